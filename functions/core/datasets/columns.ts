@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+/** A bilingual text: Bahasa Indonesia for officers and analysts, English for developers. */
+export interface Bilingual {
+  id: string;
+  en: string;
+}
+
+/** How a personal-data column of an export is treated at intake. */
+export type PiiAction = 'drop' | 'hash';
+
+interface ColumnBase {
+  /** Header spellings found in exports; matched case-, space-, punctuation-insensitively. */
+  aliases?: readonly string[];
+  /** The column must be present in the header. @default true */
+  required?: boolean;
+  /** An empty cell is allowed. @default false */
+  nullable?: boolean;
+  /** Data-dictionary text. */
+  doc: Bilingual;
+}
+
+export interface TextColumn extends ColumnBase {
+  kind: 'text';
+  maxLength?: number;
+}
+export interface IntegerColumn extends ColumnBase {
+  kind: 'integer';
+  min?: number;
+  max?: number;
+}
+export interface DateColumn extends ColumnBase {
+  kind: 'date';
+}
+export interface TimestampColumn extends ColumnBase {
+  kind: 'timestamp';
+}
+export interface EnumColumn<V extends string = string> extends ColumnBase {
+  kind: 'enum';
+  /** Canonical value → accepted spellings (compared lower-cased, trimmed, spaces collapsed). */
+  values: Readonly<Record<V, readonly string[]>>;
+}
+export interface FlagColumn extends ColumnBase {
+  kind: 'flag';
+}
+/** A personal-data column: read so it can be removed, never stored in clear. */
+export interface PiiColumn extends ColumnBase {
+  kind: 'pii';
+  action: PiiAction;
+}
+
+export type Column = TextColumn | IntegerColumn | DateColumn | TimestampColumn | EnumColumn | FlagColumn | PiiColumn;
+
+export const text = <const T extends Omit<TextColumn, 'kind'>>(c: T) => ({ kind: 'text', ...c }) as TextColumn & T;
+export const integer = <const T extends Omit<IntegerColumn, 'kind'>>(c: T) =>
+  ({ kind: 'integer', ...c }) as IntegerColumn & T;
+export const date = <const T extends Omit<DateColumn, 'kind'>>(c: T) => ({ kind: 'date', ...c }) as DateColumn & T;
+export const timestamp = <const T extends Omit<TimestampColumn, 'kind'>>(c: T) =>
+  ({ kind: 'timestamp', ...c }) as TimestampColumn & T;
+export const enumeration = <V extends string, const T extends Omit<EnumColumn<V>, 'kind'>>(c: T & { values: Readonly<Record<V, readonly string[]>> }) =>
+  ({ kind: 'enum', ...c }) as EnumColumn<V> & T;
+export const flag = <const T extends Omit<FlagColumn, 'kind'>>(c: T) => ({ kind: 'flag', ...c }) as FlagColumn & T;
+export const pii = (c: Omit<PiiColumn, 'kind' | 'required' | 'nullable'>): PiiColumn => ({
+  kind: 'pii',
+  required: false,
+  nullable: true,
+  ...c,
+});
+
+/** Accepted spellings of yes/no fields (DESIGN.md). */
+export const FLAG_VALUES = {
+  true: ['ya', 'ada', 'yes', 'true', '1', 'y'],
+  false: ['tidak', 'tidak ada', 'no', 'false', '0', 't', 'n'],
+} as const;
+
+/** The stored (curated) SQL type of a column, shared by DuckDB, Parquet and Athena. */
+export type SqlType = 'VARCHAR' | 'INTEGER' | 'DATE' | 'TIMESTAMP' | 'BOOLEAN';
+
+export function sqlType(c: Column): SqlType {
+  switch (c.kind) {
+    case 'integer':
+      return 'INTEGER';
+    case 'date':
+      return 'DATE';
+    case 'timestamp':
+      return 'TIMESTAMP';
+    case 'flag':
+      return 'BOOLEAN';
+    default:
+      return 'VARCHAR';
+  }
+}
+
+/** Glue/Hive type of a stored SQL type. */
+export const GLUE_TYPE: Record<SqlType, string> = {
+  VARCHAR: 'string',
+  INTEGER: 'int',
+  DATE: 'date',
+  TIMESTAMP: 'timestamp',
+  BOOLEAN: 'boolean',
+};
+
+/** The zod type of one column's stored value. */
+type ZodOf<C extends Column> = C extends IntegerColumn
+  ? z.ZodNumber
+  : C extends DateColumn | TimestampColumn
+    ? z.ZodDate
+    : C extends FlagColumn
+      ? z.ZodBoolean
+      : C extends EnumColumn<infer V>
+        ? z.ZodEnum<{ [K in V]: K }>
+        : z.ZodString;
+
+export type ColumnSchema<C extends Column> = C extends { nullable: true } ? z.ZodNullable<ZodOf<C>> : ZodOf<C>;
+
+export function columnSchema<C extends Column>(c: C): ColumnSchema<C> {
+  let s: z.ZodType;
+  switch (c.kind) {
+    case 'integer': {
+      let n = z.number().int();
+      if (c.min !== undefined) n = n.min(c.min);
+      if (c.max !== undefined) n = n.max(c.max);
+      s = n;
+      break;
+    }
+    case 'date':
+    case 'timestamp':
+      s = z.date();
+      break;
+    case 'flag':
+      s = z.boolean();
+      break;
+    case 'enum':
+      s = z.enum(Object.keys(c.values) as [string, ...string[]]);
+      break;
+    case 'text':
+      s = c.maxLength === undefined ? z.string().min(1) : z.string().min(1).max(c.maxLength);
+      break;
+    default:
+      s = z.string();
+  }
+  return (c.nullable ? s.nullable() : s) as ColumnSchema<C>;
+}

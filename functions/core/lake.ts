@@ -1,0 +1,28 @@
+import type { DatasetId } from './datasets/index.ts';
+import type { Period } from './period.ts';
+
+/**
+ * The lake layout (DESIGN.md "Flow"): one place for every key the pipeline writes.
+ * Region codes are canonical (dotted) and period ids validated before they reach a key.
+ */
+export const lake = {
+  uploadKey: (region: string, dataset: DatasetId, period: Period, file: string) =>
+    `uploads/${region}/${dataset}/${period.id}/${file}`,
+  curatedPrefix: (dataset: DatasetId) => `curated/${dataset}/`,
+  curatedKey: (dataset: DatasetId, period: Period, region: string) =>
+    `curated/${dataset}/year=${period.year}/quarter=${period.quarter}/${region}.parquet`,
+  quarantineKey: (dataset: DatasetId, period: Period, region: string, submission: string) =>
+    `quarantine/${dataset}/${period.id}/${region}/${submission}.csv`,
+  reportKey: (region: string, dataset: DatasetId, period: Period, submission: string) =>
+    `reports/${region}/${dataset}/${period.id}/${submission}.json`,
+  ledgerPrefix: 'ledger/',
+  ledgerKey: (dataset: DatasetId, period: Period, region: string, submission: string) =>
+    `ledger/${dataset}/${period.id}/${region}/${submission}.json`,
+  ledgerSubmissionPrefix: (dataset: DatasetId, period: Period, region: string) =>
+    `ledger/${dataset}/${period.id}/${region}/`,
+  warehousePrefix: (model: string) => `warehouse/${model}/`,
+  warehouseKey: (model: string, period: Period) =>
+    `warehouse/${model}/year=${period.year}/quarter=${period.quarter}/data.parquet`,
+  publishedRankingPrefix: (period: Period, runId: string) => `published/rankings/${period.id}/${runId}/`,
+  dashboardPrefix: 'published/dashboard/',
+} as const;
