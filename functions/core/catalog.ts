@@ -1,0 +1,79 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DATASETS } from './datasets/index.ts';
+import { type Duck, ident, literal } from './duckdb.ts';
+import type { StoredColumn } from './datasets/definition.ts';
+import { PARTITION_COLUMNS } from './datasets/definition.ts';
+
+/** A table the embedded engine exposes: a name and the Parquet glob behind it. */
+interface LakeTable {
+  name: string;
+  glob: string;
+  /** Columns for an empty view when no file exists yet (so analysts' SQL never fails on a new lake). */
+  columns?: readonly StoredColumn[];
+}
+
+const hasFiles = async (dir: string): Promise<boolean> => {
+  const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  return entries.some((e) => e.endsWith('.parquet'));
+};
+
+/** Curated tables (DESIGN.md names) and every warehouse model found in the lake. */
+async function lakeTables(root: string): Promise<LakeTable[]> {
+  const tables: LakeTable[] = Object.values(DATASETS).map((d) => ({
+    name: d.table,
+    glob: join(root, 'curated', d.id, '*', '*', '*.parquet'),
+    columns: d.stored,
+  }));
+  const models = await readdir(join(root, 'warehouse')).catch(() => [] as string[]);
+  for (const model of models.sort()) {
+    if (/^[a-z][a-z0-9_]*$/.test(model)) tables.push({ name: model, glob: join(root, 'warehouse', model, '*', '*', '*.parquet') });
+  }
+  return tables;
+}
+
+/**
+ * Create (or replace) views named as in DESIGN.md over a local lake folder, so `pantau query` and the
+ * embedded engine see curated tables and marts by name. Also `submissions`: the ledger.
+ */
+export async function attachLake(duck: Duck, root: string): Promise<string[]> {
+  const names: string[] = [];
+  for (const t of await lakeTables(root)) {
+    const dir = join(t.glob, '..', '..', '..');
+    if (await hasFiles(dir)) {
+      await duck.run(
+        `CREATE OR REPLACE VIEW ${ident(t.name)} AS SELECT * FROM read_parquet(${literal(t.glob)}, hive_partitioning = true, union_by_name = true)`,
+      );
+    } else if (t.columns) {
+      const cols = [...t.columns, ...PARTITION_COLUMNS].map((c) => `CAST(NULL AS ${c.type}) AS ${ident(c.name)}`);
+      await duck.run(`CREATE OR REPLACE VIEW ${ident(t.name)} AS SELECT ${cols.join(', ')} WHERE false`);
+    } else continue;
+    names.push(t.name);
+  }
+  await attachLedger(duck, root);
+  names.push('submissions');
+  return names;
+}
+
+/** `submissions`: every ledger entry, one row per processed file. */
+async function attachLedger(duck: Duck, root: string): Promise<void> {
+  const glob = join(root, 'ledger', '*', '*', '*', '*.json');
+  const any = await hasJson(join(root, 'ledger'));
+  const source = any
+    ? `read_json(${literal(glob)}, format = 'auto', columns = {
+        submission_id: 'VARCHAR', dataset: 'VARCHAR', region_code: 'VARCHAR', period: 'VARCHAR', source_key: 'VARCHAR',
+        sha256: 'VARCHAR', size_bytes: 'BIGINT', uploaded_at: 'TIMESTAMP', processed_at: 'TIMESTAMP', status: 'VARCHAR',
+        superseded_on_arrival_by: 'VARCHAR', rows_read: 'BIGINT', rows_accepted: 'BIGINT', rows_rejected: 'BIGINT',
+        errors: 'VARCHAR[]', schema_version: 'VARCHAR', report_key: 'VARCHAR'})`
+    : `(SELECT NULL::VARCHAR AS submission_id, NULL::VARCHAR AS dataset, NULL::VARCHAR AS region_code, NULL::VARCHAR AS period,
+        NULL::VARCHAR AS source_key, NULL::VARCHAR AS sha256, NULL::BIGINT AS size_bytes, NULL::TIMESTAMP AS uploaded_at,
+        NULL::TIMESTAMP AS processed_at, NULL::VARCHAR AS status, NULL::VARCHAR AS superseded_on_arrival_by,
+        NULL::BIGINT AS rows_read, NULL::BIGINT AS rows_accepted, NULL::BIGINT AS rows_rejected, NULL::VARCHAR[] AS errors,
+        NULL::VARCHAR AS schema_version, NULL::VARCHAR AS report_key WHERE false)`;
+  await duck.run(`CREATE OR REPLACE VIEW submissions AS SELECT * FROM ${source}`);
+}
+
+async function hasJson(dir: string): Promise<boolean> {
+  const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  return entries.some((e) => e.endsWith('.json'));
+}
