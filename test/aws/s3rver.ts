@@ -1,0 +1,46 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
+
+/** A running s3rver: a client for it, the S3 events it emitted so far, and a stop function. */
+export interface LocalS3 {
+  client: S3Client;
+  events: S3Event[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Start s3rver on 127.0.0.1 (random port) with the given buckets, in a child process with the
+ * `--openssl-legacy-provider` flag its paginated listings need (deps.md).
+ */
+export async function startS3(buckets: string[]): Promise<LocalS3> {
+  const child: ChildProcess = fork(fileURLToPath(new URL('./s3rver-process.ts', import.meta.url)), [], {
+    execArgv: ['--openssl-legacy-provider', '--import', 'tsx'],
+    env: { ...process.env, S3RVER_BUCKETS: buckets.join(',') },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const events: S3Event[] = [];
+  const port = await new Promise<number>((resolve, reject) => {
+    child.on('message', (m: { port?: number; event?: S3Event }) => {
+      if (m.event) events.push(m.event);
+      if (m.port) resolve(m.port);
+    });
+    child.once('exit', (code) => reject(new Error(`s3rver exited with ${code}`)));
+  });
+  const client = new S3Client({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  const stop = async () => {
+    client.destroy();
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill();
+    await exited;
+  };
+  return { client, events, stop };
+}
