@@ -1,0 +1,114 @@
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  type ChartConfiguration,
+  type ChartDataset,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+import { fmt } from './format.ts';
+
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Legend,
+  Tooltip,
+);
+Chart.defaults.locale = 'id-ID';
+Chart.defaults.animation = false;
+Chart.defaults.maintainAspectRatio = false;
+Chart.defaults.font.family = 'system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif';
+
+const live: Chart[] = [];
+
+/** Destroy every chart of the previous view (on navigation). */
+export function destroyCharts(): void {
+  for (const c of live.splice(0)) c.destroy();
+}
+
+function canvasIn(host: Element, id: string): HTMLCanvasElement {
+  const canvas = host.querySelector<HTMLCanvasElement>(`canvas[data-chart="${id}"]`);
+  if (!canvas) throw new Error(`canvas ${id} not found`);
+  return canvas;
+}
+
+function create(host: Element, id: string, config: ChartConfiguration): Chart {
+  const chart = new Chart(canvasIn(host, id), config);
+  live.push(chart);
+  return chart;
+}
+
+export interface BarOptions {
+  horizontal?: boolean;
+  stacked?: boolean;
+  /** Format of value axis ticks and tooltips. @default two decimals */
+  digits?: number;
+  max?: number;
+  yTitle?: string;
+}
+
+/** A bar chart on `<canvas data-chart="id">` inside `host`. */
+export function barChart(
+  host: Element,
+  id: string,
+  labels: string[],
+  datasets: ChartDataset<'bar'>[],
+  o: BarOptions = {},
+): Chart {
+  const value = o.horizontal ? 'x' : 'y';
+  const category = o.horizontal ? 'y' : 'x';
+  const digits = o.digits ?? 2;
+  return create(host, id, {
+    type: 'bar',
+    data: { labels, datasets },
+    options: {
+      indexAxis: o.horizontal ? 'y' : 'x',
+      plugins: {
+        legend: { display: datasets.length > 1 },
+        tooltip: {
+          callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${fmt(c.parsed[value] as number, digits)}` },
+        },
+      },
+      scales: {
+        [category]: { stacked: o.stacked ?? false, ticks: { autoSkip: false } },
+        [value]: {
+          stacked: o.stacked ?? false,
+          beginAtZero: true,
+          ...(o.max === undefined ? {} : { max: o.max }),
+          ticks: { callback: (v: number | string) => fmt(Number(v), digits) },
+          title: { display: o.yTitle !== undefined, text: o.yTitle ?? '' },
+        },
+      },
+    },
+  } as ChartConfiguration);
+}
+
+/** A line chart (trend over periods) on `<canvas data-chart="id">` inside `host`. */
+export function lineChart(
+  host: Element,
+  id: string,
+  labels: string[],
+  datasets: ChartDataset<'line'>[],
+  max = 5,
+): Chart {
+  return create(host, id, {
+    type: 'line',
+    data: { labels, datasets },
+    options: {
+      spanGaps: true,
+      plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${fmt(c.parsed.y)}` } } },
+      scales: { y: { min: 0, max, ticks: { callback: (v: number | string) => fmt(Number(v), 1) } } },
+    },
+  } as ChartConfiguration);
+}

@@ -1,0 +1,109 @@
+import type { ComplianceRow, RegionRow } from '#dashboard/model.ts';
+import { barChart } from './charts.ts';
+import { data } from './data.ts';
+import { count, date } from './format.ts';
+import { type Html, html, mount } from './html.ts';
+import {
+  DATASET_LABEL,
+  DATASETS,
+  LEVEL_LABEL,
+  label,
+  STATUS_COLOR,
+  STATUS_LABEL,
+  STATUSES,
+} from './labels.ts';
+import { type Column, Table } from './table.ts';
+import { card, chartPanel, provinceLink } from './widgets.ts';
+
+type Row = RegionRow & { status: Record<string, ComplianceRow | undefined> };
+
+function pill(s: ComplianceRow | undefined): Html {
+  if (!s) return html`<span class="pill none">—</span>`;
+  const title = `dikirim ${date(s.submitted_at)} · batas ${date(s.deadline)} · diterima ${count(s.accepted_rows)} baris · ditolak ${count(s.rejected_rows)} baris`;
+  const colour = STATUS_COLOR[s.status] ?? '#9e9e9e';
+  return html`<span class="pill" data-status="${s.status}" style="background:${colour}" title="${title}">${label(STATUS_LABEL, s.status)}</span>`;
+}
+
+function rows(): Row[] {
+  const byRegion = new Map<string, Record<string, ComplianceRow>>();
+  for (const c of data.compliance) {
+    const entry = byRegion.get(c.region_code) ?? {};
+    entry[c.dataset] = c;
+    byRegion.set(c.region_code, entry);
+  }
+  return data.regions.map((r) => ({ ...r, status: byRegion.get(r.code) ?? {} }));
+}
+
+const columns: Column<Row>[] = [
+  { label: 'Wilayah', sort: (r) => r.name, cell: (r) => r.name },
+  { label: 'Tingkat', sort: (r) => r.level, cell: (r) => label(LEVEL_LABEL, r.level) },
+  { label: 'Provinsi', sort: (r) => r.province_code, cell: (r) => provinceLink(r.province_code) },
+  ...DATASETS.map((d) => ({
+    label: DATASET_LABEL[d] ?? d,
+    sort: (r: Row) => r.status[d]?.status ?? null,
+    cell: (r: Row) => pill(r.status[d]),
+  })),
+];
+
+function charts(host: Element): void {
+  const n = (d: string, s: string) => data.compliance.filter((c) => c.dataset === d && c.status === s).length;
+  barChart(
+    host,
+    'compliance',
+    DATASETS.map((d) => DATASET_LABEL[d] ?? d),
+    STATUSES.map((s) => ({
+      label: STATUS_LABEL[s] ?? s,
+      data: DATASETS.map((d) => n(d, s)),
+      backgroundColor: STATUS_COLOR[s] ?? '#9e9e9e',
+    })),
+    { horizontal: true, stacked: true, digits: 0 },
+  );
+}
+
+const filters = html`<div class="filters">
+  <input type="search" data-filter="q" placeholder="Cari nama wilayah…" aria-label="Cari nama wilayah">
+  <select data-filter="dataset" aria-label="Data"><option value="">Semua data</option>${DATASETS.map((d) => html`<option value="${d}">${DATASET_LABEL[d]}</option>`)}</select>
+  <select data-filter="status" aria-label="Status"><option value="">Semua status</option>${STATUSES.map((s) => html`<option value="${s}">${STATUS_LABEL[s]}</option>`)}</select>
+</div><div class="table-host"></div>`;
+
+/** Kepatuhan pelaporan: on time / late / missing / rejected per dataset, counts and the region list. */
+export function renderKepatuhan(host: Element): void {
+  const cards = STATUSES.map((s) =>
+    card(
+      STATUS_LABEL[s] ?? s,
+      count(data.compliance.filter((c) => c.status === s).length),
+      'pengiriman (wilayah × data)',
+    ),
+  );
+  mount(
+    host,
+    html`<h2>Kepatuhan pelaporan</h2><div class="cards">${cards}</div>
+    ${chartPanel('compliance', 'Status pengiriman per jenis data', 200)}
+    <section class="panel"><h3>Status per wilayah</h3><div id="compliance-list">${filters}</div></section>`,
+  );
+  charts(host);
+  const list = host.querySelector('#compliance-list')!;
+  const table = new Table<Row>(list.querySelector('.table-host')!, {
+    columns,
+    label: 'Status pengiriman per wilayah',
+    empty: 'Tidak ada wilayah yang cocok dengan filter.',
+    rowAttrs: (r) => html`data-code="${r.code}"`,
+  });
+  const all = rows();
+  const value = (name: string) =>
+    list.querySelector<HTMLInputElement>(`[data-filter="${name}"]`)?.value ?? '';
+  const apply = () => {
+    const q = value('q').trim().toLocaleLowerCase('id');
+    const datasets = value('dataset') ? [value('dataset')] : [...DATASETS];
+    const status = value('status');
+    table.show(
+      all.filter(
+        (r) =>
+          (!q || r.name.toLocaleLowerCase('id').includes(q)) &&
+          (!status || datasets.some((d) => r.status[d]?.status === status)),
+      ),
+    );
+  };
+  for (const el of list.querySelectorAll('[data-filter]')) el.addEventListener('input', apply);
+  apply();
+}
