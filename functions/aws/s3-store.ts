@@ -40,12 +40,8 @@ export class S3Store implements ObjectStore {
     assertSafeKey(key);
     try {
       const r = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return {
-        key,
-        size: r.ContentLength ?? 0,
-        lastModified: r.LastModified ?? new Date(0),
-        etag: r.ETag ?? '',
-      };
+      const info = { key, size: r.ContentLength ?? 0, lastModified: r.LastModified ?? new Date(0), etag: r.ETag ?? '' };
+      return r.Metadata && Object.keys(r.Metadata).length > 0 ? { ...info, metadata: r.Metadata } : info;
     } catch (e) {
       if (statusOf(e) === 404) return undefined;
       throw e;
@@ -118,7 +114,7 @@ export class S3Store implements ObjectStore {
 }
 
 function conditions(o: PutOptions) {
-  return { IfMatch: o.ifMatch, IfNoneMatch: o.ifNoneMatch, ContentType: o.contentType };
+  return { IfMatch: o.ifMatch, IfNoneMatch: o.ifNoneMatch, ContentType: o.contentType, Metadata: o.metadata };
 }
 
 /** Run a write; S3's 412 (or a 409 from a concurrent conditional write) becomes PreconditionFailedError. */

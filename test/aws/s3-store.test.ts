@@ -23,9 +23,9 @@ afterAll(async () => {
 
 describe('S3Store against s3rver', () => {
   it('writes, heads, reads and deletes an object', async () => {
-    const etag = await store.write('a/b.json', '{"x":1}');
+    const etag = await store.write('a/b.json', '{"x":1}', { metadata: { submission_id: 'abc' } });
     const info = await store.head('a/b.json');
-    expect(info).toMatchObject({ key: 'a/b.json', size: 7, etag });
+    expect(info).toMatchObject({ key: 'a/b.json', size: 7, etag, metadata: { submission_id: 'abc' } });
     expect(info?.lastModified).toBeInstanceOf(Date);
     expect((await store.readBytes('a/b.json')).toString()).toBe('{"x":1}');
     await store.delete('a/b.json');
@@ -36,8 +36,11 @@ describe('S3Store against s3rver', () => {
     const bytes = randomBytes(17 * 1024 * 1024 + 123);
     const src = join(dir, 'big.bin');
     await writeFile(src, bytes);
-    await store.upload(src, 'uploads/31.71/skm/2026-Q1/big.bin');
-    expect((await store.head('uploads/31.71/skm/2026-Q1/big.bin'))?.size).toBe(bytes.length);
+    await store.upload(src, 'uploads/31.71/skm/2026-Q1/big.bin', { metadata: { uploaded_at: '2026-04-01T00:00:00.000Z' } });
+    expect(await store.head('uploads/31.71/skm/2026-Q1/big.bin')).toMatchObject({
+      size: bytes.length,
+      metadata: { uploaded_at: '2026-04-01T00:00:00.000Z' },
+    });
     const out = join(dir, 'nested', 'copy.bin');
     await store.download('uploads/31.71/skm/2026-Q1/big.bin', out);
     expect((await readFile(out)).equals(bytes)).toBe(true);

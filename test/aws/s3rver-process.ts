@@ -3,6 +3,7 @@
  * listings need). Adds S3's conditional writes (`If-None-Match: *`, `If-Match`), which s3rver predates,
  * and forwards S3 event notifications to the parent over IPC.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,4 +62,9 @@ async function conditional(ctx: Ctx, next: () => Promise<void>): Promise<void> {
 server.on('event', (event: unknown) => process.send?.({ event }));
 const address = (await server.run()) as { port: number };
 process.send?.({ port: address.port });
-process.on('disconnect', () => process.exit(0));
+const exit = () => {
+  rmSync(directory, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on('disconnect', exit);
+process.on('SIGTERM', exit);
