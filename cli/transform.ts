@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { LocalStore } from '#core/local-store.ts';
+import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
+import { transform } from '#warehouse/runner.ts';
+import { lakeDir, parse, progress, progressDone, UsageError } from './args.ts';
+import type { Command } from './main.ts';
+
+export const command: Command = {
+  name: 'transform',
+  usage: 'pantau transform [--lake DIR] [--period P | --all]',
+  summary: 'Bangun tabel gudang (staging → intermediate → mart) per periode dari data terkurasi.',
+  async run(argv) {
+    const { values } = parse(argv, {
+      lake: { type: 'string' },
+      period: { type: 'string', multiple: true },
+      all: { type: 'boolean' },
+    });
+    if (values.all === Boolean(values.period?.length))
+      throw new UsageError('pilih salah satu: --period P atau --all');
+    const store = new LocalStore(resolve(lakeDir(values.lake)));
+    const engine = await DuckDbEngine.open(store);
+    try {
+      const result = await transform({
+        lake: store,
+        engine,
+        periods: values.all ? 'all' : (values.period ?? []),
+        onProgress: (p) => progress(`[${p.step}/${p.steps}] ${p.period} ${p.model}`),
+      }).catch((e: unknown) => {
+        if (e instanceof RangeError) throw new UsageError(e.message);
+        throw e;
+      });
+      progressDone();
+      if (result.periods.length === 0) {
+        console.log(`Tidak ada data terkurasi di ${store.location}; tidak ada yang dibangun.`);
+        return 0;
+      }
+      console.log(
+        `Selesai: ${result.partitions} partisi mart untuk ${result.periods.join(', ')} dalam ${(result.ms / 1000).toFixed(1)} dtk.`,
+      );
+      return 0;
+    } finally {
+      await engine.close();
+    }
+  },
+};

@@ -1,0 +1,110 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { attachLake } from '#core/catalog.ts';
+import { Duck, ident, literal } from '#core/duckdb.ts';
+import { lake } from '#core/lake.ts';
+import type { LocalStore } from '#core/local-store.ts';
+import { type Period, periodOf } from '#core/period.ts';
+import { installTrinoDialect } from './dialect.ts';
+import { type Model, type QueryEngine, runPeriodSeed, type Seed } from './engine.ts';
+
+const BATCH = 500;
+
+/**
+ * The embedded engine: DuckDB in memory over a local lake folder. Curated tables, marts and the ledger are
+ * views (attachLake); seeds and run relations are tables; a mart partition is written to a temp Parquet file
+ * and moved into place by the store (atomic rename), rows sorted so equal inputs give equal files.
+ */
+export class DuckDbEngine implements QueryEngine {
+  readonly name = 'duckdb';
+  private constructor(
+    readonly duck: Duck,
+    private readonly store: LocalStore,
+    private readonly scratch: string,
+  ) {}
+
+  /** Open an engine on a local lake; `threads` defaults to 2. */
+  static async open(store: LocalStore, options: { threads?: number } = {}): Promise<DuckDbEngine> {
+    const scratch = await mkdtemp(join(tmpdir(), 'pantau-transform-'));
+    const duck = await Duck.open({ threads: options.threads ?? 2, tempDirectory: join(scratch, 'spill') });
+    try {
+      await installTrinoDialect(duck);
+      await attachLake(duck, store.root);
+    } catch (e) {
+      duck.close();
+      throw e;
+    }
+    return new DuckDbEngine(duck, store, scratch);
+  }
+
+  run(sql: string): Promise<void> {
+    return this.duck.run(sql);
+  }
+
+  rows<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+    return this.duck.rows<T>(sql);
+  }
+
+  async loadSeed(seed: Seed): Promise<void> {
+    const cols = seed.columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ');
+    await this.duck.run(`CREATE OR REPLACE TABLE ${ident(seed.name)} (${cols})`);
+    const casts = seed.columns.map((c, i) => `CAST(v${i} AS ${c.type})`).join(', ');
+    const aliases = seed.columns.map((_, i) => `v${i}`).join(', ');
+    for (let start = 0; start < seed.rows.length; start += BATCH) {
+      const batch = seed.rows.slice(start, start + BATCH);
+      const tuples = batch.map((r) => `(${r.map(() => '?').join(', ')})`).join(', ');
+      await this.duck.run(
+        `INSERT INTO ${ident(seed.name)} SELECT ${casts} FROM (VALUES ${tuples}) AS t(${aliases})`,
+        batch.flat(),
+      );
+    }
+  }
+
+  bindPeriod(period: Period): Promise<void> {
+    return this.loadSeed(runPeriodSeed(period));
+  }
+
+  async createRelation(model: Model): Promise<void> {
+    await this.duck.run(`CREATE OR REPLACE TABLE ${ident(model.name)} AS ${model.sql}`);
+  }
+
+  async writePartition(model: Model, period: Period): Promise<void> {
+    const tmp = join(this.scratch, `${model.name}-${period.id}.parquet`);
+    await this.duck.run(
+      `COPY (SELECT * FROM (${model.sql}) AS model ORDER BY ALL) TO ${literal(tmp)} (FORMAT parquet, COMPRESSION zstd)`,
+    );
+    try {
+      await this.store.upload(tmp, lake.warehouseKey(model.name, period));
+    } finally {
+      await rm(tmp, { force: true });
+    }
+    await this.exposeModel(model.name);
+  }
+
+  async listPartitions(model: string): Promise<Period[]> {
+    const out: Period[] = [];
+    for await (const o of this.store.list(lake.warehousePrefix(model))) {
+      const m = /\/year=(\d{4})\/quarter=([1-4])\/data\.parquet$/.exec(o.key);
+      if (m) out.push(periodOf(Number(m[1]), Number(m[2])));
+    }
+    return out.sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  async dropPartition(model: string, period: Period): Promise<void> {
+    await this.store.delete(lake.warehouseKey(model, period));
+  }
+
+  async close(): Promise<void> {
+    this.duck.close();
+    await rm(this.scratch, { recursive: true, force: true });
+  }
+
+  /** (Re)create the view over every stored partition of a model. */
+  private async exposeModel(name: string): Promise<void> {
+    const glob = this.store.path(`${lake.warehousePrefix(name)}*/*/*.parquet`);
+    await this.duck.run(
+      `CREATE OR REPLACE VIEW ${ident(name)} AS SELECT * FROM read_parquet(${literal(glob)}, hive_partitioning = true, union_by_name = true)`,
+    );
+  }
+}

@@ -1,0 +1,96 @@
+import { loadMethodology } from '#core/methodology.ts';
+import { type Period, parsePeriod } from '#core/period.ts';
+import type { ObjectStore } from '#core/store.ts';
+import type { QueryEngine } from './engine.ts';
+import { type DocumentedModel, loadModels } from './models.ts';
+import { seedsFor } from './seeds.ts';
+
+/** One step of a run, for progress lines. */
+export interface TransformProgress {
+  period: string;
+  model: string;
+  /** 1-based step number over the whole run, and the number of steps. */
+  step: number;
+  steps: number;
+}
+
+export interface TransformOptions {
+  /** The lake: used to find the periods present in curated data (`'all'`). */
+  lake: ObjectStore;
+  engine: QueryEngine;
+  /** Period ids (`2026-Q3`), validated here; `'all'` = every period with curated data. */
+  periods: readonly string[] | 'all';
+  /** Models to run. @default every file under `sql/` */
+  models?: readonly DocumentedModel[];
+  /** Methodology file. @default `PANTAU_METHODOLOGY` or methodology/v1.json */
+  methodologyFile?: string;
+  onProgress?: (p: TransformProgress) => void;
+}
+
+export interface TransformResult {
+  periods: string[];
+  models: string[];
+  /** Marts written, one partition per period each. */
+  partitions: number;
+  ms: number;
+}
+
+/** A period argument that is not `YYYY-Qn`. */
+export class PeriodError extends RangeError {
+  override name = 'PeriodError';
+}
+
+/** Periods that have curated data: the `year=/quarter=` folders under `curated/`. */
+export async function curatedPeriods(store: ObjectStore): Promise<Period[]> {
+  const ids = new Set<string>();
+  for await (const o of store.list('curated/')) {
+    const m = /\/year=(\d{4})\/quarter=([1-4])\//.exec(o.key);
+    if (m) ids.add(`${m[1]}-Q${m[2]}`);
+  }
+  return [...ids].sort().map((id) => parsePeriod(id)!);
+}
+
+function validPeriods(ids: readonly string[]): Period[] {
+  const periods = ids.map((id) => parsePeriod(id) ?? invalid(id));
+  return [...new Map(periods.map((p) => [p.id, p])).values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function invalid(id: string): never {
+  throw new PeriodError(`periode tidak valid: "${id}" (format YYYY-Qn, mis. 2026-Q3)`);
+}
+
+/**
+ * Build the warehouse: load seeds, then for each period (oldest first, so a period can read the one
+ * before it) run every model in reference order — staging and intermediate as run relations, marts as
+ * that period's partition. Other periods' partitions are never touched. The same call serves the CLI,
+ * the demo and the AWS job; only the engine differs.
+ */
+export async function transform(options: TransformOptions): Promise<TransformResult> {
+  const started = Date.now();
+  const periods =
+    options.periods === 'all' ? await curatedPeriods(options.lake) : validPeriods(options.periods);
+  const models = options.models ?? (await loadModels());
+  const { engine } = options;
+  if (periods.length === 0) return { periods: [], models: models.map((m) => m.name), partitions: 0, ms: 0 };
+  const { methodology, hash } = loadMethodology(options.methodologyFile);
+  for (const seed of seedsFor(periods, methodology, hash)) await engine.loadSeed(seed);
+  const steps = periods.length * models.length;
+  let step = 0;
+  let partitions = 0;
+  for (const period of periods) {
+    await engine.bindPeriod(period);
+    for (const model of models) {
+      options.onProgress?.({ period: period.id, model: model.name, step: ++step, steps });
+      if (model.materialized === 'partition') {
+        await engine.writePartition(model, period);
+        partitions += 1;
+      } else await engine.createRelation(model);
+    }
+  }
+  return {
+    periods: periods.map((p) => p.id),
+    models: models.map((m) => m.name),
+    partitions,
+    ms: Date.now() - started,
+  };
+}
