@@ -16,7 +16,8 @@ async function load(name: string): Promise<Command | undefined> {
   try {
     return ((await import(`./${name}.ts`)) as { command: Command }).command;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(e).includes(`${name}.ts`)) return undefined;
+    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(e).includes(`${name}.ts`))
+      return undefined;
     throw e;
   }
 }
@@ -27,7 +28,10 @@ async function help(): Promise<string> {
     const c = await load(name);
     if (c) lines.push(`  ${c.usage}`, `      ${c.summary}`);
   }
-  lines.push('', 'Lake bawaan: ./.pantau (atau PANTAU_LAKE). Kode keluar: 0 selesai, 1 gagal, 2 salah pemakaian.');
+  lines.push(
+    '',
+    'Lake bawaan: ./.pantau (atau PANTAU_LAKE). Kode keluar: 0 selesai, 1 gagal, 2 salah pemakaian.',
+  );
   return lines.join('\n');
 }
 

@@ -57,7 +57,7 @@ export async function attachLake(duck: Duck, root: string): Promise<string[]> {
 
 /** `submissions`: every ledger entry, one row per processed file. */
 async function attachLedger(duck: Duck, root: string): Promise<void> {
-  const glob = join(root, 'ledger', '*', '*', '*', '*.json');
+  const glob = join(root, 'ledger', '**', '*.json');
   const any = await hasJson(join(root, 'ledger'));
   const source = any
     ? `read_json(${literal(glob)}, format = 'auto', columns = {

@@ -21,12 +21,12 @@ export class Duck {
   }
 
   async run(sql: string, params?: SqlParams): Promise<void> {
-    await this.connection.run(sql, params);
+    await this.connection.run(sql, used(sql, params));
   }
 
   /** Rows as JSON-safe objects (BIGINT as string, dates as ISO strings). */
   async rows<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+    const reader = await this.connection.runAndReadAll(sql, used(sql, params));
     return reader.getRowObjectsJson() as unknown as T[];
   }
 
@@ -34,6 +34,12 @@ export class Duck {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** Named parameters the statement uses (DuckDB refuses to bind one it does not). */
+function used(sql: string, params?: SqlParams): SqlParams | undefined {
+  if (params === undefined || Array.isArray(params)) return params;
+  return Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql)));
 }
 
 /** Quote an identifier (table, column, view name) for DuckDB and Trino. */

@@ -20,9 +20,15 @@ export class LocalStore implements ObjectStore {
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {
+    const path = this.path(key);
     try {
-      const s = await stat(this.path(key));
-      return s.isFile() ? info(key, s) : undefined;
+      const s = await stat(path);
+      if (!s.isFile()) return undefined;
+      const found = info(key, s);
+      const sidecar = await readFile(`${path}${META}`, 'utf8').catch(() => undefined);
+      const meta = sidecar ? (JSON.parse(sidecar) as { etag: string; metadata: Record<string, string> }) : undefined;
+      // The sidecar names the data version it describes: after a crash between the two renames it is ignored.
+      return meta?.etag === found.etag ? { ...found, metadata: meta.metadata } : found;
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
@@ -64,6 +70,7 @@ export class LocalStore implements ObjectStore {
   }
 
   async delete(key: string): Promise<void> {
+    await rm(`${this.path(key)}${META}`, { force: true });
     await rm(this.path(key), { force: true });
   }
 
@@ -72,13 +79,19 @@ export class LocalStore implements ObjectStore {
     await mkdir(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
     await fill(tmp);
-    const conditional = options.ifMatch !== undefined || options.ifNoneMatch !== undefined;
+    const conditional = options.ifMatch !== undefined || options.ifNoneMatch !== undefined || options.metadata !== undefined;
     const release = conditional ? await lock(path) : async () => {};
     try {
       if (conditional) {
         const current = await this.head(key);
         const ok = options.ifNoneMatch ? current === undefined : current?.etag === options.ifMatch;
         if (!ok) throw new PreconditionFailedError(key);
+      }
+      if (options.metadata) {
+        // rename keeps inode, size and mtime, so the etag of the temp file is the etag the object will have
+        const etag = info(key, await stat(tmp)).etag;
+        await writeFile(`${tmp}${META}`, JSON.stringify({ etag, metadata: options.metadata }));
+        await rename(`${tmp}${META}`, `${path}${META}`);
       }
       await rename(tmp, path);
     } catch (e) {
@@ -96,7 +109,9 @@ function info(key: string, s: { size: number; mtime: Date; mtimeMs: number; ino:
   return { key, size: s.size, lastModified: s.mtime, etag: `${s.ino.toString(36)}-${s.size}-${Math.trunc(s.mtimeMs * 1000).toString(36)}` };
 }
 
-const isTemp = (key: string) => key.endsWith('.tmp') || key.endsWith('.lock');
+/** Suffix of the sidecar holding an object's metadata. */
+const META = '.meta.json';
+const isTemp = (key: string) => key.endsWith('.tmp') || key.endsWith('.lock') || key.endsWith(META);
 
 function isNotFound(e: unknown): boolean {
   return (e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR';

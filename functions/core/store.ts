@@ -8,6 +8,8 @@ export interface ObjectInfo {
   lastModified: Date;
   /** Opaque version tag for conditional writes. */
   etag: string;
+  /** User metadata written with the object (`head` only; `list` leaves it out). */
+  metadata?: Record<string, string>;
 }
 
 export interface PutOptions {
@@ -16,6 +18,8 @@ export interface PutOptions {
   /** Write only if no object exists at the key. */
   ifNoneMatch?: '*';
   contentType?: string;
+  /** Small user metadata stored with the object (S3 `x-amz-meta-*`). */
+  metadata?: Record<string, string>;
 }
 
 /** A conditional write lost its race: the object changed (or exists) since it was read. */

@@ -31,9 +31,13 @@ export interface IntegerColumn extends ColumnBase {
 }
 export interface DateColumn extends ColumnBase {
   kind: 'date';
+  /** The value must fall inside the submission's quarter. @default false */
+  inPeriod?: boolean;
 }
 export interface TimestampColumn extends ColumnBase {
   kind: 'timestamp';
+  /** The value must fall inside the submission's quarter. @default false */
+  inPeriod?: boolean;
 }
 export interface EnumColumn<V extends string = string> extends ColumnBase {
   kind: 'enum';

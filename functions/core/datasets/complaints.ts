@@ -10,7 +10,7 @@ export const complaints = defineDataset({
     complaint_id: text({ maxLength: 100, aliases: ['No Tracking', 'Nomor Tracking', 'Nomor Laporan', 'ID Laporan', 'No Laporan'], doc: { id: 'Nomor tracking laporan', en: 'Tracking id' } }),
     unit_id: text({ maxLength: 64, aliases: ['Kode Unit', 'ID Unit', 'Kode Instansi'], doc: { id: 'Kode unit yang menangani', en: 'Handling unit id' } }),
     unit_name: text({ required: false, nullable: true, maxLength: 200, aliases: ['Nama Unit', 'Unit Layanan', 'Instansi Terlapor'], doc: { id: 'Nama unit', en: 'Unit name' } }),
-    received_at: timestamp({ aliases: ['Tanggal Laporan', 'Tanggal Masuk', 'Waktu Laporan'], doc: { id: 'Waktu laporan diterima', en: 'Received at' } }),
+    received_at: timestamp({ inPeriod: true, aliases: ['Tanggal Laporan', 'Tanggal Masuk', 'Waktu Laporan'], doc: { id: 'Waktu laporan diterima', en: 'Received at' } }),
     verified_at: timestamp({ nullable: true, aliases: ['Tanggal Verifikasi', 'Waktu Verifikasi'], doc: { id: 'Waktu laporan diverifikasi', en: 'Verified at' } }),
     followed_up_at: timestamp({ nullable: true, aliases: ['Tanggal Tindak Lanjut', 'Waktu Tindak Lanjut'], doc: { id: 'Waktu tindak lanjut pertama', en: 'First follow-up at' } }),
     completed_at: timestamp({ nullable: true, aliases: ['Tanggal Selesai', 'Waktu Selesai'], doc: { id: 'Waktu laporan selesai', en: 'Completed at' } }),

@@ -22,7 +22,7 @@ export const fkp = defineDataset({
     forum_id: text({ maxLength: 100, aliases: ['ID Forum', 'Kode Forum', 'No Forum'], doc: { id: 'ID forum', en: 'Forum id' } }),
     unit_id: text({ maxLength: 64, aliases: ['Kode Unit', 'ID Unit'], doc: { id: 'Kode unit layanan', en: 'Service unit id' } }),
     unit_name: text({ maxLength: 200, aliases: ['Nama Unit', 'Unit Layanan', 'Unit Pelayanan'], doc: { id: 'Nama unit layanan', en: 'Service unit name' } }),
-    forum_date: date({ aliases: ['Tanggal', 'Tanggal Forum', 'Tanggal Pelaksanaan', 'Tgl Forum'], doc: { id: 'Tanggal pelaksanaan forum', en: 'Forum date' } }),
+    forum_date: date({ inPeriod: true, aliases: ['Tanggal', 'Tanggal Forum', 'Tanggal Pelaksanaan', 'Tgl Forum'], doc: { id: 'Tanggal pelaksanaan forum', en: 'Forum date' } }),
     mode: enumeration({
       values: { luring: ['luring', 'offline', 'tatap muka'], daring: ['daring', 'online', 'virtual'], hybrid: ['hybrid', 'hibrida', 'campuran'] },
       aliases: ['Metode', 'Mode', 'Bentuk Pelaksanaan'],

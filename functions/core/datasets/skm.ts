@@ -45,7 +45,7 @@ export const skm = defineDataset({
     unit_id: text({ maxLength: 64, aliases: ['Kode Unit', 'ID Unit'], doc: { id: 'Kode unit layanan', en: 'Service unit id' } }),
     unit_name: text({ maxLength: 200, aliases: ['Nama Unit', 'Unit Layanan', 'Unit Pelayanan'], doc: { id: 'Nama unit layanan', en: 'Service unit name' } }),
     service_type: text({ maxLength: 200, nullable: true, aliases: ['Jenis Layanan', 'Layanan'], doc: { id: 'Jenis layanan yang diterima', en: 'Service received' } }),
-    survey_date: date({ aliases: ['Tanggal', 'Tanggal Survei', 'Tgl Survei', 'Tanggal Pengisian'], doc: { id: 'Tanggal survei', en: 'Survey date' } }),
+    survey_date: date({ inPeriod: true, aliases: ['Tanggal', 'Tanggal Survei', 'Tgl Survei', 'Tanggal Pengisian'], doc: { id: 'Tanggal survei', en: 'Survey date' } }),
     ...unsurColumns,
     gender: enumeration({
       nullable: true,

@@ -1,0 +1,158 @@
+import type { Column } from '#core/datasets/columns.ts';
+import { FLAG_VALUES, sqlType } from '#core/datasets/columns.ts';
+import { type Dataset, hashedName } from '#core/datasets/definition.ts';
+import { ident } from '#core/duckdb.ts';
+import type { RuleCode } from './rules.ts';
+
+/** One validation check: `failed` is a SQL boolean over the row's raw (`r_`) and normalised (`n_`) values. */
+export interface Check {
+  id: number;
+  column: string | null;
+  rule: RuleCode;
+  failed: string;
+  /** Extra detail appended to the rule's message (from the definition, never from the upload). */
+  detail: string;
+}
+
+/** SQL that normalises and validates an export, compiled from its dataset definition. */
+export interface CompiledValidation {
+  checks: Check[];
+  /** CTEs and SELECT over a relation `src(__row, c0…cN)` producing the staged rows (follows `WITH src AS (…),`). */
+  staged: string;
+}
+
+const r = (c: string) => ident(`r_${c}`);
+const n = (c: string) => ident(`n_${c}`);
+const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ');
+
+/** Normalised value of one column from its raw text. Parameters: $salt, $submission_id. */
+function normalise(name: string, c: Column, deriveKey: boolean): string {
+  const v = r(name);
+  switch (c.kind) {
+    case 'integer':
+      return `CASE WHEN pantau_number(${v}) = floor(pantau_number(${v})) AND pantau_number(${v}) BETWEEN ${c.min ?? -2147483648} AND ${c.max ?? 2147483647} THEN CAST(pantau_number(${v}) AS INTEGER) END`;
+    case 'date':
+      return `pantau_date(${v})`;
+    case 'timestamp':
+      return `pantau_timestamp(${v})`;
+    case 'flag':
+      return `CASE WHEN lower(${v}) IN (${sqlList(FLAG_VALUES.true)}) THEN true WHEN lower(${v}) IN (${sqlList(FLAG_VALUES.false)}) THEN false END`;
+    case 'enum':
+      return `CASE lower(${v}) ${Object.entries(c.values)
+        .flatMap(([canon, spellings]) =>
+          spellings.map((s) => `WHEN '${s.replaceAll("'", "''")}' THEN '${canon}'`),
+        )
+        .join(' ')} END`;
+    case 'pii':
+      return c.action === 'hash'
+        ? `CASE WHEN ${v} IS NOT NULL THEN sha256($salt || regexp_replace(${v}, '\\s', '', 'g')) END`
+        : 'NULL';
+    default:
+      return deriveKey ? `COALESCE(${v}, $submission_id || '-' || CAST(__row AS VARCHAR))` : v;
+  }
+}
+
+/** The checks of one column. */
+function columnChecks(name: string, c: Column, deriveKey: boolean): Omit<Check, 'id'>[] {
+  const v = r(name);
+  const out: Omit<Check, 'id'>[] = [];
+  const add = (rule: RuleCode, failed: string, detail = '') =>
+    out.push({ column: name, rule, failed, detail });
+  if (c.kind === 'pii') return out;
+  if (!c.nullable && !deriveKey) add('wajib_diisi', `${v} IS NULL`);
+  switch (c.kind) {
+    case 'integer': {
+      const num = `pantau_number(${v})`;
+      add('bukan_angka', `${v} IS NOT NULL AND ${num} IS NULL`);
+      add('bukan_bilangan_bulat', `${num} IS NOT NULL AND ${num} <> floor(${num})`);
+      add(
+        'di_luar_rentang',
+        `${num} = floor(${num}) AND ${n(name)} IS NULL`,
+        `Rentang ${c.min ?? '…'}–${c.max ?? '…'}.`,
+      );
+      break;
+    }
+    case 'date':
+    case 'timestamp':
+      add(c.kind === 'date' ? 'format_tanggal' : 'format_waktu', `${v} IS NOT NULL AND ${n(name)} IS NULL`);
+      if (c.inPeriod)
+        add('di_luar_periode', `CAST(${n(name)} AS DATE) NOT BETWEEN $period_start AND $period_end`);
+      break;
+    case 'enum':
+    case 'flag': {
+      const accepted = c.kind === 'enum' ? Object.keys(c.values) : ['ya', 'tidak'];
+      add(
+        'nilai_tidak_dikenal',
+        `${v} IS NOT NULL AND ${n(name)} IS NULL`,
+        `Nilai yang diterima: ${accepted.join(', ')}.`,
+      );
+      break;
+    }
+    case 'text':
+      if (c.maxLength)
+        add('terlalu_panjang', `length(${v}) > ${c.maxLength}`, `Maksimum ${c.maxLength} karakter.`);
+      break;
+  }
+  return out;
+}
+
+/**
+ * Compile a dataset's normalisation and validation into one vectorised SELECT. `sources` maps each
+ * canonical column to its source column in `src` (absent → NULL); `extra` lists spare source columns that
+ * must stay empty.
+ */
+export function compileValidation(
+  ds: Dataset<Record<string, Column>>,
+  sources: Map<string, string>,
+  extra: string[],
+): CompiledValidation {
+  const entries = Object.entries(ds.columns);
+  const isDerived = (name: string) => ds.deriveKey === true && name === ds.key;
+  const checks: Check[] = [];
+  for (const [name, c] of entries) {
+    for (const check of columnChecks(name, c, isDerived(name)))
+      checks.push({ id: checks.length + 1, ...check });
+  }
+  for (const rule of ds.rowRules ?? []) {
+    checks.push({
+      id: checks.length + 1,
+      column: null,
+      rule: 'tanpa_jawaban',
+      failed: rule.columns.map((c) => `${n(c)} IS NULL`).join(' AND '),
+      detail: '',
+    });
+  }
+  if (extra.length > 0) {
+    checks.push({
+      id: checks.length + 1,
+      column: null,
+      rule: 'kolom_berlebih',
+      failed: extra.map((e) => `pantau_clean(${ident(e)}) IS NOT NULL`).join(' OR '),
+      detail: '',
+    });
+  }
+  const raw = entries.map(
+    ([name]) => `pantau_clean(${sources.has(name) ? ident(sources.get(name)!) : 'NULL'}) AS ${r(name)}`,
+  );
+  const norm = entries.map(
+    ([name, c]) => `CAST(${normalise(name, c, isDerived(name))} AS ${sqlType(c)}) AS ${n(name)}`,
+  );
+  const flags = checks.map((k) => `COALESCE(${k.failed}, false) AS ${ident(`k${k.id}`)}`);
+  const anyFailed = checks.length ? checks.map((k) => ident(`k${k.id}`)).join(' OR ') : 'false';
+  const errorList = `list_filter([${checks.map((k) => `CASE WHEN ${ident(`k${k.id}`)} THEN ${k.id} END`).join(', ')}], x -> x IS NOT NULL)`;
+  const kept = entries.filter(([, c]) => c.kind !== 'pii');
+  const staged = `
+    raw AS (SELECT __row, ${[...raw, ...extra.map(ident)].join(', ')} FROM src),
+    normalised AS (SELECT *, ${norm.join(', ')} FROM raw),
+    checked AS (SELECT *, ${flags.length ? flags.join(', ') : 'true AS k0'} FROM normalised)
+    SELECT __row,
+      ${entries
+        .filter(([, c]) => c.kind !== 'pii' || c.action === 'hash')
+        .map(([name, c]) => `${n(name)} AS ${ident(c.kind === 'pii' ? hashedName(name) : name)}`)
+        .join(',\n      ')},
+      NOT (${anyFailed}) AS __valid,
+      CASE WHEN ${anyFailed} THEN ${errorList} END AS __errors,
+      ${kept.map(([name]) => `CASE WHEN ${anyFailed} THEN ${r(name)} END AS ${ident(`__raw_${name}`)}`).join(',\n      ')}
+    FROM checked`;
+  return { checks, staged };
+}

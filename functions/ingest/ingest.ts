@@ -1,0 +1,257 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { dataset } from '#core/datasets/index.ts';
+import type { Duck } from '#core/duckdb.ts';
+import { lake } from '#core/lake.ts';
+import type { LedgerEntry } from '#core/ledger.ts';
+import type { ObjectStore } from '#core/store.ts';
+import { mapHeader } from './headers.ts';
+import { partsFromKey, resolveTarget, type Target, type TargetParts } from './key.ts';
+import { findings, writeCurated, writeQuarantine } from './outputs.ts';
+import { type FileFacts, inspectFile } from './read/inspect.ts';
+import { openSource } from './read/open.ts';
+import { UnreadableFileError } from './read/source.ts';
+import { replaceIfNewer } from './replace.ts';
+import { type SubmissionReport, summarise } from './report.ts';
+import { stage } from './stage.ts';
+
+/** Version of the dataset contract recorded in the ledger. */
+export const SCHEMA_VERSION = '1';
+
+/** What ingest needs around it: the lake, the engine, a private scratch folder and settings. */
+export interface IngestContext {
+  lake: ObjectStore;
+  /** DuckDB with the ingest macros installed (`openIngestEngine`). */
+  duck: Duck;
+  /** A local folder for this process only (downloads, conversions, staged files). */
+  scratchDir: string;
+  /** Salt of the hash kept for personal-data keys. */
+  piiSalt: string;
+  /** Largest share of invalid rows an accepted file may have. @default 0.05 */
+  maxInvalidShare: number;
+}
+
+/** One uploaded file: where it is, and (optionally) what it is for when the key does not say. */
+export interface Upload {
+  store: ObjectStore;
+  key: string;
+  target?: TargetParts;
+}
+
+/**
+ * Ingest one submission (DESIGN.md "Submission outcome"): read, validate every row, then either replace the
+ * region's curated data (accepted) or leave it untouched (rejected); always write the report and a ledger
+ * entry, last, so a replay after a crash redoes what was missing and nothing twice.
+ */
+export async function ingestSubmission(ctx: IngestContext, upload: Upload): Promise<SubmissionReport> {
+  const info = await upload.store.head(upload.key);
+  if (!info) throw new Error(`berkas tidak ditemukan: ${upload.key}`);
+  const local = join(ctx.scratchDir, 'upload');
+  await upload.store.download(upload.key, local);
+  const parts = { ...partsFromKey(upload.key), ...definedOnly(upload.target ?? {}) };
+  const resolved = resolveTarget(parts);
+  const facts = await inspectFile(local);
+  const submissionId = createHash('sha256')
+    .update(
+      `${parts.dataset ?? ''}|${'target' in resolved ? resolved.target.region : (parts.region ?? '')}|${parts.period ?? ''}|${facts.sha256}`,
+    )
+    .digest('hex')
+    .slice(0, 20);
+  const base = baseReport(upload.key, submissionId, facts, info.lastModified, ctx.maxInvalidShare);
+  if ('errors' in resolved)
+    return finish(
+      ctx,
+      {
+        ...base,
+        dataset: parts.dataset ?? null,
+        region_code: parts.region ?? null,
+        period: parts.period ?? null,
+      },
+      resolved.errors,
+      undefined,
+    );
+  const { target } = resolved;
+  const report: SubmissionReport = {
+    ...base,
+    dataset: target.dataset,
+    region_code: target.region,
+    period: target.period.id,
+    report_key: lake.reportKey(target.region, target.dataset, target.period, submissionId),
+  };
+  const ledgerKey = lake.ledgerKey(target.dataset, target.period, target.region, submissionId);
+  const previous = await ctx.lake.head(ledgerKey);
+  if (previous) {
+    const entry = JSON.parse((await ctx.lake.readBytes(ledgerKey)).toString('utf8')) as LedgerEntry;
+    return {
+      ...report,
+      ...counts(entry),
+      status: 'duplicate',
+      errors: [],
+      summary: summarise({ ...entry, status: 'duplicate' }),
+    };
+  }
+  try {
+    return await validateAndWrite(ctx, target, local, facts, report);
+  } catch (e) {
+    if (e instanceof UnreadableFileError) return finish(ctx, report, [e.message], target);
+    throw e;
+  }
+}
+
+async function validateAndWrite(
+  ctx: IngestContext,
+  target: Target,
+  local: string,
+  facts: FileFacts,
+  report: SubmissionReport,
+): Promise<SubmissionReport> {
+  const ds = dataset(target.dataset);
+  const src = await openSource(local, facts, ds, ctx.duck, ctx.scratchDir);
+  const mapping = mapHeader(ds, src.header);
+  report.format = src.description;
+  report.columns = {
+    mapped: Object.fromEntries([...mapping.columns].map(([c, i]) => [c, src.header[i]!])),
+    unknown: mapping.unknown,
+    duplicate_headers: mapping.duplicates,
+    missing: mapping.missing,
+  };
+  if (mapping.missing.length > 0) {
+    const list = mapping.missing.map((c) => `${c} (mis. "${ds.columns[c]!.aliases?.[0] ?? c}")`).join(', ');
+    return finish(ctx, report, [`Kolom wajib tidak ditemukan: ${list}.`], target);
+  }
+  const staged = await stage(ctx.duck, ds, src, mapping, target, {
+    submissionId: report.submission_id,
+    salt: ctx.piiSalt,
+    path: join(ctx.scratchDir, 'staged.parquet'),
+  });
+  const rejected = staged.rowsInvalid + staged.duplicates;
+  Object.assign(report, {
+    rows_read: staged.rowsRead,
+    rows_rejected: rejected,
+    rows_accepted: staged.rowsRead - rejected,
+  });
+  Object.assign(report, await findings(ctx.duck, ds, staged, mapping, src.header));
+  if (rejected > 0) {
+    const qKey = lake.quarantineKey(target.dataset, target.period, target.region, report.submission_id);
+    const qFile = join(ctx.scratchDir, 'quarantine.csv');
+    await writeQuarantine(ctx.duck, ds, staged, qFile);
+    await ctx.lake.upload(qFile, qKey, { contentType: 'text/csv; charset=utf-8' });
+    report.quarantine_key = qKey;
+  }
+  const errors = fileErrors(staged.rowsRead, rejected, ctx.maxInvalidShare);
+  if (errors.length > 0)
+    return finish(ctx, { ...report, rows_accepted: 0, rows_rejected: staged.rowsRead }, errors, target);
+  const curatedFile = join(ctx.scratchDir, 'curated.parquet');
+  await writeCurated(
+    ctx.duck,
+    ds,
+    staged,
+    { region: target.region, period: target.period.id, submissionId: report.submission_id },
+    curatedFile,
+  );
+  const curatedKey = lake.curatedKey(target.dataset, target.period, target.region);
+  report.superseded_on_arrival_by = await replaceIfNewer(ctx.lake, curatedKey, curatedFile, {
+    submission_id: report.submission_id,
+    uploaded_at: report.uploaded_at,
+  });
+  report.curated_key = curatedKey;
+  return finish(ctx, report, [], target);
+}
+
+/** File-level reasons to reject after validation. */
+function fileErrors(rowsRead: number, rejected: number, maxShare: number): string[] {
+  if (rowsRead === 0) return ['Berkas tidak berisi baris data (hanya judul kolom atau kosong).'];
+  const share = rejected / rowsRead;
+  if (share > maxShare) {
+    const pct = (x: number) =>
+      `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(x * 100)}%`;
+    return [
+      `${pct(share)} baris tidak valid (${rejected} dari ${rowsRead}); batas maksimum ${pct(maxShare)}. Perbaiki baris yang ditunjukkan lalu unggah ulang.`,
+    ];
+  }
+  return [];
+}
+
+/** Write the report and, last, the ledger entry. */
+async function finish(
+  ctx: IngestContext,
+  r: SubmissionReport,
+  errors: string[],
+  target: Target | undefined,
+): Promise<SubmissionReport> {
+  const status = errors.length > 0 ? 'rejected' : 'accepted';
+  const report: SubmissionReport = { ...r, status, errors, summary: '' };
+  if (status === 'rejected')
+    Object.assign(report, { rows_accepted: 0, rows_rejected: report.rows_read, curated_key: null });
+  report.summary = summarise(report);
+  const ledgerKey = target
+    ? lake.ledgerKey(target.dataset, target.period, target.region, report.submission_id)
+    : `ledger/_invalid/${report.submission_id}.json`;
+  if (!target) report.report_key = `reports/_invalid/${report.submission_id}.json`;
+  await ctx.lake.write(report.report_key, JSON.stringify(report, null, 2), {
+    contentType: 'application/json',
+  });
+  const entry: LedgerEntry = {
+    submission_id: report.submission_id,
+    dataset: report.dataset as LedgerEntry['dataset'],
+    region_code: report.region_code ?? '',
+    period: report.period ?? '',
+    source_key: report.file,
+    sha256: report.sha256,
+    size_bytes: report.size_bytes,
+    uploaded_at: report.uploaded_at,
+    processed_at: new Date().toISOString(),
+    status,
+    superseded_on_arrival_by: report.superseded_on_arrival_by,
+    rows_read: report.rows_read,
+    rows_accepted: report.rows_accepted,
+    rows_rejected: report.rows_rejected,
+    errors,
+    schema_version: SCHEMA_VERSION,
+    report_key: report.report_key,
+  };
+  await ctx.lake.write(ledgerKey, JSON.stringify(entry), { contentType: 'application/json' });
+  return report;
+}
+
+function baseReport(
+  file: string,
+  id: string,
+  facts: { sha256: string; size: number },
+  uploadedAt: Date,
+  maxShare: number,
+): SubmissionReport {
+  return {
+    file,
+    submission_id: id,
+    dataset: null,
+    region_code: null,
+    period: null,
+    status: 'rejected',
+    rows_read: 0,
+    rows_accepted: 0,
+    rows_rejected: 0,
+    errors: [],
+    summary: '',
+    sha256: facts.sha256,
+    size_bytes: facts.size,
+    uploaded_at: uploadedAt.toISOString(),
+    format: null,
+    superseded_on_arrival_by: null,
+    max_invalid_share: maxShare,
+    columns: { mapped: {}, unknown: [], duplicate_headers: [], missing: [] },
+    rules: [],
+    samples: [],
+    curated_key: null,
+    quarantine_key: null,
+    report_key: '',
+  };
+}
+
+const counts = (e: LedgerEntry) => ({
+  rows_read: e.rows_read,
+  rows_accepted: e.rows_accepted,
+  rows_rejected: e.rows_rejected,
+});
+const definedOnly = (o: TargetParts): TargetParts =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));

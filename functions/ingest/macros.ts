@@ -1,0 +1,65 @@
+import type { Duck } from '#core/duckdb.ts';
+
+/** Indonesian (and English) month spellings by their first three letters. */
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  peb: 2,
+  mar: 3,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  agu: 8,
+  agt: 8,
+  ags: 8,
+  aug: 8,
+  sep: 9,
+  okt: 10,
+  oct: 10,
+  nov: 11,
+  nop: 11,
+  des: 12,
+  dec: 12,
+};
+
+const DATE_FORMATS = ['%d/%m/%Y', '%d-%m-%Y', '%d.%m.%Y', '%Y/%m/%d'];
+const TIME_FORMATS = ['%H:%M:%S', '%H:%M', '%H.%M.%S', '%H.%M'];
+const list = (xs: string[]) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
+const monthCase = `CASE left(m, 3) ${Object.entries(MONTHS)
+  .map(([k, v]) => `WHEN '${k}' THEN ${v}`)
+  .join(' ')} END`;
+const WORDS = String.raw`'^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})(?:[ ,T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$'`;
+
+/**
+ * Normalisers for the locale forms of DESIGN.md, as DuckDB macros (installed once per connection):
+ * trimming, decimal comma and Indonesian thousands, dates in every accepted form, Excel serial dates.
+ * Every macro returns NULL for what it cannot read; validation turns that into a finding.
+ */
+export const INGEST_MACROS = [
+  String.raw`CREATE OR REPLACE MACRO pantau_clean(v) AS NULLIF(trim(CAST(v AS VARCHAR), ' ' || chr(9) || chr(10) || chr(13) || chr(160)), '')`,
+  String.raw`CREATE OR REPLACE MACRO pantau_number(v) AS CASE
+     WHEN NOT (contains(v, '.') OR contains(v, ',')) THEN TRY_CAST(v AS DOUBLE)
+     WHEN regexp_full_match(v, '[+-]?\d{1,3}(\.\d{3})+(,\d+)?') THEN TRY_CAST(replace(replace(v, '.', ''), ',', '.') AS DOUBLE)
+     WHEN contains(v, ',') AND NOT contains(v, '.') THEN TRY_CAST(replace(v, ',', '.') AS DOUBLE)
+     ELSE TRY_CAST(v AS DOUBLE) END`,
+  String.raw`CREATE OR REPLACE MACRO pantau_month(m) AS ${monthCase}`,
+  String.raw`CREATE OR REPLACE MACRO pantau_words(s) AS CASE WHEN regexp_matches(s, ${WORDS}) THEN try(make_timestamp(
+     CAST(regexp_extract(s, ${WORDS}, 3) AS INTEGER), pantau_month(regexp_extract(s, ${WORDS}, 2)),
+     CAST(regexp_extract(s, ${WORDS}, 1) AS INTEGER), COALESCE(TRY_CAST(regexp_extract(s, ${WORDS}, 4) AS INTEGER), 0),
+     COALESCE(TRY_CAST(regexp_extract(s, ${WORDS}, 5) AS INTEGER), 0), COALESCE(TRY_CAST(regexp_extract(s, ${WORDS}, 6) AS DOUBLE), 0))) END`,
+  String.raw`CREATE OR REPLACE MACRO pantau_serial(v) AS CASE WHEN regexp_full_match(v, '\d{5}(\.\d+)?') AND CAST(v AS DOUBLE) BETWEEN 20000 AND 80000
+     THEN TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(v AS DOUBLE) * 86400e6) AS BIGINT)) END`,
+  String.raw`CREATE OR REPLACE MACRO pantau_timestamp(v) AS CASE WHEN v IS NULL THEN NULL ELSE COALESCE(
+     TRY_CAST(v AS TIMESTAMP),
+     try_strptime(v, ${list(DATE_FORMATS.flatMap((d) => [d, ...TIME_FORMATS.map((t) => `${d} ${t}`)]))}),
+     pantau_words(lower(v)),
+     pantau_serial(v)) END`,
+  String.raw`CREATE OR REPLACE MACRO pantau_date(v) AS CASE WHEN v IS NULL THEN NULL ELSE COALESCE(TRY_CAST(v AS DATE), CAST(pantau_timestamp(v) AS DATE)) END`,
+  String.raw`CREATE OR REPLACE MACRO pantau_safe_cell(v) AS CASE WHEN regexp_matches(v, '^[=+\-@\t\r]') THEN '''' || v ELSE v END`,
+];
+
+export async function installIngestMacros(duck: Duck): Promise<void> {
+  for (const sql of INGEST_MACROS) await duck.run(sql);
+}

@@ -1,0 +1,130 @@
+import type { Column } from '#core/datasets/columns.ts';
+import type { Dataset, LINEAGE_COLUMNS } from '#core/datasets/definition.ts';
+import { type Duck, ident } from '#core/duckdb.ts';
+import type { HeaderMapping } from './headers.ts';
+import { checkMessage, MAX_SAMPLES, type RowFinding, type SubmissionReport } from './report.ts';
+import { RULES } from './rules.ts';
+import type { Staged } from './stage.ts';
+
+const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const DUPLICATE = { rule: 'duplikat', detail: '' } as const;
+const rejectedRows =
+  'FROM read_parquet($p) s LEFT JOIN staged_duplicates d USING (__row) WHERE NOT s.__valid OR d.__row IS NOT NULL';
+
+/** Write the accepted rows, typed, with lineage columns, as the curated Parquet file. */
+export async function writeCurated(
+  duck: Duck,
+  ds: Dataset<Record<string, Column>>,
+  staged: Staged,
+  lineage: { region: string; period: string; submissionId: string },
+  out: string,
+): Promise<void> {
+  const lineageExpr: Record<(typeof LINEAGE_COLUMNS)[number]['name'], string> = {
+    region_code: '$region',
+    period: '$period',
+    submission_id: '$submission_id',
+    source_row: 'CAST(__row AS INTEGER)',
+  };
+  const cols = ds.stored.map(
+    (c) => `${(lineageExpr as Record<string, string>)[c.name] ?? ident(c.name)} AS ${ident(c.name)}`,
+  );
+  await duck.run(
+    `COPY (SELECT ${cols.join(', ')} FROM read_parquet($p) WHERE __valid AND __row NOT IN (SELECT __row FROM staged_duplicates))
+     TO $out (FORMAT parquet, COMPRESSION zstd)`,
+    {
+      p: staged.path,
+      out,
+      region: lineage.region,
+      period: lineage.period,
+      submission_id: lineage.submissionId,
+    },
+  );
+}
+
+/** SQL giving the messages of a rejected staged row (duplicates included), joined by `; `. */
+function reasonsSql(staged: Staged): string {
+  const byCheck = staged.checks
+    .map((k) => `WHEN ${k.id} THEN ${sqlText(checkMessage(k, k.column))}`)
+    .join(' ');
+  const dup = sqlText(`${checkMessage(DUPLICATE, null)} Baris pertama: `);
+  return `array_to_string(list_transform(COALESCE(s.__errors, []), x -> CASE x ${byCheck || 'WHEN 0 THEN NULL'} END)
+    || CASE WHEN d.__row IS NOT NULL THEN [${dup} || d.first_row] ELSE [] END, '; ')`;
+}
+
+/** Write every rejected row with its reasons as a CSV safe to open in a spreadsheet (no personal data). */
+export async function writeQuarantine(
+  duck: Duck,
+  ds: Dataset<Record<string, Column>>,
+  staged: Staged,
+  out: string,
+): Promise<void> {
+  const kept = Object.entries(ds.columns).filter(([, c]) => c.kind !== 'pii');
+  const cols = kept.map(
+    ([name]) =>
+      `pantau_safe_cell(COALESCE(s.${ident(`__raw_${name}`)}, CAST(s.${ident(name)} AS VARCHAR))) AS ${ident(name)}`,
+  );
+  await duck.run(
+    `COPY (SELECT s.__row AS baris, pantau_safe_cell(${reasonsSql(staged)}) AS alasan, ${cols.join(', ')}
+     ${rejectedRows} ORDER BY baris) TO $out (FORMAT csv, HEADER true)`,
+    { p: staged.path, out },
+  );
+}
+
+/** Per-rule counts and the first findings, in row order, with the officer's header names. */
+export async function findings(
+  duck: Duck,
+  ds: Dataset<Record<string, Column>>,
+  staged: Staged,
+  mapping: HeaderMapping,
+  header: string[],
+): Promise<Pick<SubmissionReport, 'rules' | 'samples'>> {
+  const headerOf = (col: string | null) =>
+    col && mapping.columns.has(col) ? (header[mapping.columns.get(col)!] ?? null) : null;
+  const label = (col: string | null) =>
+    col ? `${col}${headerOf(col) && headerOf(col) !== col ? ` ("${headerOf(col)}")` : ''}` : null;
+  const byId = new Map(staged.checks.map((k) => [k.id, k]));
+  const counted = await duck.rows<{ id: number; n: string }>(
+    'SELECT id, count(*) AS n FROM (SELECT unnest(__errors) AS id FROM read_parquet($p) WHERE NOT __valid) GROUP BY id ORDER BY id',
+    { p: staged.path },
+  );
+  const rules: SubmissionReport['rules'] = counted.map(({ id, n }) => {
+    const k = byId.get(id)!;
+    return { rule: k.rule, column: k.column, count: Number(n), message: checkMessage(k, label(k.column)) };
+  });
+  if (staged.duplicates > 0)
+    rules.push({
+      rule: 'duplikat',
+      column: ds.key,
+      count: staged.duplicates,
+      message: checkMessage(DUPLICATE, label(ds.key)),
+    });
+  const kept = Object.keys(ds.columns).filter((c) => ds.columns[c]!.kind !== 'pii');
+  const rows = await duck.rows<
+    Record<string, unknown> & { __row: number; __errors: number[] | null; first_row: number | null }
+  >(
+    `SELECT s.__row, s.__errors, d.first_row, ${kept.map((c) => `COALESCE(s.${ident(`__raw_${c}`)}, CAST(s.${ident(c)} AS VARCHAR)) AS ${ident(c)}`).join(', ')}
+     ${rejectedRows} ORDER BY s.__row LIMIT ${MAX_SAMPLES}`,
+    { p: staged.path },
+  );
+  const samples: RowFinding[] = [];
+  for (const row of rows) {
+    const found = (row.__errors ?? []).map((id) => byId.get(Number(id))!);
+    if (row.first_row !== null) found.push({ ...DUPLICATE, id: 0, column: ds.key, failed: '' });
+    for (const k of found) {
+      const value = k.column ? ((row[k.column] as string | null) ?? null) : null;
+      const message =
+        k.rule === 'duplikat'
+          ? `${checkMessage(k, label(k.column))} Baris pertama: ${row.first_row}.`
+          : checkMessage(k, label(k.column));
+      samples.push({
+        row: Number(row.__row),
+        column: k.column,
+        header: headerOf(k.column),
+        value,
+        rule: k.rule,
+        message,
+      });
+    }
+  }
+  return { rules, samples: samples.slice(0, MAX_SAMPLES) };
+}

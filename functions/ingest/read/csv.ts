@@ -1,0 +1,94 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Column } from '#core/datasets/columns.ts';
+import type { Dataset } from '#core/datasets/definition.ts';
+import { headerScore } from '../headers.ts';
+import type { FileFacts } from './inspect.ts';
+import { HEADER_SEARCH_ROWS, type TabularSource, UnreadableFileError } from './source.ts';
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+const DELIMITER_NAMES: Record<string, string> = {
+  ',': 'koma',
+  ';': 'titik koma',
+  '\t': 'tab',
+  '|': 'garis tegak',
+};
+
+/** Open a delimited text export: decode to UTF-8 when needed, find its delimiter and header row. */
+export async function openCsv(
+  path: string,
+  facts: FileFacts,
+  ds: Dataset<Record<string, Column>>,
+  scratchPath: string,
+): Promise<TabularSource> {
+  const utf8Path = facts.encoding === 'utf-8' ? path : await transcode(path, facts.encoding, scratchPath);
+  const sample = new TextDecoder(facts.encoding).decode(facts.head).replace(/^\uFEFF/, '');
+  const lines = sample.split(/\r?\n/);
+  const complete = lines.slice(0, Math.min(lines.length - 1 || 1, 400)).join('\n');
+  const best = DELIMITERS.map((d) => sniff(complete, d, ds)).reduce((a, b) => (b.score > a.score ? b : a));
+  if (best.score === 0) {
+    throw new UnreadableFileError(
+      'Baris judul kolom tidak ditemukan: tidak ada judul kolom yang dikenali pada 30 baris pertama (periksa pemisah kolom dan nama kolom).',
+    );
+  }
+  return {
+    path: utf8Path,
+    delimiter: best.delimiter,
+    skipLines: best.skipLines,
+    header: best.header,
+    rows: { explicit: false, firstDataRow: best.headerRecord + 2 },
+    description: `CSV (pemisah ${DELIMITER_NAMES[best.delimiter]}), ${facts.encoding === 'utf-8' ? (facts.head[0] === 0xef ? 'UTF-8 dengan BOM' : 'UTF-8') : facts.encoding}`,
+  };
+}
+
+interface Sniffed {
+  delimiter: (typeof DELIMITERS)[number];
+  score: number;
+  header: string[];
+  headerRecord: number;
+  skipLines: number;
+}
+
+function sniff(
+  sample: string,
+  delimiter: (typeof DELIMITERS)[number],
+  ds: Dataset<Record<string, Column>>,
+): Sniffed {
+  const none: Sniffed = { delimiter, score: 0, header: [], headerRecord: 0, skipLines: 0 };
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(sample, {
+      delimiter,
+      relax_quotes: true,
+      relax_column_count: true,
+      info: true,
+      to: HEADER_SEARCH_ROWS,
+    }) as unknown as typeof records;
+  } catch {
+    return none;
+  }
+  let best = none;
+  records.forEach(({ record, info }, i) => {
+    const score = headerScore(ds, record);
+    if (score > best.score)
+      best = { delimiter, score, header: record, headerRecord: i, skipLines: info.lines };
+  });
+  return best;
+}
+
+/** Decode a non-UTF-8 text file into a UTF-8 copy, streaming. */
+async function transcode(path: string, encoding: FileFacts['encoding'], out: string): Promise<string> {
+  const decoder = new TextDecoder(encoding);
+  const sink = createWriteStream(out);
+  let first = true;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let text = decoder.decode(chunk, { stream: true });
+    if (first) text = text.replace(/^\uFEFF/, '');
+    first = false;
+    if (!sink.write(text)) await once(sink, 'drain');
+  }
+  sink.end(decoder.decode());
+  await once(sink, 'finish');
+  return out;
+}

@@ -1,0 +1,33 @@
+/**
+ * An uploaded export made ready for the engine: a UTF-8 CSV file whose rows map to the officer's rows.
+ * Either the upload itself (clean UTF-8 CSV) or a conversion written to the scratch folder.
+ */
+export interface TabularSource {
+  /** Local UTF-8 CSV file. */
+  path: string;
+  delimiter: ',' | ';' | '\t' | '|';
+  /** Physical lines to skip before the first data row (title rows and the header). */
+  skipLines: number;
+  /** The export's header cells, in order. */
+  header: string[];
+  /**
+   * Row numbers: `explicit` = the first CSV column holds the original row number (conversions);
+   * otherwise data record i (0-based) is row `firstDataRow + i`.
+   */
+  rows: { explicit: true } | { explicit: false; firstDataRow: number };
+  /** Describes the file for the report, e.g. `CSV (;), Windows-1252`. */
+  description: string;
+}
+
+/** A file-level reason the upload cannot be read, in Bahasa Indonesia. */
+export class UnreadableFileError extends Error {
+  override name = 'UnreadableFileError';
+}
+
+/** How many leading rows are searched for the header row. */
+export const HEADER_SEARCH_ROWS = 30;
+
+/** Quote one CSV field (RFC 4180). */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
