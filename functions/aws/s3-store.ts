@@ -40,7 +40,12 @@ export class S3Store implements ObjectStore {
     assertSafeKey(key);
     try {
       const r = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      const info = { key, size: r.ContentLength ?? 0, lastModified: r.LastModified ?? new Date(0), etag: r.ETag ?? '' };
+      const info = {
+        key,
+        size: r.ContentLength ?? 0,
+        lastModified: r.LastModified ?? new Date(0),
+        etag: r.ETag ?? '',
+      };
       return r.Metadata && Object.keys(r.Metadata).length > 0 ? { ...info, metadata: r.Metadata } : info;
     } catch (e) {
       if (statusOf(e) === 404) return undefined;

@@ -39,7 +39,12 @@ async function ingestRecord(record: SQSRecord): Promise<void> {
     try {
       const ctx = { lake, duck: await engine, scratchDir, piiSalt: await salt, maxInvalidShare };
       const report = await ingestSubmission(ctx, { store: uploads, key });
-      logger.info('submission processed', { key, submission_id: report.submission_id, status: report.status, errors: report.errors });
+      logger.info('submission processed', {
+        key,
+        submission_id: report.submission_id,
+        status: report.status,
+        errors: report.errors,
+      });
       const outcome = metrics.singleMetric();
       outcome.addDimension('outcome', report.status);
       outcome.addMetric(METRIC.submissions, MetricUnit.Count, 1);

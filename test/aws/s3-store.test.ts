@@ -36,7 +36,9 @@ describe('S3Store against s3rver', () => {
     const bytes = randomBytes(17 * 1024 * 1024 + 123);
     const src = join(dir, 'big.bin');
     await writeFile(src, bytes);
-    await store.upload(src, 'uploads/31.71/skm/2026-Q1/big.bin', { metadata: { uploaded_at: '2026-04-01T00:00:00.000Z' } });
+    await store.upload(src, 'uploads/31.71/skm/2026-Q1/big.bin', {
+      metadata: { uploaded_at: '2026-04-01T00:00:00.000Z' },
+    });
     expect(await store.head('uploads/31.71/skm/2026-Q1/big.bin')).toMatchObject({
       size: bytes.length,
       metadata: { uploaded_at: '2026-04-01T00:00:00.000Z' },

@@ -1,0 +1,107 @@
+import { Stack } from 'aws-cdk-lib';
+import { CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { lake } from '#core/lake.ts';
+import { type GlueColumn, type LakeTableSpec, PARTITION_KEYS, SUBMISSION_COLUMNS } from './glue-tables.ts';
+
+export interface CatalogProps {
+  lake: IBucket;
+  /** Curated and mart tables (see glue-tables.ts). */
+  tables: readonly LakeTableSpec[];
+  /** Glue database name. @default 'pantau' */
+  databaseName?: string;
+  /** Years partition projection covers. @default [2020, 2099] */
+  years?: readonly [number, number];
+}
+
+const PARQUET = {
+  inputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
+  outputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
+  serdeInfo: { serializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' },
+};
+
+/**
+ * The Glue catalog of the lake: one database, a Parquet table per curated dataset and per mart with
+ * partition projection on year (integer range) and quarter (1–4) — no crawlers, no MSCK — and
+ * `submissions` over the ledger's JSON entries.
+ */
+export class Catalog extends Construct {
+  readonly database: CfnDatabase;
+  readonly databaseName: string;
+  readonly tableNames: string[] = [];
+
+  constructor(scope: Construct, id: string, props: CatalogProps) {
+    super(scope, id);
+    this.databaseName = props.databaseName ?? 'pantau';
+    const catalogId = Stack.of(this).account;
+    this.database = new CfnDatabase(this, 'Database', {
+      catalogId,
+      databaseInput: {
+        name: this.databaseName,
+        description: 'Pantau: curated data, marts and the submission ledger',
+      },
+    });
+    const [from, to] = props.years ?? [2020, 2099];
+    const s3 = (prefix: string) => `s3://${props.lake.bucketName}/${prefix}`;
+    for (const t of props.tables) {
+      this.table(t.name, t.description, {
+        columns: t.columns,
+        partitionKeys: PARTITION_KEYS,
+        location: s3(t.prefix),
+        format: PARQUET,
+        parameters: {
+          classification: 'parquet',
+          'parquet.compression': 'SNAPPY',
+          'projection.enabled': 'true',
+          'projection.year.type': 'integer',
+          'projection.year.range': `${from},${to}`,
+          'projection.quarter.type': 'integer',
+          'projection.quarter.range': '1,4',
+          'storage.location.template': `${s3(t.prefix)}year=\${year}/quarter=\${quarter}/`,
+        },
+      });
+    }
+    this.table('submissions', 'Buku besar pengiriman: satu baris per berkas diproses | Submission ledger', {
+      columns: SUBMISSION_COLUMNS,
+      partitionKeys: [],
+      location: s3(lake.ledgerPrefix),
+      format: {
+        inputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
+        outputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
+        serdeInfo: {
+          serializationLibrary: 'org.apache.hive.hcatalog.data.JsonSerDe',
+          parameters: { 'timestamp.formats': "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'" },
+        },
+      },
+      parameters: { classification: 'json' },
+    });
+  }
+
+  private table(
+    name: string,
+    description: string,
+    t: {
+      columns: GlueColumn[];
+      partitionKeys: GlueColumn[];
+      location: string;
+      format: Omit<CfnTable.StorageDescriptorProperty, 'columns' | 'location'>;
+      parameters: Record<string, string>;
+    },
+  ): void {
+    const table = new CfnTable(this, `Table-${name}`, {
+      catalogId: Stack.of(this).account,
+      databaseName: this.databaseName,
+      tableInput: {
+        name,
+        description,
+        tableType: 'EXTERNAL_TABLE',
+        parameters: { EXTERNAL: 'TRUE', ...t.parameters },
+        partitionKeys: t.partitionKeys,
+        storageDescriptor: { ...t.format, columns: t.columns, location: t.location },
+      },
+    });
+    table.addDependency(this.database);
+    this.tableNames.push(name);
+  }
+}
