@@ -45,12 +45,12 @@ counts as (
     grain_unit_id as unit_id,
     count(distinct unit_id) as units,
     count(*) as received,
-    count_if(is_verified_on_time) as verified_on_time,
-    count_if(is_followed_up_on_time) as followed_up_on_time,
-    count_if(is_completed_on_time) as completed_on_time,
-    count_if(is_completed_by_period_end) as completed_by_period_end,
-    count_if(is_open_at_period_end) as open_at_period_end,
-    count_if(is_impossible_timeline) as impossible_timelines
+    cast(count_if(is_verified_on_time) as bigint) as verified_on_time,
+    cast(count_if(is_followed_up_on_time) as bigint) as followed_up_on_time,
+    cast(count_if(is_completed_on_time) as bigint) as completed_on_time,
+    cast(count_if(is_completed_by_period_end) as bigint) as completed_by_period_end,
+    cast(count_if(is_open_at_period_end) as bigint) as open_at_period_end,
+    cast(count_if(is_impossible_timeline) as bigint) as impossible_timelines
   from fanned
   group by region_code, grain, grain_unit_id
 ),

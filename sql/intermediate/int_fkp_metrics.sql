@@ -22,10 +22,10 @@ activity as (
     count(*) as forums,
     count(distinct unit_id) as units_with_forum,
     avg(stakeholder_groups) as mean_stakeholder_groups,
-    sum(rtl_planned) as rtl_planned,
-    sum(rtl_done) as rtl_done,
+    cast(sum(rtl_planned) as bigint) as rtl_planned,
+    cast(sum(rtl_done) as bigint) as rtl_done,
     cast(count_if(is_berita_acara) as double) / count(*) as berita_acara_share,
-    count_if(is_ceremonial) as ceremonial_forums
+    cast(count_if(is_ceremonial) as bigint) as ceremonial_forums
   from forums
   group by grouping sets ((region_code, unit_id), (region_code))
 ),

@@ -1,12 +1,16 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { attachLake } from '#core/catalog.ts';
 import { type DatasetId, dataset } from '#core/datasets/index.ts';
 import { Duck, ident, literal } from '#core/duckdb.ts';
 import { lake } from '#core/lake.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { LocalStore } from '#core/local-store.ts';
+import { loadMethodology, type Methodology } from '#core/methodology.ts';
 import { parsePeriod } from '#core/period.ts';
+import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
+import { transform } from '#warehouse/runner.ts';
 
 export type FixtureRow = Record<string, string | number | boolean | null>;
 
@@ -50,7 +54,7 @@ export async function writeCurated(
   } finally {
     duck.close();
   }
-  await import('node:fs/promises').then((fs) => fs.rm(json));
+  await rm(json);
 }
 
 /** Write a ledger entry (the `submissions` view reads these). */
@@ -79,4 +83,32 @@ export async function writeLedger(
     lake.ledgerKey(full.dataset, period, full.region_code, full.submission_id),
     JSON.stringify(full),
   );
+}
+
+/** Run the real models for `periods` on a fixture lake; the caller closes the returned engine. */
+export async function buildWarehouse(
+  store: LocalStore,
+  periods: readonly string[],
+  methodologyFile?: string,
+): Promise<DuckDbEngine> {
+  const engine = await DuckDbEngine.open(store);
+  try {
+    await transform({ lake: store, engine, periods, methodologyFile });
+    // Re-attach so the views see exactly what a later `pantau query` sees.
+    await attachLake(engine.duck, store.root);
+    return engine;
+  } catch (e) {
+    await engine.close();
+    throw e;
+  }
+}
+
+/** A copy of methodology v1 with some fields changed, written to a temp file. */
+export async function methodologyWith(change: (m: Methodology) => void): Promise<string> {
+  const { methodology } = loadMethodology();
+  const copy = structuredClone(methodology);
+  change(copy);
+  const file = join(await mkdtemp(join(tmpdir(), 'pantau-method-')), 'methodology.json');
+  await writeFile(file, JSON.stringify(copy));
+  return file;
 }
