@@ -35,7 +35,7 @@ select
   median_days_to_completion,
   share_verified_on_time,
   share_followed_up_on_time,
-  complaint_score,
-  share_completed_on_time
+  share_completed_on_time,
+  complaint_score
 from metrics
 where grain = 'region'
