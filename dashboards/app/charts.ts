@@ -43,8 +43,18 @@ function canvasIn(host: Element, id: string): HTMLCanvasElement {
   return canvas;
 }
 
+/** Data values a chart plots (non-missing), also written to `data-points` for checks. */
+function points(config: ChartConfiguration): number {
+  return config.data.datasets.reduce(
+    (n, d) => n + (d.data as unknown[]).filter((v) => typeof v === 'number' && Number.isFinite(v)).length,
+    0,
+  );
+}
+
 function create(host: Element, id: string, config: ChartConfiguration): Chart {
-  const chart = new Chart(canvasIn(host, id), config);
+  const canvas = canvasIn(host, id);
+  canvas.dataset.points = String(points(config));
+  const chart = new Chart(canvas, config);
   live.push(chart);
   return chart;
 }

@@ -1,7 +1,17 @@
-import type { DashboardData, RegionRow } from '#dashboard/model.ts';
+import type { ComplianceRow, DashboardData, FlagData, FlagRow, RegionRow } from '#dashboard/model.ts';
+import { unpack } from '#dashboard/pack.ts';
 
-/** The page's data, embedded by the builder as JSON in `#pantau-data`. */
-export const data: DashboardData = JSON.parse(document.getElementById('pantau-data')?.textContent ?? '{}');
+const embedded: DashboardData = JSON.parse(document.getElementById('pantau-data')?.textContent ?? '{}');
+
+/** The page's data (embedded by the builder as JSON in `#pantau-data`), row lists unpacked. */
+export const data = {
+  ...embedded,
+  regions: unpack<RegionRow>(embedded.regions),
+  compliance: unpack<ComplianceRow>(embedded.compliance),
+  flags: { ...embedded.flags, rows: unpack<FlagRow>(embedded.flags.rows) } as Omit<FlagData, 'rows'> & {
+    rows: FlagRow[];
+  },
+};
 
 export const regionByCode = new Map(data.regions.map((r) => [r.code, r]));
 

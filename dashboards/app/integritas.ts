@@ -1,8 +1,9 @@
 import type { FlagRow } from '#dashboard/model.ts';
 import { barChart } from './charts.ts';
-import { data, regionName } from './data.ts';
+import { data, provinceOf, regionName } from './data.ts';
+import { bindFilters, searchBox, selectFilter } from './filters.ts';
 import { count, fmt } from './format.ts';
-import { html, mount } from './html.ts';
+import { type Html, html, mount } from './html.ts';
 import { DATASET_LABEL, FLAG_LABEL, label, SEVERITY_LABEL } from './labels.ts';
 import { type Column, Table } from './table.ts';
 import { card, chartPanel, provinceLink } from './widgets.ts';
@@ -33,7 +34,7 @@ const detail: Column<FlagRow>[] = [
     label: 'Wilayah',
     sort: (r) => regionName(r.region_code),
     cell: (r) =>
-      html`${regionName(r.region_code)}<br><small class="muted">${provinceLink(r.region_code.slice(0, 2))}</small>`,
+      html`${regionName(r.region_code)}<br><small class="muted">${provinceLink(provinceOf(r.region_code))}</small>`,
   },
   { label: 'Unit', sort: (r) => r.unit_id, cell: (r) => r.unit_id ?? '—' },
   { label: 'Sinyal', sort: (r) => r.flag, cell: (r) => label(FLAG_LABEL, r.flag) },
@@ -43,36 +44,61 @@ const detail: Column<FlagRow>[] = [
   { label: 'Rincian', cell: (r) => r.detail ?? '' },
 ];
 
-const filters = html`<div class="filters">
-  <input type="search" data-filter="q" placeholder="Cari nama wilayah…" aria-label="Cari nama wilayah">
-  <select data-filter="flag" aria-label="Sinyal"><option value="">Semua sinyal</option>${perFlag().map(([f]) => html`<option value="${f}">${label(FLAG_LABEL, f)}</option>`)}</select>
+const filters = html`<div class="filters">${searchBox()}
+  ${selectFilter(
+    'flag',
+    'Semua sinyal',
+    perFlag().map(([f]) => [f, label(FLAG_LABEL, f)]),
+  )}
 </div><div class="table-host"></div>`;
+
+/** Flags per province (its own and its kabupaten/kota's), over the rows in the page. */
+function perProvince(): [string, number][] {
+  const totals = new Map<string, number>();
+  for (const r of flags.rows)
+    totals.set(provinceOf(r.region_code), (totals.get(provinceOf(r.region_code)) ?? 0) + 1);
+  return [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+function charts(host: Element): void {
+  const types = perFlag();
+  const bar = (id: string, rows: [string, number][], name: (k: string) => string, colour: string) =>
+    barChart(
+      host,
+      id,
+      rows.map(([k]) => name(k)),
+      [{ label: 'Jumlah', data: rows.map(([, n]) => n), backgroundColor: colour }],
+      {
+        horizontal: true,
+        digits: 0,
+      },
+    );
+  bar('flags', types, (f) => label(FLAG_LABEL, f), '#c62828');
+  bar('flag-provinces', perProvince(), regionName, '#6a1b9a');
+}
+
+function summary(): Html {
+  const regions = new Set(flags.rows.map((r) => r.region_code)).size;
+  const truncated = flags.rows.length < flags.total;
+  return html`<div class="cards">
+      ${card('Sinyal integritas', count(flags.total), 'seluruh wilayah, periode ini')}
+      ${card('Jenis sinyal', count(perFlag().length), 'lihat definisi di metodologi')}
+      ${card('Wilayah bersinyal', count(regions), truncated ? `dari ${count(flags.rows.length)} sinyal yang ditampilkan` : 'provinsi dan kabupaten/kota')}
+    </div>`;
+}
 
 /** Integritas: flags by type and by region, with their details. */
 export function renderIntegritas(host: Element): void {
-  const regions = new Set(flags.rows.map((r) => r.region_code)).size;
   const truncated = flags.rows.length < flags.total;
+  const chartsMarkup = html`<div class="grid-2">${chartPanel('flags', 'Jumlah sinyal per jenis', 60 + perFlag().length * 32)}${chartPanel('flag-provinces', 'Jumlah sinyal per provinsi', 60 + perProvince().length * 18)}</div>`;
   mount(
     host,
-    html`<h2>Integritas data</h2><div class="cards">
-      ${card('Sinyal integritas', count(flags.total), 'seluruh wilayah, periode ini')}
-      ${card('Jenis sinyal', count(perFlag().length), '')}
-      ${card('Wilayah bersinyal', count(regions), truncated ? 'dari baris yang ditampilkan' : '')}
-    </div>
-    ${flags.total ? chartPanel('flags', 'Jumlah sinyal per jenis', 60 + perFlag().length * 32) : html`<p class="panel">Tidak ada sinyal integritas pada periode ini.</p>`}
+    html`<h2>Integritas data</h2>${summary()}
+    ${flags.total ? chartsMarkup : html`<p class="panel">Tidak ada sinyal integritas pada periode ini.</p>`}
     <section class="panel"><h3>Menurut jenis</h3><div id="flag-types"></div></section>
     <section class="panel"><h3>Menurut wilayah, dengan rincian</h3>${truncated ? html`<p class="muted">Menampilkan ${count(flags.rows.length)} dari ${count(flags.total)} sinyal.</p>` : ''}<div id="flag-list">${filters}</div></section>`,
   );
-  if (flags.total) {
-    const totals = perFlag();
-    barChart(
-      host,
-      'flags',
-      totals.map(([f]) => label(FLAG_LABEL, f)),
-      [{ label: 'Jumlah', data: totals.map(([, n]) => n), backgroundColor: '#c62828' }],
-      { horizontal: true, digits: 0 },
-    );
-  }
+  if (flags.total) charts(host);
   new Table(host.querySelector('#flag-types')!, {
     columns: byType,
     label: 'Sinyal menurut jenis',
@@ -85,18 +111,11 @@ export function renderIntegritas(host: Element): void {
     empty: 'Tidak ada sinyal yang cocok.',
     rowAttrs: (r) => html`data-code="${r.region_code}"`,
   });
-  const value = (name: string) =>
-    list.querySelector<HTMLInputElement>(`[data-filter="${name}"]`)?.value ?? '';
-  const apply = () => {
-    const q = value('q').trim().toLocaleLowerCase('id');
+  bindFilters(list, (f) =>
     table.show(
       flags.rows.filter(
-        (r) =>
-          (!q || regionName(r.region_code).toLocaleLowerCase('id').includes(q)) &&
-          (!value('flag') || r.flag === value('flag')),
+        (r) => f.nameMatches(regionName(r.region_code)) && (!f.get('flag') || r.flag === f.get('flag')),
       ),
-    );
-  };
-  for (const el of list.querySelectorAll('[data-filter]')) el.addEventListener('input', apply);
-  apply();
+    ),
+  );
 }

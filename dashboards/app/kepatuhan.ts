@@ -1,6 +1,7 @@
 import type { ComplianceRow, RegionRow } from '#dashboard/model.ts';
 import { barChart } from './charts.ts';
 import { data } from './data.ts';
+import { bindFilters, searchBox, selectFilter } from './filters.ts';
 import { count, date } from './format.ts';
 import { type Html, html, mount } from './html.ts';
 import {
@@ -60,10 +61,17 @@ function charts(host: Element): void {
   );
 }
 
-const filters = html`<div class="filters">
-  <input type="search" data-filter="q" placeholder="Cari nama wilayah…" aria-label="Cari nama wilayah">
-  <select data-filter="dataset" aria-label="Data"><option value="">Semua data</option>${DATASETS.map((d) => html`<option value="${d}">${DATASET_LABEL[d]}</option>`)}</select>
-  <select data-filter="status" aria-label="Status"><option value="">Semua status</option>${STATUSES.map((s) => html`<option value="${s}">${STATUS_LABEL[s]}</option>`)}</select>
+const filters = html`<div class="filters">${searchBox()}
+  ${selectFilter(
+    'dataset',
+    'Semua data',
+    DATASETS.map((d) => [d, DATASET_LABEL[d] ?? d]),
+  )}
+  ${selectFilter(
+    'status',
+    'Semua status',
+    STATUSES.map((s) => [s, STATUS_LABEL[s] ?? s]),
+  )}
 </div><div class="table-host"></div>`;
 
 /** Kepatuhan pelaporan: on time / late / missing / rejected per dataset, counts and the region list. */
@@ -90,20 +98,13 @@ export function renderKepatuhan(host: Element): void {
     rowAttrs: (r) => html`data-code="${r.code}"`,
   });
   const all = rows();
-  const value = (name: string) =>
-    list.querySelector<HTMLInputElement>(`[data-filter="${name}"]`)?.value ?? '';
-  const apply = () => {
-    const q = value('q').trim().toLocaleLowerCase('id');
-    const datasets = value('dataset') ? [value('dataset')] : [...DATASETS];
-    const status = value('status');
+  bindFilters(list, (f) => {
+    const datasets = f.get('dataset') ? [f.get('dataset')] : [...DATASETS];
+    const status = f.get('status');
     table.show(
       all.filter(
-        (r) =>
-          (!q || r.name.toLocaleLowerCase('id').includes(q)) &&
-          (!status || datasets.some((d) => r.status[d]?.status === status)),
+        (r) => f.nameMatches(r.name) && (!status || datasets.some((d) => r.status[d]?.status === status)),
       ),
     );
-  };
-  for (const el of list.querySelectorAll('[data-filter]')) el.addEventListener('input', apply);
-  apply();
+  });
 }

@@ -1,5 +1,6 @@
 import type { RegionRow } from '#dashboard/model.ts';
 import { data, regionName } from './data.ts';
+import { bindFilters, searchBox, selectFilter } from './filters.ts';
 import { count, fmt, MISSING } from './format.ts';
 import { html, mount } from './html.ts';
 import { LEVEL_LABEL, label, REASON_LABEL } from './labels.ts';
@@ -61,15 +62,22 @@ function columns(o: RankingTableOptions): Column<RegionRow>[] {
 }
 
 function filters(o: RankingTableOptions) {
-  const provinceCodes = [
-    ...new Set(data.regions.filter((r) => r.level === 'provinsi').map((r) => r.code)),
-  ].sort();
-  return html`<div class="filters">
-    <input type="search" data-filter="q" placeholder="Cari nama wilayah…" aria-label="Cari nama wilayah">
-    <select data-filter="category" aria-label="Kategori"><option value="">Semua kategori</option>${data.bands.map(
-      (b) => html`<option value="${b.category}">${b.category} — ${b.label}</option>`,
-    )}</select>
-    ${o.withProvince ? html`<select data-filter="province" aria-label="Provinsi"><option value="">Semua provinsi</option>${provinceCodes.map((c) => html`<option value="${c}">${regionName(c)}</option>`)}</select>` : ''}
+  const codes = data.regions.filter((r) => r.level === 'provinsi').map((r) => r.code);
+  return html`<div class="filters">${searchBox()}
+    ${selectFilter(
+      'category',
+      'Semua kategori',
+      data.bands.map((b) => [b.category, `${b.category} — ${b.label}`]),
+    )}
+    ${
+      o.withProvince
+        ? selectFilter(
+            'province',
+            'Semua provinsi',
+            codes.sort().map((c) => [c, regionName(c)]),
+          )
+        : ''
+    }
     <label class="check"><input type="checkbox" data-filter="unranked" checked> tampilkan yang tidak diperingkat</label>
   </div><div class="table-host"></div>`;
 }
@@ -77,28 +85,24 @@ function filters(o: RankingTableOptions) {
 /** A ranking table with search, category, province and "not ranked" filters; rows carry `data-code`. */
 export function rankingTable(host: Element, rows: RegionRow[], o: RankingTableOptions): void {
   mount(host, filters(o));
-  const value = (name: string) => host.querySelector<HTMLInputElement>(`[data-filter="${name}"]`);
   const table = new Table<RegionRow>(host.querySelector('.table-host')!, {
     columns: columns(o),
     rowAttrs: (r) => html`data-code="${r.code}" class="${r.ranked ? 'ranked' : 'unranked'}"`,
     empty: 'Tidak ada wilayah yang cocok dengan filter.',
     label: o.label,
   });
-  const apply = () => {
-    const q = (value('q')?.value ?? '').trim().toLocaleLowerCase('id');
-    const category = value('category')?.value ?? '';
-    const province = value('province')?.value ?? '';
-    const unranked = value('unranked')?.checked ?? true;
+  bindFilters(host, (f) => {
+    const category = f.get('category');
+    const province = f.get('province');
+    const unranked = f.get('unranked') === 'on';
     table.show(
       rows.filter(
         (r) =>
-          (!q || r.name.toLocaleLowerCase('id').includes(q)) &&
+          f.nameMatches(r.name) &&
           (!category || (r.ranked && r.category === category)) &&
           (!province || r.province_code === province) &&
           (unranked || r.ranked),
       ),
     );
-  };
-  for (const el of host.querySelectorAll('[data-filter]')) el.addEventListener('input', apply);
-  apply();
+  });
 }

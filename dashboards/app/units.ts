@@ -38,9 +38,13 @@ export function unitPanel(host: Element, codes: string[]): void {
   });
   const show = () => {
     const list = data.units[select.value];
+    const grades = Object.entries(list?.mutu ?? {})
+      .sort()
+      .map(([m, n]) => `${m}: ${count(n)}`)
+      .join(', ');
     note.textContent = list
-      ? `Menampilkan ${count(list.rows.length)} dari ${count(list.total)} unit, IKM terendah lebih dahulu.`
-      : 'Belum ada data IKM unit untuk provinsi ini.';
+      ? `Menampilkan ${count(list.rows.length)} dari ${count(list.total)} unit, IKM terendah lebih dahulu. Sebaran mutu seluruh unit: ${grades || '—'}.`
+      : 'Belum ada data IKM unit untuk wilayah ini.';
     table.show(list?.rows ?? []);
   };
   select.addEventListener('change', show);

@@ -6,6 +6,7 @@ import { loadMethodology } from '#core/methodology.ts';
 import { parsePeriod } from '#core/period.ts';
 import type { DashboardData } from './model.ts';
 import { complianceRows, flagData, unitLists } from './operations.ts';
+import { pack } from './pack.ts';
 import { indexHistory, indexPeriods, latestPeriod, regionRows } from './ranking.ts';
 import { bundleClient, renderPage } from './render.ts';
 import { readSnapshot } from './snapshot.ts';
@@ -46,7 +47,7 @@ export async function loadDashboardData(store: LocalStore, requested?: string): 
       bands: [...methodology.index.bands]
         .reverse()
         .map(({ category, label, min, max }) => ({ category, label, min, max })),
-      regions,
+      regions: pack(regions),
       history: await indexHistory(duck, periods),
       units: await unitLists(duck, period),
       compliance: await complianceRows(duck, period),

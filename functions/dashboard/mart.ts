@@ -23,7 +23,8 @@ async function columnsOf(duck: Duck, table: string): Promise<Set<string>> {
 function select(field: Field, columns: Set<string>): string {
   const source = (field.from ?? [field.as]).find((c) => columns.has(c));
   const expr = source ? ident(source) : (field.fallback ?? 'NULL');
-  return `TRY_CAST(${expr} AS ${field.type}) AS ${ident(field.as)}`;
+  const cast = `TRY_CAST(${expr} AS ${field.type})`;
+  return `${field.type === 'DOUBLE' ? `round(${cast}, 4)` : cast} AS ${ident(field.as)}`;
 }
 
 /**

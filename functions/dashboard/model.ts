@@ -1,3 +1,5 @@
+import type { Packed } from './pack.ts';
+
 /**
  * The data embedded in the dashboard page: one JSON object, built from marts and the ranking snapshot,
  * read by the client (`dashboards/app`). Numbers are plain (formatted in the page), missing values `null`.
@@ -13,11 +15,11 @@ export interface DashboardData {
   methodology_version: string;
   /** Category bands of the methodology in force, best first. */
   bands: { category: string; label: string; min: number; max: number }[];
-  regions: RegionRow[];
+  regions: Packed<RegionRow>;
   /** Index score per region code, aligned with `periods` (`null` where not ranked or absent). */
   history: Record<string, (number | null)[]>;
   units: Record<string, UnitList>;
-  compliance: ComplianceRow[];
+  compliance: Packed<ComplianceRow>;
   flags: FlagData;
 }
 
@@ -56,9 +58,11 @@ export interface RegionRow {
   fkp_forums: number | null;
 }
 
-/** Units of one region: the lowest-IKM ones first, capped; `total` is the region's unit count. */
+/** Units of one region: the lowest-IKM ones first, capped; `total` and `mutu` count all its units. */
 export interface UnitList {
   total: number;
+  /** Number of units per mutu grade (A–D). */
+  mutu: Record<string, number>;
   /** `[unit_id, unit_name, respondents, ikm_konversi, mutu]` */
   rows: [string, string, number | null, number | null, string | null][];
 }
@@ -78,7 +82,7 @@ export interface ComplianceRow {
 export interface FlagData {
   total: number;
   by_flag: { flag: string; dataset: string; severity: string; count: number; regions: number }[];
-  rows: FlagRow[];
+  rows: Packed<FlagRow>;
 }
 
 export interface FlagRow {

@@ -1,9 +1,10 @@
 import type { Duck } from '#core/duckdb.ts';
 import { type Field, martRows, martSource } from './mart.ts';
 import type { ComplianceRow, FlagData, FlagRow, UnitList } from './model.ts';
+import { type Packed, pack } from './pack.ts';
 
 /** Units kept per region for the drill-down (lowest IKM first): keeps the page light at national scale. */
-export const UNITS_PER_REGION = 30;
+export const UNITS_PER_REGION = 10;
 /** Flag rows kept in the page; counts are always exact. */
 export const MAX_FLAG_ROWS = 3000;
 
@@ -22,25 +23,26 @@ const UNIT_FIELDS = [
   f('mutu', 'VARCHAR'),
 ];
 
-/** IKM by unit for every region, compact: at most UNITS_PER_REGION per region. */
+/** IKM by unit for every region, compact: the UNITS_PER_REGION lowest, and mutu counts over all units. */
 export async function unitLists(duck: Duck, period: string): Promise<Record<string, UnitList>> {
   const source = await martSource(duck, 'ikm_unit', UNIT_FIELDS);
   const out: Record<string, UnitList> = {};
   if (!source) return out;
-  const rows = await duck.rows<{ region_code: string; total: number } & Record<string, unknown>>(
-    `SELECT * FROM (
-       SELECT region_code, unit_id, unit_name, respondents, round(ikm_konversi, 2) AS ikm_konversi, mutu,
-         CAST(count(*) OVER (PARTITION BY region_code) AS INTEGER) AS total,
-         row_number() OVER (PARTITION BY region_code ORDER BY ikm_konversi ASC NULLS LAST, unit_id) AS n
-       FROM ${source} AS m WHERE period = $1) AS u
-     WHERE n <= ${UNITS_PER_REGION} ORDER BY region_code, n`,
+  const rows = await duck.rows<Record<string, unknown> & { region_code: string; n: number }>(
+    `SELECT region_code, unit_id, unit_name, respondents, round(ikm_konversi, 2) AS ikm_konversi, mutu,
+       CAST(row_number() OVER (PARTITION BY region_code ORDER BY ikm_konversi ASC NULLS LAST, unit_id) AS INTEGER) AS n
+     FROM ${source} AS m WHERE period = $1 ORDER BY region_code, n`,
     [period],
   );
   for (const r of rows) {
-    out[r.region_code] ??= { total: r.total, rows: [] };
+    out[r.region_code] ??= { total: 0, mutu: {}, rows: [] };
     const list = out[r.region_code]!;
+    list.total += 1;
+    const mutu = str(r.mutu);
+    if (mutu) list.mutu[mutu] = (list.mutu[mutu] ?? 0) + 1;
+    if (r.n > UNITS_PER_REGION) continue;
     const id = String(r.unit_id ?? '');
-    list.rows.push([id, String(r.unit_name ?? id), num(r.respondents), num(r.ikm_konversi), str(r.mutu)]);
+    list.rows.push([id, String(r.unit_name ?? id), num(r.respondents), num(r.ikm_konversi), mutu]);
   }
   return out;
 }
@@ -55,14 +57,18 @@ const COMPLIANCE_FIELDS = [
   f('rejected_rows', 'INTEGER'),
 ];
 
-/** Submission status of every region and dataset in the period. */
-export function complianceRows(duck: Duck, period: string): Promise<ComplianceRow[]> {
-  return martRows<ComplianceRow>(
+/** Submission status of every region and dataset in the period (times to the minute). */
+export async function complianceRows(duck: Duck, period: string): Promise<Packed<ComplianceRow>> {
+  const rows = await martRows<ComplianceRow>(
     duck,
     'submission_status',
     COMPLIANCE_FIELDS,
     period,
     'region_code, dataset',
+  );
+  const minute = (t: string | null) => t?.slice(0, 16) ?? null;
+  return pack(
+    rows.map((r) => ({ ...r, submitted_at: minute(r.submitted_at), deadline: minute(r.deadline) })),
   );
 }
 
@@ -80,7 +86,7 @@ const FLAG_FIELDS = [
 /** Integrity flags of the period: exact counts by flag, and the first MAX_FLAG_ROWS rows. */
 export async function flagData(duck: Duck, period: string): Promise<FlagData> {
   const source = await martSource(duck, 'integrity_flags', FLAG_FIELDS);
-  if (!source) return { total: 0, by_flag: [], rows: [] };
+  if (!source) return { total: 0, by_flag: [], rows: pack<FlagRow>([]) };
   const byFlag = await duck.rows<FlagData['by_flag'][number]>(
     `SELECT flag, coalesce(dataset, '') AS dataset, coalesce(severity, '') AS severity,
        CAST(count(*) AS INTEGER) AS count, CAST(count(DISTINCT region_code) AS INTEGER) AS regions
@@ -89,11 +95,11 @@ export async function flagData(duck: Duck, period: string): Promise<FlagData> {
   );
   const rows = await duck.rows<FlagRow>(
     `SELECT region_code, unit_id, coalesce(dataset, '') AS dataset, flag, coalesce(severity, '') AS severity,
-       round(metric, 4) AS metric, round(threshold, 4) AS threshold, detail
+       metric, threshold, detail
      FROM ${source} AS m WHERE period = $1 ORDER BY severity, flag, region_code, unit_id LIMIT ${MAX_FLAG_ROWS}`,
     [period],
   );
-  return { total: byFlag.reduce((s, r) => s + r.count, 0), by_flag: byFlag, rows };
+  return { total: byFlag.reduce((s, r) => s + r.count, 0), by_flag: byFlag, rows: pack(rows) };
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
