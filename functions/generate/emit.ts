@@ -1,0 +1,112 @@
+import { copyFileSync, mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Column } from '#core/datasets/columns.ts';
+import { dataset } from '#core/datasets/index.ts';
+import { cellFormatter, type Row, type Target } from './cells.ts';
+import { type FilePlan, fileName, type SubmissionPlan } from './plan.ts';
+import { probes } from './probes.ts';
+import type { Rng } from './random.ts';
+import { chooseHeaders } from './style.ts';
+import { openTable } from './writers.ts';
+
+/** The rows of one unit, as one group of a file. */
+export interface UnitRows {
+  unitId: string;
+  rows: Row[];
+  /** The unit that receives the file's invalid-row probes. */
+  victim?: boolean;
+  /** Rows of the whole file (sizes the probes). */
+  fileRows?: number;
+}
+
+export interface Emitted {
+  /** Path relative to the output folder. */
+  file: string;
+  bytes: number;
+  /** Data rows written (probes included). */
+  rows: number;
+  /** Invalid-row probes written. */
+  invalidRows: number;
+}
+
+/** The required column a "missing column" file lacks. */
+const DROPPED: Record<string, string> = {
+  skm: 'survey_date',
+  fkp: 'forum_date',
+  complaints: 'received_at',
+  units: 'unit_id',
+};
+/** Optional columns a region's export may lack (`omitOptional`). */
+const OPTIONAL = new Set(['response_id', 'rating', 'reporter_email', 'description', 'unit_name']);
+
+/** The columns of one file, from the dataset definition. */
+function fileColumns(s: SubmissionPlan, f: FilePlan): [string, Column][] {
+  const all = Object.entries(dataset(s.dataset).columns);
+  const keepKey = f.invalid.includes('duplicate-id');
+  return all.filter(([name, c]) => {
+    if (f.malformed === 'missing-column' && name === DROPPED[s.dataset]) return false;
+    return !(
+      f.style.omitOptional &&
+      c.required === false &&
+      OPTIONAL.has(name) &&
+      !(keepKey && name === 'response_id')
+    );
+  });
+}
+
+const titleLines = (s: SubmissionPlan) => [
+  `LAPORAN ${s.dataset.toUpperCase()} ${s.region.name.toUpperCase()}`,
+  `Periode Triwulan ${s.period.quarter} Tahun ${s.period.year}`,
+  'Sumber: aplikasi pengelolaan data wilayah',
+];
+
+/** Write one planned upload under `out`, set its mtime, and return what was written. */
+export async function emitFile(
+  out: string,
+  s: SubmissionPlan,
+  f: FilePlan,
+  groups: Iterable<UnitRows>,
+  rng: Rng,
+  previous?: string,
+): Promise<Emitted> {
+  const file = join('uploads', f.regionFolder, s.dataset, s.period.id, fileName(f));
+  const path = join(out, file);
+  mkdirSync(dirname(path), { recursive: true });
+  const done = (bytes: number, rows = 0, invalidRows = 0): Emitted => {
+    const t = f.uploadedAt / 1000;
+    utimesSync(path, t, t);
+    return { file, bytes, rows, invalidRows };
+  };
+  if (f.copy && previous) {
+    copyFileSync(join(out, previous), path);
+    return done(statSync(path).size);
+  }
+  if (f.malformed === 'empty' || f.malformed === 'garbage') {
+    const n = f.malformed === 'empty' ? 0 : rng.int(300, 3000);
+    const bytes = Buffer.from(Array.from({ length: n }, () => rng.int(0, 255)));
+    writeFileSync(path, bytes);
+    return done(bytes.length);
+  }
+  const columns = fileColumns(s, f);
+  const target: Target = f.style.format === 'csv' ? 'text' : f.style.format === 'xlsx' ? 'xlsx' : 'json';
+  const fmt = columns.map(([name, c]) => cellFormatter(name, c, f.style, target));
+  const headers = chooseHeaders(rng, columns, f.style);
+  const dates = columns.map(([, c]) => (c.kind === 'date' || c.kind === 'timestamp' ? c.kind : null));
+  const titles = f.style.format === 'xlsx' ? titleLines(s).slice(0, f.style.titleRows) : [];
+  const w = await openTable(path, f.style, { headers, titles, dates });
+  let rows = 0;
+  let invalid = 0;
+  const put = async (r: Row) => {
+    w.write(fmt.map((g, i) => g(r[columns[i]![0]] ?? null)));
+    if (++rows % 5000 === 0) await w.drain();
+  };
+  if (f.malformed !== 'header-only') {
+    for (const g of groups) {
+      for (const r of g.rows) await put(r);
+      const extra = probes(rng, s, f, g);
+      for (const r of extra) await put(r);
+      invalid += extra.length;
+    }
+  }
+  return done(await w.close(), rows, invalid);
+}

@@ -1,0 +1,149 @@
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Out } from './cells.ts';
+import { encodeCp1252 } from './cp1252.ts';
+import type { FileStyle } from './style.ts';
+
+/** A streaming table writer: rows go to disk in chunks, never a whole file in memory. */
+export interface TableWriter {
+  write(row: readonly Out[]): void;
+  /** Let buffered output reach the disk (call every few thousand rows). */
+  drain(): Promise<void>;
+  /** Finish the file; returns its size in bytes. */
+  close(): Promise<number>;
+}
+
+/** What a file needs besides its style: header texts, title lines (XLSX), date kind per column. */
+export interface TableShape {
+  headers: readonly string[];
+  titles: readonly string[];
+  dates: readonly ('date' | 'timestamp' | null)[];
+}
+
+/** Fixed timestamp inside XLSX packages (document properties and zip entries), for byte-identical output. */
+const XLSX_EPOCH = new Date(Date.UTC(2026, 0, 1));
+const CHUNK = 1 << 20;
+
+/** A file written through synchronous chunked writes of encoded text. */
+class TextSink {
+  private fd: number;
+  private buf = '';
+  bytes = 0;
+  constructor(
+    path: string,
+    private encode: (s: string) => Buffer,
+    prefix?: Buffer,
+  ) {
+    this.fd = openSync(path, 'w');
+    if (prefix) this.put(prefix);
+  }
+  private put(b: Buffer) {
+    writeSync(this.fd, b);
+    this.bytes += b.length;
+  }
+  text(s: string) {
+    this.buf += s;
+    if (this.buf.length >= CHUNK) this.flush();
+  }
+  flush() {
+    if (this.buf) this.put(this.encode(this.buf));
+    this.buf = '';
+  }
+  close(): number {
+    this.flush();
+    closeSync(this.fd);
+    return this.bytes;
+  }
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+function csvWriter(path: string, style: FileStyle, shape: TableShape): TableWriter {
+  const sink = new TextSink(
+    path,
+    style.encoding === 'cp1252' ? encodeCp1252 : utf8,
+    style.encoding === 'utf8-bom' ? BOM : undefined,
+  );
+  const d = style.delimiter;
+  const eol = style.encoding === 'utf8' ? '\n' : '\r\n';
+  const needsQuote = new RegExp(`[${d === '\t' ? '\\t' : d}"\\r\\n]`);
+  const cell = (v: Out) => {
+    const s = v === null ? '' : String(v);
+    return needsQuote.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  const line = (row: readonly Out[]) => sink.text(row.map(cell).join(d) + eol);
+  line(shape.headers);
+  return { write: line, drain: async () => {}, close: async () => sink.close() };
+}
+
+function jsonWriter(path: string, shape: TableShape, ndjson: boolean): TableWriter {
+  const sink = new TextSink(path, utf8);
+  let first = true;
+  if (!ndjson) sink.text('[');
+  const write = (row: readonly Out[]) => {
+    const o: Record<string, Out> = {};
+    shape.headers.forEach((h, i) => {
+      o[h] = row[i] ?? null;
+    });
+    sink.text(ndjson ? `${JSON.stringify(o)}\n` : `${first ? '\n' : ',\n'}${JSON.stringify(o)}`);
+    first = false;
+  };
+  return {
+    write,
+    drain: async () => {},
+    close: async () => {
+      if (!ndjson) sink.text('\n]\n');
+      return sink.close();
+    },
+  };
+}
+
+async function xlsxWriter(path: string, style: FileStyle, shape: TableShape): Promise<TableWriter> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  wb.created = XLSX_EPOCH;
+  wb.modified = XLSX_EPOCH;
+  const zip = (wb as unknown as { zip: { append(s: unknown, d: object): unknown } }).zip;
+  const append = zip.append.bind(zip);
+  zip.append = (source, data) => append(source, { ...data, date: XLSX_EPOCH });
+  const ws = wb.addWorksheet('Data');
+  for (const t of shape.titles) ws.addRow([t]).commit();
+  if (shape.titles.length > 0) ws.addRow([]).commit();
+  ws.addRow([...shape.headers]).commit();
+  const fmt = { date: 'dd/mm/yyyy', timestamp: 'dd/mm/yyyy hh:mm:ss' } as const;
+  const write = (values: readonly Out[]) => {
+    const row = ws.addRow([...values]);
+    if (style.excelDates) {
+      shape.dates.forEach((k, i) => {
+        if (k && values[i] instanceof Date) row.getCell(i + 1).numFmt = fmt[k];
+      });
+    }
+    row.commit();
+  };
+  return {
+    write,
+    drain: () => new Promise((resolve) => setImmediate(resolve)),
+    close: async () => {
+      ws.commit();
+      await wb.commit();
+      return statSync(path).size;
+    },
+  };
+}
+
+/** Open a writer for the file's format. */
+export async function openTable(path: string, style: FileStyle, shape: TableShape): Promise<TableWriter> {
+  switch (style.format) {
+    case 'csv':
+      return csvWriter(path, style, shape);
+    case 'json':
+    case 'ndjson':
+      return jsonWriter(path, shape, style.format === 'ndjson');
+    case 'xlsx':
+      return xlsxWriter(path, style, shape);
+  }
+}
