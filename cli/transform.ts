@@ -15,7 +15,7 @@ export const command: Command = {
       period: { type: 'string', multiple: true },
       all: { type: 'boolean' },
     });
-    if (values.all === Boolean(values.period?.length))
+    if (Boolean(values.all) === Boolean(values.period?.length))
       throw new UsageError('pilih salah satu: --period P atau --all');
     const store = new LocalStore(resolve(lakeDir(values.lake)));
     const engine = await DuckDbEngine.open(store);

@@ -1,7 +1,8 @@
 -- Pantau service index per region (domain.md, methodology v1): component scores from the region marts,
 -- missing components' weights spread over the others, IPP band, competition ranks (1, 2, 2, 4) among
 -- provinces and among kabupaten/kota (nationally and within the province), change vs the previous period.
--- Scores and ranks are computed for this period and the previous one (its stored mart partitions).
+-- Scores and ranks are computed for this period and the previous one (read through the year/quarter
+-- partition keys of the stored mart partitions, so no other period is scanned).
 -- grain: Satu wilayah (552 wilayah) per periode | One region (all 552) per period
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
@@ -27,9 +28,9 @@ with params as (
 ),
 
 periods as (
-  select period, true as is_current from run_period
+  select period, year, quarter, true as is_current from run_period
   union all
-  select previous_period as period, false as is_current from run_period
+  select previous_period as period, previous_year as year, previous_quarter as quarter, false as is_current from run_period
 ),
 
 skm_ledger as (
@@ -62,9 +63,12 @@ components as (
   from periods as p
   cross join regions as r
   cross join params as m
-  left join ikm_region as i on i.period = p.period and i.region_code = r.region_code
-  left join complaint_region as c on c.period = p.period and c.region_code = r.region_code
-  left join fkp_region as f on f.period = p.period and f.region_code = r.region_code
+  left join ikm_region as i
+    on i.year = p.year and i.quarter = p.quarter and i.region_code = r.region_code
+  left join complaint_region as c
+    on c.year = p.year and c.quarter = p.quarter and c.region_code = r.region_code
+  left join fkp_region as f
+    on f.year = p.year and f.quarter = p.quarter and f.region_code = r.region_code
   left join skm_ledger as l on l.period = p.period and l.region_code = r.region_code
 ),
 
