@@ -5,6 +5,7 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { acknowledge, BASIC_EXECUTION_ROLE } from './nag.ts';
 
 /** The repository root (where package.json and package-lock.json live). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,6 +73,12 @@ export class PantauFunction extends NodejsFunction {
           ],
         },
       },
+    });
+    acknowledge(this, {
+      [BASIC_EXECUTION_ROLE]:
+        'AWS-managed policy limited to CloudWatch Logs writes (CreateLogGroup/Stream, PutLogEvents); the function logs to its own retained log group.',
+      'IAM5[Resource::*]':
+        'X-Ray PutTraceSegments/PutTelemetryRecords (tracing) do not support resource-level permissions.',
     });
   }
 }

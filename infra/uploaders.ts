@@ -3,6 +3,7 @@ import { AccountRootPrincipal, Effect, ManagedPolicy, PolicyStatement, Role } fr
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledge, arnToken } from './nag.ts';
 
 /** The principal tag that names a region officer's region (Kemendagri code, dotted: `31.71`). */
 export const REGION_TAG = 'pantau:region';
@@ -69,6 +70,12 @@ export class Uploaders extends Construct {
         StringLike: { [`aws:RequestTag/${REGION_TAG}`]: ['??', '??.??'] },
       }),
       managedPolicies: [this.policy],
+    });
+    acknowledge(this.policy, {
+      [`IAM5[Resource::${arnToken(props.uploads)}/uploads/<aws:PrincipalTag/${REGION_TAG}>/*]`]:
+        "ABAC: the wildcard is below the principal's own region prefix, which IAM fills from the principal tag.",
+      [`IAM5[Resource::${arnToken(props.lake)}/reports/<aws:PrincipalTag/${REGION_TAG}>/*]`]:
+        "ABAC: officers read only the upload reports under their own region's prefix (principal tag).",
     });
   }
 }

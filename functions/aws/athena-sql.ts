@@ -61,7 +61,7 @@ export async function resultRows<T>(pages: AsyncIterable<ResultSet>): Promise<T[
     if (!columns) {
       columns = page.ResultSetMetadata?.ColumnInfo ?? [];
       const header = rows[0]?.Data?.map((d) => d.VarCharValue);
-      if (header && header.every((h, i) => h === columns?.[i]?.Name)) rows.shift();
+      if (header?.every((h, i) => h === columns?.[i]?.Name)) rows.shift();
     }
     for (const row of rows) {
       const obj: Record<string, unknown> = {};

@@ -1,0 +1,53 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { AthenaClient } from '@aws-sdk/client-athena';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { Context } from 'aws-lambda';
+import { AthenaEngine } from '#aws/athena-engine.ts';
+import { AthenaQueries } from '#aws/athena-query.ts';
+import { requireEnv } from '#aws/config.ts';
+import { S3Store } from '#aws/s3-store.ts';
+import { logger, METRIC, metrics } from '#aws/telemetry.ts';
+import { loadMethodology } from '#core/methodology.ts';
+import { type Period, parsePeriod, periodOf, previousPeriod } from '#core/period.ts';
+import { transform } from '#warehouse/runner.ts';
+
+const env = requireEnv('LAKE_BUCKET', 'DATABASE', 'WORKGROUP');
+const athena = new AthenaClient({});
+const lake = new S3Store(new S3Client({}), env.LAKE_BUCKET);
+const offsetHours = loadMethodology().methodology.submission.timezone_offset_hours;
+
+/** The schedule's input: nothing (the period just closed), or a period to rebuild by hand. */
+export interface JobEvent {
+  period?: string;
+}
+
+/** The quarter before the one `now` falls in, on the methodology's local clock (WIB). */
+export function periodJustClosed(now: Date): Period {
+  const local = new Date(now.getTime() + offsetHours * 3_600_000);
+  return previousPeriod(periodOf(local.getUTCFullYear(), Math.floor(local.getUTCMonth() / 3) + 1));
+}
+
+/**
+ * The scheduled job: build the marts on Athena for the period just closed (or `event.period`). Runs the
+ * same runner as `pantau transform`; evaluation and publishing follow once the evaluation core exports them.
+ */
+export async function handler(event: JobEvent, context: Context) {
+  logger.addContext(context);
+  const period = event.period ? parsePeriod(event.period) : periodJustClosed(new Date());
+  if (!period) throw new RangeError(`periode tidak valid: "${event.period}"`);
+  const queries = new AthenaQueries(athena, {
+    workGroup: env.WORKGROUP,
+    database: env.DATABASE,
+    timeoutMs: Math.max(context.getRemainingTimeInMillis() - 30_000, 60_000),
+  });
+  const engine = new AthenaEngine(queries, lake, env.DATABASE);
+  try {
+    const result = await transform({ lake, engine, periods: [period.id] });
+    logger.info('transform done', { ...result });
+    metrics.addMetric(METRIC.partitionsWritten, MetricUnit.Count, result.partitions);
+    return result;
+  } finally {
+    await engine.close();
+    metrics.publishStoredMetrics();
+  }
+}
