@@ -36,7 +36,7 @@ const detail: Column<FlagRow>[] = [
     cell: (r) =>
       html`${regionName(r.region_code)}<br><small class="muted">${provinceLink(provinceOf(r.region_code))}</small>`,
   },
-  { label: 'Unit', sort: (r) => r.unit_id, cell: (r) => r.unit_id ?? '—' },
+  { label: 'Unit', nowrap: true, sort: (r) => r.unit_id, cell: (r) => r.unit_id ?? '—' },
   { label: 'Sinyal', sort: (r) => r.flag, cell: (r) => label(FLAG_LABEL, r.flag) },
   { label: 'Tingkat', sort: (r) => r.severity, cell: (r) => label(SEVERITY_LABEL, r.severity) },
   { label: 'Nilai', numeric: true, sort: (r) => r.metric, cell: (r) => fmt(r.metric) },

@@ -3,7 +3,7 @@ import { data, regionName } from './data.ts';
 import { bindFilters, searchBox, selectFilter } from './filters.ts';
 import { count, fmt, MISSING } from './format.ts';
 import { html, mount } from './html.ts';
-import { LEVEL_LABEL, label, REASON_LABEL } from './labels.ts';
+import { label, REASON_LABEL } from './labels.ts';
 import { type Column, Table } from './table.ts';
 import { badge, movement, provinceLink } from './widgets.ts';
 
@@ -17,7 +17,7 @@ export interface RankingTableOptions {
 
 function columns(o: RankingTableOptions): Column<RegionRow>[] {
   const name = (r: RegionRow) =>
-    html`${r.level === 'provinsi' ? provinceLink(r.code) : r.name}${r.level === 'provinsi' ? '' : html` <small class="muted">${LEVEL_LABEL[r.level] ?? r.level}</small>`}${
+    html`${r.level === 'provinsi' ? provinceLink(r.code) : r.name}${
       r.ranked ? '' : html`<br><small class="muted">${label(REASON_LABEL, r.not_ranked_reason)}</small>`
     }`;
   const num = (
@@ -31,7 +31,7 @@ function columns(o: RankingTableOptions): Column<RegionRow>[] {
   });
   return [
     {
-      label: 'Peringkat',
+      label: o.rankKey === 'rank_national' ? 'Peringkat' : 'Peringkat di provinsi',
       numeric: true,
       sort: (r) => r[o.rankKey],
       cell: (r) => (r.ranked ? count(r[o.rankKey]) : MISSING),
@@ -49,7 +49,7 @@ function columns(o: RankingTableOptions): Column<RegionRow>[] {
     num('index_score', 'Indeks'),
     { label: 'Kategori', sort: (r) => (r.ranked ? r.index_score : null), cell: badge },
     {
-      label: 'Perubahan',
+      label: o.rankKey === 'rank_national' ? 'Perubahan' : 'Perubahan (nasional)',
       numeric: true,
       sort: (r) => (r.ranked ? r.rank_change : null),
       cell: (r) => movement(r.rank_change, r.ranked),

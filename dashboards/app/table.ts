@@ -8,6 +8,8 @@ export interface Column<T> {
   /** Sort key; a column without one is not sortable. Missing values always sort last. */
   sort?: (row: T) => number | string | null;
   numeric?: boolean;
+  /** Keep the cell on one line (codes, ids). */
+  nowrap?: boolean;
 }
 
 export interface TableOptions<T> {
@@ -18,6 +20,9 @@ export interface TableOptions<T> {
   empty: string;
   label: string;
 }
+
+const cellClass = (c: Column<never>): string =>
+  [c.numeric ? 'num' : '', c.nowrap ? 'nowrap' : ''].join(' ').trim();
 
 /** A sortable table: `show(rows)` after each filter change; header buttons sort (again: reverse). */
 export class Table<T> {
@@ -62,7 +67,7 @@ export class Table<T> {
   private header(c: Column<T>, i: number): Html {
     const state = i === this.sortBy ? (this.direction > 0 ? 'ascending' : 'descending') : 'none';
     const inner = c.sort ? html`<button type="button" data-sort="${i}">${c.label}</button>` : c.label;
-    return html`<th scope="col" class="${c.numeric ? 'num' : ''}" aria-sort="${state}">${inner}</th>`;
+    return html`<th scope="col" class="${cellClass(c)}" aria-sort="${state}">${inner}</th>`;
   }
 
   private render(): void {
@@ -71,7 +76,7 @@ export class Table<T> {
     const body = rows.length
       ? rows.map(
           (r) =>
-            html`<tr ${rowAttrs?.(r) ?? ''}>${columns.map((c) => html`<td class="${c.numeric ? 'num' : ''}">${c.cell(r)}</td>`)}</tr>`,
+            html`<tr ${rowAttrs?.(r) ?? ''}>${columns.map((c) => html`<td class="${cellClass(c)}">${c.cell(r)}</td>`)}</tr>`,
         )
       : html`<tr><td class="empty" colspan="${columns.length}">${empty}</td></tr>`;
     mount(

@@ -23,7 +23,7 @@ export function movement(change: number | null, ranked: boolean): Html {
     return html`<span class="up" title="naik ${count(change)} peringkat">▲ ${count(change)}</span>`;
   if (change < 0)
     return html`<span class="down" title="turun ${count(-change)} peringkat">▼ ${count(-change)}</span>`;
-  return html`<span class="same" title="tetap">＝</span>`;
+  return html`<span class="same" title="tetap">=</span>`;
 }
 
 /** Link to a province's drill-down. */

@@ -72,6 +72,10 @@ export async function complianceRows(duck: Duck, period: string): Promise<Packed
   );
 }
 
+/** Most severe first, so a truncated list keeps the flags that matter (unknown severities last). */
+const SEVERITY_ORDER = `CASE lower(severity) WHEN 'high' THEN 0 WHEN 'error' THEN 0 WHEN 'medium' THEN 1
+  WHEN 'warning' THEN 1 WHEN 'low' THEN 2 ELSE 3 END`;
+
 const FLAG_FIELDS = [
   f('region_code', 'VARCHAR'),
   f('unit_id', 'VARCHAR'),
@@ -96,7 +100,7 @@ export async function flagData(duck: Duck, period: string): Promise<FlagData> {
   const rows = await duck.rows<FlagRow>(
     `SELECT region_code, unit_id, coalesce(dataset, '') AS dataset, flag, coalesce(severity, '') AS severity,
        metric, threshold, detail
-     FROM ${source} AS m WHERE period = $1 ORDER BY severity, flag, region_code, unit_id LIMIT ${MAX_FLAG_ROWS}`,
+     FROM ${source} AS m WHERE period = $1 ORDER BY ${SEVERITY_ORDER}, region_code, flag, unit_id LIMIT ${MAX_FLAG_ROWS}`,
     [period],
   );
   return { total: byFlag.reduce((s, r) => s + r.count, 0), by_flag: byFlag, rows: pack(rows) };

@@ -52,7 +52,7 @@ export function canvasInk(page: Page): Promise<number[]> {
 
 /** Visible text that betrays a formatting bug. */
 export async function badText(page: Page): Promise<string[]> {
-  const text = await page.locator('body').innerText();
+  const text = (await page.locator('body').textContent()) ?? '';
   return ['NaN', 'undefined', 'null', 'Infinity', '[object Object]'].filter((w) =>
     new RegExp(`\\b${w.replace(/[[\]]/g, '\\$&')}`).test(text),
   );

@@ -54,7 +54,7 @@ afterAll(async () => {
 describe('dashboard in Chromium', () => {
   it('Nasional: all 38 provinces, a ranking row for every ranked region, Indonesian numbers', async () => {
     await visit('nasional', 'nasional');
-    expect(await page.locator('.provenance').innerText()).toContain(
+    expect(await page.locator('.provenance').textContent()).toContain(
       `Metodologi v1 · Snapshot ${SNAPSHOT_RUN_ID}`,
     );
     const provinces = REGIONS.filter((r) => r.level === 'provinsi').map((r) => r.code);
@@ -74,7 +74,7 @@ describe('dashboard in Chromium', () => {
       minimumFractionDigits: 2,
       maximumFractionDigits: 2,
     }).format(Number(top.index_score));
-    expect(await first.locator('td').nth(2).innerText()).toBe(index);
+    expect(await first.locator('td').nth(2).textContent()).toBe(index);
     expect(index).toMatch(/^\d,\d{2}$/);
   });
 
@@ -119,9 +119,9 @@ describe('dashboard in Chromium', () => {
 
   it('renders data strings as text, never as markup', async () => {
     await visit('provinsi/31');
-    expect(await page.locator('#units').innerText()).toContain(HOSTILE);
+    expect(await page.locator('#units').textContent()).toContain(HOSTILE);
     await visit('integritas');
-    expect(await page.locator('#flag-list').innerText()).toContain(HOSTILE);
+    expect(await page.locator('#flag-list').textContent()).toContain(HOSTILE);
     expect(await page.locator('main img, main script').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
@@ -131,7 +131,7 @@ describe('dashboard in Chromium', () => {
     const statuses = latest('submission_status');
     const missing = statuses.filter((s) => s.status === 'missing');
     const card = page.locator('.card', { hasText: 'Tidak mengirim' });
-    expect(await card.locator('.card-value').innerText()).toBe(
+    expect(await card.locator('.card-value').textContent()).toBe(
       new Intl.NumberFormat('id-ID').format(missing.length),
     );
     expect(await page.locator('#compliance-list tbody tr').count()).toBe(REGIONS.length);
@@ -160,8 +160,8 @@ describe('dashboard in Chromium', () => {
     const built = await buildDashboard({ lake: new LocalStore(root), period: PERIODS[0] });
     expect(built.period).toBe(PERIODS[0]);
     await visit('nasional');
-    expect(await page.locator('.provenance').innerText()).toContain('belum ada snapshot');
-    expect(await page.locator('.provenance').innerText()).toContain('2026-Q1');
+    expect(await page.locator('.provenance').textContent()).toContain('belum ada snapshot');
+    expect(await page.locator('.provenance').textContent()).toContain('2026-Q1');
   });
 
   it('logs no console errors and makes no network request', () => {
