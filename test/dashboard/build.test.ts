@@ -79,7 +79,7 @@ describe('dashboard data', () => {
     const data = await loadDashboardData(new LocalStore(lake));
     const regions = unpack(data.regions);
     expect(regions.find((r) => r.code === '31')).toMatchObject({
-      name: 'Dki Jakarta',
+      name: REGIONS.find((r) => r.code === '31')?.name,
       level: 'provinsi',
       ranked: true,
       category: null,
