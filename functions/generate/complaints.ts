@@ -53,7 +53,10 @@ function lifecycle(rng: Rng, unit: Unit, p: Period, snapshot: number): Row {
   ] as const);
   const followed = officeTime(rng, dayOf(addWorkingDays(verified, fast ? rng.int(1, 4) : rng.int(3, 12))));
   const finishes = rng.chance(0.35 + 0.6 * unit.handling);
-  const completed = Math.max(followed + HOUR, received + completionDays(rng, unit.handling) * DAY);
+  const completed = Math.max(
+    followed + HOUR,
+    officeTime(rng, dayOf(received + completionDays(rng, unit.handling) * DAY)),
+  );
   const at = (t: number, happens = true) => (happens && t <= snapshot ? t : null);
   const row: Row = {
     received_at: received,

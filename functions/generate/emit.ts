@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Column } from '#core/datasets/columns.ts';
 import { dataset } from '#core/datasets/index.ts';
 import { cellFormatter, type Row, type Target } from './cells.ts';
-import { type FilePlan, fileName, type SubmissionPlan } from './plan.ts';
+import { DATASET_LABEL, type FilePlan, fileName, type SubmissionPlan } from './plan.ts';
 import { probes } from './probes.ts';
 import type { Rng } from './random.ts';
 import { chooseHeaders } from './style.ts';
@@ -55,7 +55,7 @@ function fileColumns(s: SubmissionPlan, f: FilePlan): [string, Column][] {
 }
 
 const titleLines = (s: SubmissionPlan) => [
-  `LAPORAN ${s.dataset.toUpperCase()} ${s.region.name.toUpperCase()}`,
+  `LAPORAN ${DATASET_LABEL[s.dataset].toUpperCase()} ${s.region.name.toUpperCase()}`,
   `Periode Triwulan ${s.period.quarter} Tahun ${s.period.year}`,
   'Sumber: aplikasi pengelolaan data wilayah',
 ];

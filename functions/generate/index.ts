@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATASET_IDS } from '#core/datasets/index.ts';
 import { loadMethodology } from '#core/methodology.ts';
@@ -13,7 +13,11 @@ import { TruthBuilder } from './truth.ts';
 import { regionUnits, type Unit } from './units.ts';
 
 export { SCALES, type ScaleName } from './scale.ts';
-export type { GroundTruth } from './truth.ts';
+
+import type { GroundTruth } from './truth.ts';
+
+export { REQUIRED_KINDS } from './coverage.ts';
+export type { FileTruth, GroundTruth, IntegrityTruth, SubmissionKey } from './truth.ts';
 
 /** Options of `generate` (the `pantau generate` flags). */
 export interface GenerateOptions {
@@ -105,4 +109,9 @@ export async function generate(
     seconds: (performance.now() - started) / 1000,
     truth: truthPath,
   };
+}
+
+/** Read `ground-truth.json` of a generated tree (for tests that check ingest and detection against it). */
+export function readGroundTruth(dir: string): GroundTruth {
+  return JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as GroundTruth;
 }

@@ -24,26 +24,24 @@ export class SkmUnitStats {
 
   add(r: Row): void {
     this.n++;
-    const scores = UNSUR.map((u) => r[u] as number | null);
-    scores.forEach((s, i) => {
+    let key = '';
+    let same = true;
+    let max = true;
+    const first = r.u1;
+    for (let i = 0; i < 9; i++) {
+      const s = r[UNSUR[i]!] as number | null;
+      key += `${s},`;
       if (s !== null) {
         this.sums[i]! += s;
         this.answered[i]!++;
       }
-    });
-    if (scores.every((s) => s !== null && s === scores[0])) this.straight++;
-    if (scores.every((s) => s === 4)) this.allMax++;
+      same &&= s !== null && s === first;
+      max &&= s === 4;
+    }
+    if (same) this.straight++;
+    if (max) this.allMax++;
     if (typeof r.submitted_at === 'number') this.times.push(r.submitted_at);
-    const key = JSON.stringify([
-      scores,
-      r.gender,
-      r.age,
-      r.education,
-      r.occupation,
-      r.service_type,
-      r.survey_date,
-      r.submitted_at,
-    ]);
+    key += `${r.gender}|${r.age}|${r.education}|${r.occupation}|${r.service_type}|${r.survey_date}|${r.submitted_at}`;
     if (this.seen.has(key)) this.copies++;
     else this.seen.add(key);
   }

@@ -45,7 +45,8 @@ export interface SubmissionPlan {
   files: FilePlan[];
 }
 
-const LABEL: Record<DatasetId, string> = {
+/** How regions title each dataset in file names and title rows. */
+export const DATASET_LABEL: Record<DatasetId, string> = {
   skm: 'SKM',
   fkp: 'FKP',
   complaints: 'Pengaduan LAPOR',
@@ -60,9 +61,9 @@ function baseName(rng: Rng, s: Omit<SubmissionPlan, 'files'>, uploadedAt: number
   const d = new Date(uploadedAt).toISOString().slice(0, 10).replaceAll('-', '');
   return rng.pick([
     `${s.dataset}_${digits}_${s.period.year}Q${s.period.quarter}`,
-    `Rekap ${LABEL[s.dataset]} Triwulan ${ROMAN[s.period.quarter - 1]} ${s.period.year}`,
+    `Rekap ${DATASET_LABEL[s.dataset]} Triwulan ${ROMAN[s.period.quarter - 1]} ${s.period.year}`,
     `export_${s.dataset}_${d}`,
-    `${LABEL[s.dataset].toLowerCase().replaceAll(' ', '_')}_${s.region.name.toLowerCase().replace(/[^a-z]+/g, '_')}`,
+    `${DATASET_LABEL[s.dataset].toLowerCase().replaceAll(' ', '_')}_${s.region.name.toLowerCase().replace(/[^a-z]+/g, '_')}`,
   ]);
 }
 

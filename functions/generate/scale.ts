@@ -42,7 +42,7 @@ export function scaleOf(name: ScaleName): Scale {
         complaintsPerUnit: 8,
       };
     case 'small':
-      return { name, regions: REGIONS, unitsPerRegion: 7, usersMedian: 200, complaintsPerUnit: 6 };
+      return { name, regions: REGIONS, unitsPerRegion: 6, usersMedian: 200, complaintsPerUnit: 6 };
     case 'national':
       return { name, regions: REGIONS, unitsPerRegion: 45, usersMedian: 20_000, complaintsPerUnit: 30 };
   }

@@ -114,14 +114,16 @@ async function xlsxWriter(path: string, style: FileStyle, shape: TableShape): Pr
   for (const t of shape.titles) ws.addRow([t]).commit();
   if (shape.titles.length > 0) ws.addRow([]).commit();
   ws.addRow([...shape.headers]).commit();
-  const fmt = { date: 'dd/mm/yyyy', timestamp: 'dd/mm/yyyy hh:mm:ss' } as const;
+  // One shared style object per kind: exceljs caches style ids by object identity (a fresh object per cell
+  // costs a style lookup each).
+  const plain = {};
+  const dateStyle = { date: { numFmt: 'dd/mm/yyyy' }, timestamp: { numFmt: 'dd/mm/yyyy hh:mm:ss' } } as const;
   const write = (values: readonly Out[]) => {
     const row = ws.addRow([...values]);
-    if (style.excelDates) {
-      shape.dates.forEach((k, i) => {
-        if (k && values[i] instanceof Date) row.getCell(i + 1).numFmt = fmt[k];
-      });
-    }
+    values.forEach((v, i) => {
+      const k = shape.dates[i];
+      row.getCell(i + 1).style = (k && v instanceof Date ? dateStyle[k] : plain) as ExcelJS.Style;
+    });
     row.commit();
   };
   return {
