@@ -42,7 +42,7 @@ export async function attachLake(duck: Duck, root: string): Promise<string[]> {
     const dir = join(t.glob, '..', '..', '..');
     if (await hasFiles(dir)) {
       await duck.run(
-        `CREATE OR REPLACE VIEW ${ident(t.name)} AS SELECT * FROM read_parquet(${literal(t.glob)}, hive_partitioning = true, union_by_name = true)`,
+        `CREATE OR REPLACE VIEW ${ident(t.name)} AS SELECT * FROM read_parquet(${literal(t.glob)}, hive_partitioning = true, union_by_name = true, hive_types = {'year': INTEGER, 'quarter': INTEGER})`,
       );
     } else if (t.columns) {
       const cols = [...t.columns, ...PARTITION_COLUMNS].map((c) => `CAST(NULL AS ${c.type}) AS ${ident(c.name)}`);

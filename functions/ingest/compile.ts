@@ -23,14 +23,22 @@ export interface CompiledValidation {
 
 const r = (c: string) => ident(`r_${c}`);
 const n = (c: string) => ident(`n_${c}`);
+/** Parsed number of an integer column, computed once per row. */
+const p = (c: string) => ident(`p_${c}`);
 const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ');
 
 /** Normalised value of one column from its raw text. Parameters: $salt, $submission_id. */
 function normalise(name: string, c: Column, deriveKey: boolean): string {
-  const v = r(name);
+  const typed = typedValue(name, c, deriveKey, r(name));
+  // a value that does not parse is retried once with tabs and no-break spaces trimmed too
+  const retry = c.kind === 'date' || c.kind === 'timestamp' || c.kind === 'enum' || c.kind === 'flag';
+  return retry ? `COALESCE(${typed}, ${typedValue(name, c, deriveKey, `pantau_deep_clean(${r(name)})`)})` : typed;
+}
+
+function typedValue(name: string, c: Column, deriveKey: boolean, v: string): string {
   switch (c.kind) {
     case 'integer':
-      return `CASE WHEN pantau_number(${v}) = floor(pantau_number(${v})) AND pantau_number(${v}) BETWEEN ${c.min ?? -2147483648} AND ${c.max ?? 2147483647} THEN CAST(pantau_number(${v}) AS INTEGER) END`;
+      return `CASE WHEN ${p(name)} = floor(${p(name)}) AND ${p(name)} BETWEEN ${c.min ?? -2147483648} AND ${c.max ?? 2147483647} THEN CAST(${p(name)} AS INTEGER) END`;
     case 'date':
       return `pantau_date(${v})`;
     case 'timestamp':
@@ -62,7 +70,7 @@ function columnChecks(name: string, c: Column, deriveKey: boolean): Omit<Check, 
   if (!c.nullable && !deriveKey) add('wajib_diisi', `${v} IS NULL`);
   switch (c.kind) {
     case 'integer': {
-      const num = `pantau_number(${v})`;
+      const num = p(name);
       add('bukan_angka', `${v} IS NOT NULL AND ${num} IS NULL`);
       add('bukan_bilangan_bulat', `${num} IS NOT NULL AND ${num} <> floor(${num})`);
       add(
@@ -134,6 +142,9 @@ export function compileValidation(
   const raw = entries.map(
     ([name]) => `pantau_clean(${sources.has(name) ? ident(sources.get(name)!) : 'NULL'}) AS ${r(name)}`,
   );
+  const parsed = entries
+    .filter(([, c]) => c.kind === 'integer')
+    .map(([name]) => `COALESCE(pantau_number(${r(name)}), pantau_number(pantau_deep_clean(${r(name)}))) AS ${p(name)}`);
   const norm = entries.map(
     ([name, c]) => `CAST(${normalise(name, c, isDerived(name))} AS ${sqlType(c)}) AS ${n(name)}`,
   );
@@ -143,16 +154,18 @@ export function compileValidation(
   const kept = entries.filter(([, c]) => c.kind !== 'pii');
   const staged = `
     raw AS (SELECT __row, ${[...raw, ...extra.map(ident)].join(', ')} FROM src),
-    normalised AS (SELECT *, ${norm.join(', ')} FROM raw),
-    checked AS (SELECT *, ${flags.length ? flags.join(', ') : 'true AS k0'} FROM normalised)
+    parsed AS (SELECT *${parsed.map((x) => `, ${x}`).join('')} FROM raw),
+    normalised AS (SELECT *, ${norm.join(', ')} FROM parsed),
+    checked AS (SELECT *, ${flags.length ? flags.join(', ') : 'true AS k0'} FROM normalised),
+    flagged AS (SELECT *, NOT (${anyFailed}) AS __valid FROM checked)
     SELECT __row,
       ${entries
         .filter(([, c]) => c.kind !== 'pii' || c.action === 'hash')
         .map(([name, c]) => `${n(name)} AS ${ident(c.kind === 'pii' ? hashedName(name) : name)}`)
         .join(',\n      ')},
-      NOT (${anyFailed}) AS __valid,
-      CASE WHEN ${anyFailed} THEN ${errorList} END AS __errors,
-      ${kept.map(([name]) => `CASE WHEN ${anyFailed} THEN ${r(name)} END AS ${ident(`__raw_${name}`)}`).join(',\n      ')}
-    FROM checked`;
+      __valid,
+      CASE WHEN NOT __valid THEN ${errorList} END AS __errors,
+      ${kept.map(([name]) => `CASE WHEN NOT __valid THEN ${r(name)} END AS ${ident(`__raw_${name}`)}`).join(',\n      ')}
+    FROM flagged`;
   return { checks, staged };
 }

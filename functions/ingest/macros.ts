@@ -38,7 +38,10 @@ const WORDS = String.raw`'^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})(?:[ ,T]+(\d{1,2})[:
  * Every macro returns NULL for what it cannot read; validation turns that into a finding.
  */
 export const INGEST_MACROS = [
-  String.raw`CREATE OR REPLACE MACRO pantau_clean(v) AS NULLIF(trim(CAST(v AS VARCHAR), ' ' || chr(9) || chr(10) || chr(13) || chr(160)), '')`,
+  // Plain trim is the fast path; tabs, line breaks and no-break spaces (Excel copy-paste) are trimmed only
+  // when a typed value does not parse otherwise (see compile.ts).
+  `CREATE OR REPLACE MACRO pantau_clean(v) AS NULLIF(trim(v), '')`,
+  `CREATE OR REPLACE MACRO pantau_deep_clean(v) AS NULLIF(trim(v, ' \t\r\n\u00a0'), '')`,
   String.raw`CREATE OR REPLACE MACRO pantau_number(v) AS CASE
      WHEN NOT (contains(v, '.') OR contains(v, ',')) THEN TRY_CAST(v AS DOUBLE)
      WHEN regexp_full_match(v, '[+-]?\d{1,3}(\.\d{3})+(,\d+)?') THEN TRY_CAST(replace(replace(v, '.', ''), ',', '.') AS DOUBLE)
@@ -51,12 +54,16 @@ export const INGEST_MACROS = [
      COALESCE(TRY_CAST(regexp_extract(s, ${WORDS}, 5) AS INTEGER), 0), COALESCE(TRY_CAST(regexp_extract(s, ${WORDS}, 6) AS DOUBLE), 0))) END`,
   String.raw`CREATE OR REPLACE MACRO pantau_serial(v) AS CASE WHEN regexp_full_match(v, '\d{5}(\.\d+)?') AND CAST(v AS DOUBLE) BETWEEN 20000 AND 80000
      THEN TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(v AS DOUBLE) * 86400e6) AS BIGINT)) END`,
+  // Fast paths by shape first (ISO, DD/MM/YYYY), then every accepted form.
   String.raw`CREATE OR REPLACE MACRO pantau_timestamp(v) AS CASE WHEN v IS NULL THEN NULL ELSE COALESCE(
-     TRY_CAST(v AS TIMESTAMP),
+     CASE WHEN v[5] = '-' THEN TRY_CAST(v AS TIMESTAMP) WHEN v[3] = '/' OR v[2] = '/' THEN try_strptime(v, ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y']) END,
      try_strptime(v, ${list(DATE_FORMATS.flatMap((d) => [d, ...TIME_FORMATS.map((t) => `${d} ${t}`)]))}),
      pantau_words(lower(v)),
      pantau_serial(v)) END`,
-  String.raw`CREATE OR REPLACE MACRO pantau_date(v) AS CASE WHEN v IS NULL THEN NULL ELSE COALESCE(TRY_CAST(v AS DATE), CAST(pantau_timestamp(v) AS DATE)) END`,
+  String.raw`CREATE OR REPLACE MACRO pantau_date(v) AS CASE WHEN v IS NULL THEN NULL ELSE COALESCE(
+     CASE WHEN v[5] = '-' AND length(v) = 10 THEN TRY_CAST(v AS DATE) WHEN v[3] = '/' OR v[2] = '/' THEN CAST(try_strptime(v, '%d/%m/%Y') AS DATE) END,
+     TRY_CAST(v AS DATE),
+     CAST(pantau_timestamp(v) AS DATE)) END`,
   String.raw`CREATE OR REPLACE MACRO pantau_safe_cell(v) AS CASE WHEN regexp_matches(v, '^[=+\-@\t\r]') THEN '''' || v ELSE v END`,
 ];
 

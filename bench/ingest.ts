@@ -1,0 +1,61 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { skm } from '#core/datasets/index.ts';
+import { fmt, measure } from './measure.ts';
+
+const HEADER = Object.keys(skm.columns).filter((c) => c !== 'response_id');
+
+/** A deterministic SKM row: realistic values, ~0.2 % invalid (score 5). */
+function row(i: number): (string | number)[] {
+  const q = (k: number) => ((i * 7 + k * 13) % 17 === 0 ? 2 : 3 + ((i + k) % 2));
+  const day = 1 + (i % 28);
+  return [
+    `U${String(i % 400).padStart(3, '0')}`, `Unit Layanan ${i % 400}`, 'Perizinan', `${day}/08/2026`,
+    ...Array.from({ length: 9 }, (_, k) => (i % 500 === 0 && k === 0 ? 5 : q(k))),
+    i % 2 ? 'L' : 'P', 18 + (i % 60), 'SMA', 'Swasta', `2026-08-${String(day).padStart(2, '0')} 09:${String(i % 60).padStart(2, '0')}:00`,
+  ];
+}
+
+async function writeCsv(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  out.write(`${HEADER.join(',')}\n`);
+  for (let i = 0; i < rows; i++) if (!out.write(`${row(i).join(',')}\n`)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+}
+
+async function writeXlsx(path: string, rows: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path });
+  const ws = wb.addWorksheet('SKM');
+  ws.addRow(['Rekap Survei Kepuasan Masyarakat']).commit();
+  ws.addRow(HEADER).commit();
+  for (let i = 0; i < rows; i++) ws.addRow(row(i)).commit();
+  ws.commit();
+  await wb.commit();
+}
+
+/** Ingest of a 2 M-row SKM CSV vs DuckDB's own unvalidated CSV→Parquet copy; and a 200 k-row XLSX. */
+export async function benchIngest(dir: string, rows = 2_000_000, xlsxRows = 200_000): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const csv = join(dir, 'skm.csv');
+  await writeCsv(csv, rows);
+  const raw = measure('node', ['--import', 'tsx', 'bench/raw-copy.ts', csv, join(dir, 'raw.parquet')]);
+  const target = ['--dataset', 'skm', '--region', '31.71', '--period', '2026-Q3', '--json'];
+  const lake = join(dir, 'lake');
+  await rm(lake, { recursive: true, force: true });
+  const ours = measure('node', ['bin/pantau.js', 'ingest', csv, '--lake', lake, ...target]);
+  const report = JSON.parse(ours.stdout.trim().split('\n').at(-1)!) as { status: string; rows_accepted: number; rows_rejected: number };
+  console.log(`ingest CSV ${rows.toLocaleString('en')} rows (${report.status}: ${report.rows_accepted} accepted, ${report.rows_rejected} rejected)`);
+  console.log(`  duckdb raw COPY      ${fmt(raw.seconds)} s  peak RSS ${fmt(raw.peakRssMb, 0)} MB`);
+  console.log(`  pantau ingest        ${fmt(ours.seconds)} s  peak RSS ${fmt(ours.peakRssMb, 0)} MB`);
+  console.log(`  throughput ratio (raw time / ingest time) ${fmt(raw.seconds / ours.seconds)}  (goal >= 0.5)`);
+  console.log(`  peak RSS ratio (ingest / raw)            ${fmt(ours.peakRssMb / raw.peakRssMb)}  (goal <= 1.5)`);
+  const xlsx = join(dir, 'skm.xlsx');
+  await writeXlsx(xlsx, xlsxRows);
+  await rm(lake, { recursive: true, force: true });
+  const x = measure('node', ['bin/pantau.js', 'ingest', xlsx, '--lake', lake, ...target]);
+  console.log(`ingest XLSX ${xlsxRows.toLocaleString('en')} rows: ${fmt(x.seconds)} s, ${fmt(xlsxRows / x.seconds / 1000, 0)} k rows/s, peak RSS ${fmt(x.peakRssMb, 0)} MB`);
+}

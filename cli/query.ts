@@ -1,0 +1,42 @@
+import { attachLake } from '#core/catalog.ts';
+import { Duck } from '#core/duckdb.ts';
+import { lakeDir, parse, UsageError } from './args.ts';
+import type { Command } from './main.ts';
+
+/** Render rows as an aligned text table for a terminal. */
+function table(rows: Record<string, unknown>[]): string {
+  if (rows.length === 0) return '(0 baris)';
+  const cols = Object.keys(rows[0]!);
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const width = cols.map((c) => Math.min(40, Math.max(c.length, ...rows.map((r) => cell(r[c]).length))));
+  const line = (vals: string[]) => vals.map((v, i) => v.slice(0, 40).padEnd(width[i]!)).join('  ');
+  return [line(cols), line(width.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c])))), `(${rows.length} baris)`].join('\n');
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+
+export const command: Command = {
+  name: 'query',
+  usage: 'pantau query [--lake DIR] [--json|--csv] "SQL"',
+  summary: 'Jalankan SQL analis pada lake lokal (tabel kurasi, mart, dan submissions).',
+  async run(argv) {
+    const { values, positionals } = parse(argv, { lake: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } }, true);
+    if (positionals.length !== 1) throw new UsageError('berikan tepat satu pernyataan SQL (dalam tanda kutip)');
+    const duck = await Duck.open();
+    try {
+      await attachLake(duck, lakeDir(values.lake));
+      const rows = await duck.rows(positionals[0]!);
+      if (values.json) for (const r of rows) console.log(JSON.stringify(r));
+      else if (values.csv) {
+        const cols = rows.length ? Object.keys(rows[0]!) : [];
+        console.log([cols.join(','), ...rows.map((r) => cols.map((c) => csvCell(r[c])).join(','))].join('\n'));
+      } else console.log(table(rows));
+      return 0;
+    } finally {
+      duck.close();
+    }
+  },
+};
