@@ -24,6 +24,35 @@ export interface TableShape {
 const XLSX_EPOCH = new Date(Date.UTC(2026, 0, 1));
 const CHUNK = 1 << 20;
 
+type Zip = { append(source: unknown, data: object): unknown; fixed?: boolean };
+const base = ExcelJS.stream.xlsx.WorkbookWriter;
+const proto = base.prototype as unknown as Record<
+  'addThemes' | 'addOfficeRels',
+  (this: unknown) => Promise<void>
+>;
+
+/**
+ * exceljs's streaming writer stamps every zip entry with the current time, some of them inside its
+ * constructor; this subclass fixes the stamp before the first entry is added.
+ */
+class FixedDateWorkbookWriter extends base {
+  private fixZip(): void {
+    const zip = (this as unknown as { zip: Zip }).zip;
+    if (zip.fixed) return;
+    const append = zip.append.bind(zip);
+    zip.append = (source, data) => append(source, { ...data, date: XLSX_EPOCH });
+    zip.fixed = true;
+  }
+  addThemes(): Promise<void> {
+    this.fixZip();
+    return proto.addThemes.call(this);
+  }
+  addOfficeRels(): Promise<void> {
+    this.fixZip();
+    return proto.addOfficeRels.call(this);
+  }
+}
+
 /** A file written through synchronous chunked writes of encoded text. */
 class TextSink {
   private fd: number;
@@ -100,16 +129,9 @@ function jsonWriter(path: string, shape: TableShape, ndjson: boolean): TableWrit
 }
 
 async function xlsxWriter(path: string, style: FileStyle, shape: TableShape): Promise<TableWriter> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: path,
-    useStyles: true,
-    useSharedStrings: false,
-  });
+  const wb = new FixedDateWorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.created = XLSX_EPOCH;
   wb.modified = XLSX_EPOCH;
-  const zip = (wb as unknown as { zip: { append(s: unknown, d: object): unknown } }).zip;
-  const append = zip.append.bind(zip);
-  zip.append = (source, data) => append(source, { ...data, date: XLSX_EPOCH });
   const ws = wb.addWorksheet('Data');
   for (const t of shape.titles) ws.addRow([t]).commit();
   if (shape.titles.length > 0) ws.addRow([]).commit();
