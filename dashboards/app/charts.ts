@@ -96,7 +96,7 @@ export function barChart(
           stacked: o.stacked ?? false,
           beginAtZero: true,
           ...(o.max === undefined ? {} : { max: o.max }),
-          ticks: { callback: (v: number | string) => fmt(Number(v), digits) },
+          ticks: { precision: digits, callback: (v: number | string) => fmt(Number(v), digits) },
           title: { display: o.yTitle !== undefined, text: o.yTitle ?? '' },
         },
       },

@@ -86,10 +86,14 @@ export function renderKepatuhan(host: Element): void {
   mount(
     host,
     html`<h2>Kepatuhan pelaporan</h2><div class="cards">${cards}</div>
-    ${chartPanel('compliance', 'Status pengiriman per jenis data', 200)}
+    ${
+      data.compliance.length
+        ? chartPanel('compliance', 'Status pengiriman per jenis data', 200)
+        : html`<p class="panel">Belum ada data status pengiriman (tabel submission_status) untuk periode ini.</p>`
+    }
     <section class="panel"><h3>Status per wilayah</h3><div id="compliance-list">${filters}</div></section>`,
   );
-  charts(host);
+  if (data.compliance.length) charts(host);
   const list = host.querySelector('#compliance-list')!;
   const table = new Table<Row>(list.querySelector('.table-host')!, {
     columns,

@@ -67,14 +67,3 @@ export const categoryInk = (category: string | null): string =>
 
 export const label = (map: Record<string, string>, code: string | null | undefined): string =>
   code ? (map[code] ?? code) : '—';
-
-export const REASON_LABEL: Record<string, string> = {
-  no_skm: 'tidak ada data SKM',
-  missing_skm: 'tidak ada data SKM',
-  missing_submission: 'tidak mengirim data',
-  no_submission: 'tidak mengirim data',
-  insufficient_respondents: 'responden kurang dari minimum',
-  few_respondents: 'responden kurang dari minimum',
-  too_few_respondents: 'responden kurang dari minimum',
-  min_respondents: 'responden kurang dari minimum',
-};

@@ -3,7 +3,6 @@ import { data, regionName } from './data.ts';
 import { bindFilters, searchBox, selectFilter } from './filters.ts';
 import { count, fmt, MISSING } from './format.ts';
 import { html, mount } from './html.ts';
-import { label, REASON_LABEL } from './labels.ts';
 import { type Column, Table } from './table.ts';
 import { badge, movement, provinceLink } from './widgets.ts';
 
@@ -18,7 +17,7 @@ export interface RankingTableOptions {
 function columns(o: RankingTableOptions): Column<RegionRow>[] {
   const name = (r: RegionRow) =>
     html`${r.level === 'provinsi' ? provinceLink(r.code) : r.name}${
-      r.ranked ? '' : html`<br><small class="muted">${label(REASON_LABEL, r.not_ranked_reason)}</small>`
+      r.ranked ? '' : html`<br><small class="muted">${r.not_ranked_reason ?? 'tidak diperingkat'}</small>`
     }`;
   const num = (
     key: 'index_score' | 'ikm_score' | 'complaint_score' | 'fkp_score',
