@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATASET_IDS } from '#core/datasets/index.ts';
 import { loadMethodology } from '#core/methodology.ts';
@@ -101,7 +101,10 @@ export async function generate(
     onProgress?.(i + 1, scale.regions.length, region.code);
   }
   const truthPath = join(options.out, 'ground-truth.json');
-  writeFileSync(truthPath, `${JSON.stringify(truth.result(), null, 1)}\n`);
+  const result = truth.result();
+  writeFileSync(truthPath, `${JSON.stringify(result, null, 1)}\n`);
+  const last = Math.max(...result.files.map((f) => Date.parse(f.uploaded_at))) / 1000;
+  utimesSync(truthPath, last, last);
   return {
     files: run.files,
     bytes: run.bytes,

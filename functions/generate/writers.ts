@@ -43,11 +43,11 @@ class FixedDateWorkbookWriter extends base {
     zip.append = (source, data) => append(source, { ...data, date: XLSX_EPOCH });
     zip.fixed = true;
   }
-  addThemes(): Promise<void> {
+  override addThemes(): Promise<void> {
     this.fixZip();
     return proto.addThemes.call(this);
   }
-  addOfficeRels(): Promise<void> {
+  override addOfficeRels(): Promise<void> {
     this.fixZip();
     return proto.addOfficeRels.call(this);
   }
@@ -128,7 +128,7 @@ function jsonWriter(path: string, shape: TableShape, ndjson: boolean): TableWrit
   };
 }
 
-async function xlsxWriter(path: string, style: FileStyle, shape: TableShape): Promise<TableWriter> {
+async function xlsxWriter(path: string, shape: TableShape): Promise<TableWriter> {
   const wb = new FixedDateWorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.created = XLSX_EPOCH;
   wb.modified = XLSX_EPOCH;
@@ -168,6 +168,6 @@ export async function openTable(path: string, style: FileStyle, shape: TableShap
     case 'ndjson':
       return jsonWriter(path, shape, style.format === 'ndjson');
     case 'xlsx':
-      return xlsxWriter(path, style, shape);
+      return xlsxWriter(path, shape);
   }
 }
