@@ -13,9 +13,16 @@ function row(i: number): (string | number)[] {
   const q = (k: number) => ((i * 7 + k * 13) % 17 === 0 ? 2 : 3 + ((i + k) % 2));
   const day = 1 + (i % 28);
   return [
-    `U${String(i % 400).padStart(3, '0')}`, `Unit Layanan ${i % 400}`, 'Perizinan', `${day}/08/2026`,
+    `U${String(i % 400).padStart(3, '0')}`,
+    `Unit Layanan ${i % 400}`,
+    'Perizinan',
+    `${day}/08/2026`,
     ...Array.from({ length: 9 }, (_, k) => (i % 500 === 0 && k === 0 ? 5 : q(k))),
-    i % 2 ? 'L' : 'P', 18 + (i % 60), 'SMA', 'Swasta', `2026-08-${String(day).padStart(2, '0')} 09:${String(i % 60).padStart(2, '0')}:00`,
+    i % 2 ? 'L' : 'P',
+    18 + (i % 60),
+    'SMA',
+    'Swasta',
+    `2026-08-${String(day).padStart(2, '0')} 09:${String(i % 60).padStart(2, '0')}:00`,
   ];
 }
 
@@ -47,15 +54,27 @@ export async function benchIngest(dir: string, rows = 2_000_000, xlsxRows = 200_
   const lake = join(dir, 'lake');
   await rm(lake, { recursive: true, force: true });
   const ours = measure('node', ['bin/pantau.js', 'ingest', csv, '--lake', lake, ...target]);
-  const report = JSON.parse(ours.stdout.trim().split('\n').at(-1)!) as { status: string; rows_accepted: number; rows_rejected: number };
-  console.log(`ingest CSV ${rows.toLocaleString('en')} rows (${report.status}: ${report.rows_accepted} accepted, ${report.rows_rejected} rejected)`);
+  const report = JSON.parse(ours.stdout.trim().split('\n').at(-1)!) as {
+    status: string;
+    rows_accepted: number;
+    rows_rejected: number;
+  };
+  console.log(
+    `ingest CSV ${rows.toLocaleString('en')} rows (${report.status}: ${report.rows_accepted} accepted, ${report.rows_rejected} rejected)`,
+  );
   console.log(`  duckdb raw COPY      ${fmt(raw.seconds)} s  peak RSS ${fmt(raw.peakRssMb, 0)} MB`);
   console.log(`  pantau ingest        ${fmt(ours.seconds)} s  peak RSS ${fmt(ours.peakRssMb, 0)} MB`);
-  console.log(`  throughput ratio (raw time / ingest time) ${fmt(raw.seconds / ours.seconds)}  (goal >= 0.5)`);
-  console.log(`  peak RSS ratio (ingest / raw)            ${fmt(ours.peakRssMb / raw.peakRssMb)}  (goal <= 1.5)`);
+  console.log(
+    `  throughput ratio (raw time / ingest time) ${fmt(raw.seconds / ours.seconds)}  (goal >= 0.5)`,
+  );
+  console.log(
+    `  peak RSS ratio (ingest / raw)            ${fmt(ours.peakRssMb / raw.peakRssMb)}  (goal <= 1.5)`,
+  );
   const xlsx = join(dir, 'skm.xlsx');
   await writeXlsx(xlsx, xlsxRows);
   await rm(lake, { recursive: true, force: true });
   const x = measure('node', ['bin/pantau.js', 'ingest', xlsx, '--lake', lake, ...target]);
-  console.log(`ingest XLSX ${xlsxRows.toLocaleString('en')} rows: ${fmt(x.seconds)} s, ${fmt(xlsxRows / x.seconds / 1000, 0)} k rows/s, peak RSS ${fmt(x.peakRssMb, 0)} MB`);
+  console.log(
+    `ingest XLSX ${xlsxRows.toLocaleString('en')} rows: ${fmt(x.seconds)} s, ${fmt(xlsxRows / x.seconds / 1000, 0)} k rows/s, peak RSS ${fmt(x.peakRssMb, 0)} MB`,
+  );
 }

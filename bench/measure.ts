@@ -14,7 +14,8 @@ export function measure(command: string, args: string[], env: Record<string, str
     maxBuffer: 1 << 30,
   });
   const line = res.stderr.split('\n').find((l) => l.startsWith('__time '));
-  if (res.status !== 0 || !line) throw new Error(`${command} ${args.join(' ')} failed (${res.status}):\n${res.stderr.slice(-2000)}`);
+  if (res.status !== 0 || !line)
+    throw new Error(`${command} ${args.join(' ')} failed (${res.status}):\n${res.stderr.slice(-2000)}`);
   const [, seconds, kb] = line.split(' ');
   return { seconds: Number(seconds), peakRssMb: Number(kb) / 1024, stdout: res.stdout };
 }

@@ -3,5 +3,8 @@ import { Duck } from '#core/duckdb.ts';
 
 const [csv, out] = process.argv.slice(2);
 const duck = await Duck.open();
-await duck.run("COPY (SELECT * FROM read_csv($csv)) TO $out (FORMAT parquet, COMPRESSION zstd)", { csv: csv!, out: out! });
+await duck.run('COPY (SELECT * FROM read_csv($csv)) TO $out (FORMAT parquet, COMPRESSION zstd)', {
+  csv: csv!,
+  out: out!,
+});
 duck.close();

@@ -7,10 +7,16 @@ import type { Command } from './main.ts';
 function table(rows: Record<string, unknown>[]): string {
   if (rows.length === 0) return '(0 baris)';
   const cols = Object.keys(rows[0]!);
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const cell = (v: unknown) =>
+    v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
   const width = cols.map((c) => Math.min(40, Math.max(c.length, ...rows.map((r) => cell(r[c]).length))));
   const line = (vals: string[]) => vals.map((v, i) => v.slice(0, 40).padEnd(width[i]!)).join('  ');
-  return [line(cols), line(width.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c])))), `(${rows.length} baris)`].join('\n');
+  return [
+    line(cols),
+    line(width.map((w) => '-'.repeat(w))),
+    ...rows.map((r) => line(cols.map((c) => cell(r[c])))),
+    `(${rows.length} baris)`,
+  ].join('\n');
 }
 
 const csvCell = (v: unknown) => {
@@ -23,8 +29,13 @@ export const command: Command = {
   usage: 'pantau query [--lake DIR] [--json|--csv] "SQL"',
   summary: 'Jalankan SQL analis pada lake lokal (tabel kurasi, mart, dan submissions).',
   async run(argv) {
-    const { values, positionals } = parse(argv, { lake: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } }, true);
-    if (positionals.length !== 1) throw new UsageError('berikan tepat satu pernyataan SQL (dalam tanda kutip)');
+    const { values, positionals } = parse(
+      argv,
+      { lake: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } },
+      true,
+    );
+    if (positionals.length !== 1)
+      throw new UsageError('berikan tepat satu pernyataan SQL (dalam tanda kutip)');
     const duck = await Duck.open();
     try {
       await attachLake(duck, lakeDir(values.lake));
@@ -32,7 +43,9 @@ export const command: Command = {
       if (values.json) for (const r of rows) console.log(JSON.stringify(r));
       else if (values.csv) {
         const cols = rows.length ? Object.keys(rows[0]!) : [];
-        console.log([cols.join(','), ...rows.map((r) => cols.map((c) => csvCell(r[c])).join(','))].join('\n'));
+        console.log(
+          [cols.join(','), ...rows.map((r) => cols.map((c) => csvCell(r[c])).join(','))].join('\n'),
+        );
       } else console.log(table(rows));
       return 0;
     } finally {

@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DATASETS } from './datasets/index.ts';
-import { type Duck, ident, literal } from './duckdb.ts';
 import type { StoredColumn } from './datasets/definition.ts';
 import { PARTITION_COLUMNS } from './datasets/definition.ts';
+import { DATASETS } from './datasets/index.ts';
+import { type Duck, ident, literal } from './duckdb.ts';
 
 /** A table the embedded engine exposes: a name and the Parquet glob behind it. */
 interface LakeTable {
@@ -27,7 +27,8 @@ async function lakeTables(root: string): Promise<LakeTable[]> {
   }));
   const models = await readdir(join(root, 'warehouse')).catch(() => [] as string[]);
   for (const model of models.sort()) {
-    if (/^[a-z][a-z0-9_]*$/.test(model)) tables.push({ name: model, glob: join(root, 'warehouse', model, '*', '*', '*.parquet') });
+    if (/^[a-z][a-z0-9_]*$/.test(model))
+      tables.push({ name: model, glob: join(root, 'warehouse', model, '*', '*', '*.parquet') });
   }
   return tables;
 }
@@ -45,7 +46,9 @@ export async function attachLake(duck: Duck, root: string): Promise<string[]> {
         `CREATE OR REPLACE VIEW ${ident(t.name)} AS SELECT * FROM read_parquet(${literal(t.glob)}, hive_partitioning = true, union_by_name = true, hive_types = {'year': INTEGER, 'quarter': INTEGER})`,
       );
     } else if (t.columns) {
-      const cols = [...t.columns, ...PARTITION_COLUMNS].map((c) => `CAST(NULL AS ${c.type}) AS ${ident(c.name)}`);
+      const cols = [...t.columns, ...PARTITION_COLUMNS].map(
+        (c) => `CAST(NULL AS ${c.type}) AS ${ident(c.name)}`,
+      );
       await duck.run(`CREATE OR REPLACE VIEW ${ident(t.name)} AS SELECT ${cols.join(', ')} WHERE false`);
     } else continue;
     names.push(t.name);

@@ -10,7 +10,9 @@ export class Duck {
   ) {}
 
   /** Open an in-memory database; `tempDirectory` is where large operators spill. */
-  static async open(options: { threads?: number; memoryLimit?: string; tempDirectory?: string } = {}): Promise<Duck> {
+  static async open(
+    options: { threads?: number; memoryLimit?: string; tempDirectory?: string } = {},
+  ): Promise<Duck> {
     const config: Record<string, string> = { threads: String(options.threads ?? 2) };
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
     if (options.tempDirectory) config.temp_directory = options.tempDirectory;

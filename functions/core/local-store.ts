@@ -1,8 +1,25 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { assertSafeKey, type ObjectInfo, type ObjectStore, PreconditionFailedError, type PutOptions } from './store.ts';
+import {
+  assertSafeKey,
+  type ObjectInfo,
+  type ObjectStore,
+  PreconditionFailedError,
+  type PutOptions,
+} from './store.ts';
 
 const LOCK_STALE_MS = 30_000;
 
@@ -26,7 +43,9 @@ export class LocalStore implements ObjectStore {
       if (!s.isFile()) return undefined;
       const found = info(key, s);
       const sidecar = await readFile(`${path}${META}`, 'utf8').catch(() => undefined);
-      const meta = sidecar ? (JSON.parse(sidecar) as { etag: string; metadata: Record<string, string> }) : undefined;
+      const meta = sidecar
+        ? (JSON.parse(sidecar) as { etag: string; metadata: Record<string, string> })
+        : undefined;
       // The sidecar names the data version it describes: after a crash between the two renames it is ignored.
       return meta?.etag === found.etag ? { ...found, metadata: meta.metadata } : found;
     } catch (e) {
@@ -59,7 +78,8 @@ export class LocalStore implements ObjectStore {
   }
 
   async *list(prefix: string): AsyncIterable<ObjectInfo> {
-    const base = prefix.endsWith('/') || prefix === '' ? prefix : prefix.slice(0, prefix.lastIndexOf('/') + 1);
+    const base =
+      prefix.endsWith('/') || prefix === '' ? prefix : prefix.slice(0, prefix.lastIndexOf('/') + 1);
     const start = base === '' ? this.root : this.path(base.slice(0, -1));
     for (const path of (await walk(start)).sort()) {
       const key = relative(this.root, path).split(sep).join('/');
@@ -79,7 +99,8 @@ export class LocalStore implements ObjectStore {
     await mkdir(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
     await fill(tmp);
-    const conditional = options.ifMatch !== undefined || options.ifNoneMatch !== undefined || options.metadata !== undefined;
+    const conditional =
+      options.ifMatch !== undefined || options.ifNoneMatch !== undefined || options.metadata !== undefined;
     const release = conditional ? await lock(path) : async () => {};
     try {
       if (conditional) {
@@ -106,7 +127,12 @@ export class LocalStore implements ObjectStore {
 }
 
 function info(key: string, s: { size: number; mtime: Date; mtimeMs: number; ino: number }): ObjectInfo {
-  return { key, size: s.size, lastModified: s.mtime, etag: `${s.ino.toString(36)}-${s.size}-${Math.trunc(s.mtimeMs * 1000).toString(36)}` };
+  return {
+    key,
+    size: s.size,
+    lastModified: s.mtime,
+    etag: `${s.ino.toString(36)}-${s.size}-${Math.trunc(s.mtimeMs * 1000).toString(36)}`,
+  };
 }
 
 /** Suffix of the sidecar holding an object's metadata. */
@@ -142,7 +168,8 @@ async function lock(path: string): Promise<() => Promise<void>> {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const s = await stat(lockPath).catch(() => undefined);
-      if (s && Date.now() - s.mtimeMs > LOCK_STALE_MS) await rmdir(lockPath).catch(() => rm(lockPath, { force: true }));
+      if (s && Date.now() - s.mtimeMs > LOCK_STALE_MS)
+        await rmdir(lockPath).catch(() => rm(lockPath, { force: true }));
       await new Promise((r) => setTimeout(r, Math.min(5 * 2 ** Math.min(attempt, 6), 200)));
     }
   }

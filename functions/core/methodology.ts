@@ -25,7 +25,11 @@ export interface Methodology {
     bands: { min: number; max: number; category: string; label: string }[];
   };
   ranking: { min_respondents: number };
-  submission: { deadline_days_after_quarter: number; timezone_offset_hours: number; max_invalid_share: number };
+  submission: {
+    deadline_days_after_quarter: number;
+    timezone_offset_hours: number;
+    max_invalid_share: number;
+  };
   integrity: Record<string, Record<string, number | string>>;
 }
 
@@ -37,5 +41,8 @@ export function loadMethodology(file: string | URL = process.env.PANTAU_METHODOL
   hash: string;
 } {
   const bytes = readFileSync(file);
-  return { methodology: JSON.parse(bytes.toString('utf8')) as Methodology, hash: createHash('sha256').update(bytes).digest('hex') };
+  return {
+    methodology: JSON.parse(bytes.toString('utf8')) as Methodology,
+    hash: createHash('sha256').update(bytes).digest('hex'),
+  };
 }

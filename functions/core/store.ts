@@ -52,7 +52,13 @@ export interface ObjectStore {
 
 /** Reject keys that could escape the store's root. */
 export function assertSafeKey(key: string): void {
-  if (key === '' || key.startsWith('/') || key.includes('\\') || key.includes('\0') || key.split('/').some((p) => p === '..' || p === '.' || p === '')) {
+  if (
+    key === '' ||
+    key.startsWith('/') ||
+    key.includes('\\') ||
+    key.includes('\0') ||
+    key.split('/').some((p) => p === '..' || p === '.' || p === '')
+  ) {
     throw new RangeError(`kunci objek tidak aman: ${JSON.stringify(key)}`);
   }
 }

@@ -32,7 +32,9 @@ function normalise(name: string, c: Column, deriveKey: boolean): string {
   const typed = typedValue(name, c, deriveKey, r(name));
   // a value that does not parse is retried once with tabs and no-break spaces trimmed too
   const retry = c.kind === 'date' || c.kind === 'timestamp' || c.kind === 'enum' || c.kind === 'flag';
-  return retry ? `COALESCE(${typed}, ${typedValue(name, c, deriveKey, `pantau_deep_clean(${r(name)})`)})` : typed;
+  return retry
+    ? `COALESCE(${typed}, ${typedValue(name, c, deriveKey, `pantau_deep_clean(${r(name)})`)})`
+    : typed;
 }
 
 function typedValue(name: string, c: Column, deriveKey: boolean, v: string): string {
@@ -144,7 +146,10 @@ export function compileValidation(
   );
   const parsed = entries
     .filter(([, c]) => c.kind === 'integer')
-    .map(([name]) => `COALESCE(pantau_number(${r(name)}), pantau_number(pantau_deep_clean(${r(name)}))) AS ${p(name)}`);
+    .map(
+      ([name]) =>
+        `COALESCE(pantau_number(${r(name)}), pantau_number(pantau_deep_clean(${r(name)}))) AS ${p(name)}`,
+    );
   const norm = entries.map(
     ([name, c]) => `CAST(${normalise(name, c, isDerived(name))} AS ${sqlType(c)}) AS ${n(name)}`,
   );

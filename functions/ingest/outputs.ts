@@ -3,7 +3,6 @@ import type { Dataset, LINEAGE_COLUMNS } from '#core/datasets/definition.ts';
 import { type Duck, ident } from '#core/duckdb.ts';
 import type { HeaderMapping } from './headers.ts';
 import { checkMessage, MAX_SAMPLES, type RowFinding, type SubmissionReport } from './report.ts';
-import { RULES } from './rules.ts';
 import type { Staged } from './stage.ts';
 
 const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;

@@ -53,17 +53,28 @@ export interface PiiColumn extends ColumnBase {
   action: PiiAction;
 }
 
-export type Column = TextColumn | IntegerColumn | DateColumn | TimestampColumn | EnumColumn | FlagColumn | PiiColumn;
+export type Column =
+  | TextColumn
+  | IntegerColumn
+  | DateColumn
+  | TimestampColumn
+  | EnumColumn
+  | FlagColumn
+  | PiiColumn;
 
-export const text = <const T extends Omit<TextColumn, 'kind'>>(c: T) => ({ kind: 'text', ...c }) as TextColumn & T;
+export const text = <const T extends Omit<TextColumn, 'kind'>>(c: T) =>
+  ({ kind: 'text', ...c }) as TextColumn & T;
 export const integer = <const T extends Omit<IntegerColumn, 'kind'>>(c: T) =>
   ({ kind: 'integer', ...c }) as IntegerColumn & T;
-export const date = <const T extends Omit<DateColumn, 'kind'>>(c: T) => ({ kind: 'date', ...c }) as DateColumn & T;
+export const date = <const T extends Omit<DateColumn, 'kind'>>(c: T) =>
+  ({ kind: 'date', ...c }) as DateColumn & T;
 export const timestamp = <const T extends Omit<TimestampColumn, 'kind'>>(c: T) =>
   ({ kind: 'timestamp', ...c }) as TimestampColumn & T;
-export const enumeration = <V extends string, const T extends Omit<EnumColumn<V>, 'kind'>>(c: T & { values: Readonly<Record<V, readonly string[]>> }) =>
-  ({ kind: 'enum', ...c }) as EnumColumn<V> & T;
-export const flag = <const T extends Omit<FlagColumn, 'kind'>>(c: T) => ({ kind: 'flag', ...c }) as FlagColumn & T;
+export const enumeration = <V extends string, const T extends Omit<EnumColumn<V>, 'kind'>>(
+  c: T & { values: Readonly<Record<V, readonly string[]>> },
+) => ({ kind: 'enum', ...c }) as EnumColumn<V> & T;
+export const flag = <const T extends Omit<FlagColumn, 'kind'>>(c: T) =>
+  ({ kind: 'flag', ...c }) as FlagColumn & T;
 export const pii = (c: Omit<PiiColumn, 'kind' | 'required' | 'nullable'>): PiiColumn => ({
   kind: 'pii',
   required: false,
@@ -115,7 +126,9 @@ type ZodOf<C extends Column> = C extends IntegerColumn
         ? z.ZodEnum<{ [K in V]: K }>
         : z.ZodString;
 
-export type ColumnSchema<C extends Column> = C extends { nullable: true } ? z.ZodNullable<ZodOf<C>> : ZodOf<C>;
+export type ColumnSchema<C extends Column> = C extends { nullable: true }
+  ? z.ZodNullable<ZodOf<C>>
+  : ZodOf<C>;
 
 export function columnSchema<C extends Column>(c: C): ColumnSchema<C> {
   let s: z.ZodType;

@@ -7,13 +7,43 @@ export const complaints = defineDataset({
   grain: { id: 'Satu laporan SP4N-LAPOR!', en: 'One SP4N-LAPOR! complaint' },
   key: 'complaint_id',
   columns: {
-    complaint_id: text({ maxLength: 100, aliases: ['No Tracking', 'Nomor Tracking', 'Nomor Laporan', 'ID Laporan', 'No Laporan'], doc: { id: 'Nomor tracking laporan', en: 'Tracking id' } }),
-    unit_id: text({ maxLength: 64, aliases: ['Kode Unit', 'ID Unit', 'Kode Instansi'], doc: { id: 'Kode unit yang menangani', en: 'Handling unit id' } }),
-    unit_name: text({ required: false, nullable: true, maxLength: 200, aliases: ['Nama Unit', 'Unit Layanan', 'Instansi Terlapor'], doc: { id: 'Nama unit', en: 'Unit name' } }),
-    received_at: timestamp({ inPeriod: true, aliases: ['Tanggal Laporan', 'Tanggal Masuk', 'Waktu Laporan'], doc: { id: 'Waktu laporan diterima', en: 'Received at' } }),
-    verified_at: timestamp({ nullable: true, aliases: ['Tanggal Verifikasi', 'Waktu Verifikasi'], doc: { id: 'Waktu laporan diverifikasi', en: 'Verified at' } }),
-    followed_up_at: timestamp({ nullable: true, aliases: ['Tanggal Tindak Lanjut', 'Waktu Tindak Lanjut'], doc: { id: 'Waktu tindak lanjut pertama', en: 'First follow-up at' } }),
-    completed_at: timestamp({ nullable: true, aliases: ['Tanggal Selesai', 'Waktu Selesai'], doc: { id: 'Waktu laporan selesai', en: 'Completed at' } }),
+    complaint_id: text({
+      maxLength: 100,
+      aliases: ['No Tracking', 'Nomor Tracking', 'Nomor Laporan', 'ID Laporan', 'No Laporan'],
+      doc: { id: 'Nomor tracking laporan', en: 'Tracking id' },
+    }),
+    unit_id: text({
+      maxLength: 64,
+      aliases: ['Kode Unit', 'ID Unit', 'Kode Instansi'],
+      doc: { id: 'Kode unit yang menangani', en: 'Handling unit id' },
+    }),
+    unit_name: text({
+      required: false,
+      nullable: true,
+      maxLength: 200,
+      aliases: ['Nama Unit', 'Unit Layanan', 'Instansi Terlapor'],
+      doc: { id: 'Nama unit', en: 'Unit name' },
+    }),
+    received_at: timestamp({
+      inPeriod: true,
+      aliases: ['Tanggal Laporan', 'Tanggal Masuk', 'Waktu Laporan'],
+      doc: { id: 'Waktu laporan diterima', en: 'Received at' },
+    }),
+    verified_at: timestamp({
+      nullable: true,
+      aliases: ['Tanggal Verifikasi', 'Waktu Verifikasi'],
+      doc: { id: 'Waktu laporan diverifikasi', en: 'Verified at' },
+    }),
+    followed_up_at: timestamp({
+      nullable: true,
+      aliases: ['Tanggal Tindak Lanjut', 'Waktu Tindak Lanjut'],
+      doc: { id: 'Waktu tindak lanjut pertama', en: 'First follow-up at' },
+    }),
+    completed_at: timestamp({
+      nullable: true,
+      aliases: ['Tanggal Selesai', 'Waktu Selesai'],
+      doc: { id: 'Waktu laporan selesai', en: 'Completed at' },
+    }),
     status: enumeration({
       values: {
         baru: ['baru', 'belum terverifikasi', 'belum diverifikasi'],
@@ -36,13 +66,53 @@ export const complaints = defineDataset({
       aliases: ['Klasifikasi', 'Jenis Laporan'],
       doc: { id: 'Klasifikasi laporan', en: 'Classification' },
     }),
-    category: text({ maxLength: 200, nullable: true, aliases: ['Kategori', 'Kategori Laporan'], doc: { id: 'Kategori laporan', en: 'Category' } }),
-    channel: text({ maxLength: 100, nullable: true, aliases: ['Kanal', 'Sumber', 'Saluran'], doc: { id: 'Kanal masuk laporan', en: 'Channel' } }),
-    rating: integer({ required: false, nullable: true, min: 1, max: 5, aliases: ['Rating', 'Penilaian', 'Nilai Kepuasan'], doc: { id: 'Penilaian pelapor (1–5)', en: 'Reporter rating (1–5)' } }),
-    reporter_name: pii({ action: 'drop', aliases: ['Nama Pelapor', 'Nama'], doc: { id: 'Nama pelapor', en: 'Reporter name' } }),
-    reporter_phone: pii({ action: 'drop', aliases: ['No HP', 'Nomor HP', 'Telepon', 'No Telepon', 'HP'], doc: { id: 'Nomor telepon pelapor', en: 'Reporter phone' } }),
-    reporter_email: pii({ action: 'drop', aliases: ['Email', 'E-mail', 'Surel'], doc: { id: 'Surel pelapor', en: 'Reporter e-mail' } }),
-    reporter_nik: pii({ action: 'hash', aliases: ['NIK', 'NIK Pelapor', 'No KTP'], doc: { id: 'NIK pelapor (kunci pelapor berulang)', en: 'Reporter national id (repeat-complainant key)' } }),
-    description: pii({ action: 'drop', aliases: ['Isi Laporan', 'Deskripsi', 'Uraian', 'Keterangan'], doc: { id: 'Isi laporan (teks bebas)', en: 'Complaint text (free text)' } }),
+    category: text({
+      maxLength: 200,
+      nullable: true,
+      aliases: ['Kategori', 'Kategori Laporan'],
+      doc: { id: 'Kategori laporan', en: 'Category' },
+    }),
+    channel: text({
+      maxLength: 100,
+      nullable: true,
+      aliases: ['Kanal', 'Sumber', 'Saluran'],
+      doc: { id: 'Kanal masuk laporan', en: 'Channel' },
+    }),
+    rating: integer({
+      required: false,
+      nullable: true,
+      min: 1,
+      max: 5,
+      aliases: ['Rating', 'Penilaian', 'Nilai Kepuasan'],
+      doc: { id: 'Penilaian pelapor (1–5)', en: 'Reporter rating (1–5)' },
+    }),
+    reporter_name: pii({
+      action: 'drop',
+      aliases: ['Nama Pelapor', 'Nama'],
+      doc: { id: 'Nama pelapor', en: 'Reporter name' },
+    }),
+    reporter_phone: pii({
+      action: 'drop',
+      aliases: ['No HP', 'Nomor HP', 'Telepon', 'No Telepon', 'HP'],
+      doc: { id: 'Nomor telepon pelapor', en: 'Reporter phone' },
+    }),
+    reporter_email: pii({
+      action: 'drop',
+      aliases: ['Email', 'E-mail', 'Surel'],
+      doc: { id: 'Surel pelapor', en: 'Reporter e-mail' },
+    }),
+    reporter_nik: pii({
+      action: 'hash',
+      aliases: ['NIK', 'NIK Pelapor', 'No KTP'],
+      doc: {
+        id: 'NIK pelapor (kunci pelapor berulang)',
+        en: 'Reporter national id (repeat-complainant key)',
+      },
+    }),
+    description: pii({
+      action: 'drop',
+      aliases: ['Isi Laporan', 'Deskripsi', 'Uraian', 'Keterangan'],
+      doc: { id: 'Isi laporan (teks bebas)', en: 'Complaint text (free text)' },
+    }),
   },
 });

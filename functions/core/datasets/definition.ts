@@ -1,12 +1,35 @@
 import { z } from 'zod';
-import { type Bilingual, type Column, type ColumnSchema, columnSchema, type SqlType, sqlType } from './columns.ts';
+import {
+  type Bilingual,
+  type Column,
+  type ColumnSchema,
+  columnSchema,
+  type SqlType,
+  sqlType,
+} from './columns.ts';
 
 /** Columns every curated table carries besides the dataset's own fields. */
 export const LINEAGE_COLUMNS = [
-  { name: 'region_code', type: 'VARCHAR', doc: { id: 'Kode wilayah Kemendagri (bertitik, mis. 31.71)', en: 'Kemendagri region code, dotted' } },
-  { name: 'period', type: 'VARCHAR', doc: { id: 'Periode triwulan (YYYY-Qn)', en: 'Reporting quarter (YYYY-Qn)' } },
-  { name: 'submission_id', type: 'VARCHAR', doc: { id: 'ID pengiriman berkas asal baris ini', en: 'Submission (uploaded file) the row came from' } },
-  { name: 'source_row', type: 'INTEGER', doc: { id: 'Nomor baris pada berkas asal', en: 'Row number in the uploaded file' } },
+  {
+    name: 'region_code',
+    type: 'VARCHAR',
+    doc: { id: 'Kode wilayah Kemendagri (bertitik, mis. 31.71)', en: 'Kemendagri region code, dotted' },
+  },
+  {
+    name: 'period',
+    type: 'VARCHAR',
+    doc: { id: 'Periode triwulan (YYYY-Qn)', en: 'Reporting quarter (YYYY-Qn)' },
+  },
+  {
+    name: 'submission_id',
+    type: 'VARCHAR',
+    doc: { id: 'ID pengiriman berkas asal baris ini', en: 'Submission (uploaded file) the row came from' },
+  },
+  {
+    name: 'source_row',
+    type: 'INTEGER',
+    doc: { id: 'Nomor baris pada berkas asal', en: 'Row number in the uploaded file' },
+  },
 ] as const satisfies readonly { name: string; type: SqlType; doc: Bilingual }[];
 
 /** Hive partition columns of curated and warehouse tables (in the object key, not in the file). */
@@ -69,7 +92,11 @@ export function defineDataset<const C extends Record<string, Column>>(spec: Data
   for (const [name, column] of Object.entries(spec.columns)) {
     if (column.kind === 'pii') {
       if (column.action === 'hash') {
-        stored.push({ name: hashedName(name), type: 'VARCHAR', doc: { id: `Hash bergaram dari ${column.doc.id}`, en: `Salted hash of ${column.doc.en}` } });
+        stored.push({
+          name: hashedName(name),
+          type: 'VARCHAR',
+          doc: { id: `Hash bergaram dari ${column.doc.id}`, en: `Salted hash of ${column.doc.en}` },
+        });
       }
       continue;
     }
@@ -79,7 +106,10 @@ export function defineDataset<const C extends Record<string, Column>>(spec: Data
   for (const c of LINEAGE_COLUMNS) stored.push(c);
   let schema = z.object(shape) as z.ZodType;
   for (const rule of spec.rowRules ?? []) {
-    schema = schema.refine((row) => rule.columns.some((c) => (row as Record<string, unknown>)[c] != null), rule.message);
+    schema = schema.refine(
+      (row) => rule.columns.some((c) => (row as Record<string, unknown>)[c] != null),
+      rule.message,
+    );
   }
   return { ...spec, schema: schema as unknown as DatasetSchema<C>, stored };
 }

@@ -16,28 +16,93 @@ export const STAKEHOLDER_COLUMNS = [
 export const fkp = defineDataset({
   id: 'fkp',
   table: 'fkp_forums',
-  grain: { id: 'Satu Forum Konsultasi Publik yang diselenggarakan unit', en: 'One public-consultation forum held by a unit' },
+  grain: {
+    id: 'Satu Forum Konsultasi Publik yang diselenggarakan unit',
+    en: 'One public-consultation forum held by a unit',
+  },
   key: 'forum_id',
   columns: {
-    forum_id: text({ maxLength: 100, aliases: ['ID Forum', 'Kode Forum', 'No Forum'], doc: { id: 'ID forum', en: 'Forum id' } }),
-    unit_id: text({ maxLength: 64, aliases: ['Kode Unit', 'ID Unit'], doc: { id: 'Kode unit layanan', en: 'Service unit id' } }),
-    unit_name: text({ maxLength: 200, aliases: ['Nama Unit', 'Unit Layanan', 'Unit Pelayanan'], doc: { id: 'Nama unit layanan', en: 'Service unit name' } }),
-    forum_date: date({ inPeriod: true, aliases: ['Tanggal', 'Tanggal Forum', 'Tanggal Pelaksanaan', 'Tgl Forum'], doc: { id: 'Tanggal pelaksanaan forum', en: 'Forum date' } }),
+    forum_id: text({
+      maxLength: 100,
+      aliases: ['ID Forum', 'Kode Forum', 'No Forum'],
+      doc: { id: 'ID forum', en: 'Forum id' },
+    }),
+    unit_id: text({
+      maxLength: 64,
+      aliases: ['Kode Unit', 'ID Unit'],
+      doc: { id: 'Kode unit layanan', en: 'Service unit id' },
+    }),
+    unit_name: text({
+      maxLength: 200,
+      aliases: ['Nama Unit', 'Unit Layanan', 'Unit Pelayanan'],
+      doc: { id: 'Nama unit layanan', en: 'Service unit name' },
+    }),
+    forum_date: date({
+      inPeriod: true,
+      aliases: ['Tanggal', 'Tanggal Forum', 'Tanggal Pelaksanaan', 'Tgl Forum'],
+      doc: { id: 'Tanggal pelaksanaan forum', en: 'Forum date' },
+    }),
     mode: enumeration({
-      values: { luring: ['luring', 'offline', 'tatap muka'], daring: ['daring', 'online', 'virtual'], hybrid: ['hybrid', 'hibrida', 'campuran'] },
+      values: {
+        luring: ['luring', 'offline', 'tatap muka'],
+        daring: ['daring', 'online', 'virtual'],
+        hybrid: ['hybrid', 'hibrida', 'campuran'],
+      },
       aliases: ['Metode', 'Mode', 'Bentuk Pelaksanaan'],
       doc: { id: 'Metode pelaksanaan (luring/daring/hybrid)', en: 'Mode (in person/online/hybrid)' },
     }),
-    topic: text({ maxLength: 500, aliases: ['Topik', 'Tema', 'Topik Bahasan'], doc: { id: 'Topik yang dibahas', en: 'Topic discussed' } }),
-    participants_users: count(['Peserta Pengguna Layanan', 'Pengguna Layanan', 'Jumlah Pengguna Layanan'], 'Jumlah peserta dari pengguna layanan', 'Participants: service users'),
-    participants_experts: count(['Peserta Akademisi', 'Akademisi/Pakar', 'Peserta Pakar', 'Pakar/Praktisi/Akademisi'], 'Jumlah peserta pakar/praktisi/akademisi', 'Participants: experts, practitioners, academics'),
-    participants_agencies: count(['Peserta Instansi', 'Instansi Terkait', 'Peserta Instansi Terkait'], 'Jumlah peserta instansi terkait', 'Participants: related agencies'),
-    participants_cso: count(['Peserta Ormas', 'Ormas/LSM', 'Peserta LSM', 'Organisasi Masyarakat'], 'Jumlah peserta organisasi masyarakat sipil', 'Participants: civil-society organisations'),
-    participants_media: count(['Peserta Media', 'Media Massa', 'Media'], 'Jumlah peserta media massa', 'Participants: mass media'),
-    agreements_count: count(['Jumlah Kesepakatan', 'Kesepakatan'], 'Jumlah butir kesepakatan', 'Agreements reached'),
-    rtl_planned: count(['RTL Direncanakan', 'Jumlah RTL', 'Rencana Tindak Lanjut'], 'Jumlah rencana tindak lanjut (RTL)', 'Follow-up actions planned (RTL)'),
-    rtl_done: count(['RTL Selesai', 'RTL Terlaksana', 'Realisasi RTL'], 'Jumlah RTL yang sudah terlaksana', 'Follow-up actions done'),
-    berita_acara: flag({ aliases: ['Berita Acara', 'Ada Berita Acara', 'BA'], doc: { id: 'Ada berita acara', en: 'Minutes (berita acara) exist' } }),
-    published: flag({ aliases: ['Dipublikasikan', 'Publikasi', 'Dipublikasi'], doc: { id: 'Hasil forum dipublikasikan', en: 'Results published' } }),
+    topic: text({
+      maxLength: 500,
+      aliases: ['Topik', 'Tema', 'Topik Bahasan'],
+      doc: { id: 'Topik yang dibahas', en: 'Topic discussed' },
+    }),
+    participants_users: count(
+      ['Peserta Pengguna Layanan', 'Pengguna Layanan', 'Jumlah Pengguna Layanan'],
+      'Jumlah peserta dari pengguna layanan',
+      'Participants: service users',
+    ),
+    participants_experts: count(
+      ['Peserta Akademisi', 'Akademisi/Pakar', 'Peserta Pakar', 'Pakar/Praktisi/Akademisi'],
+      'Jumlah peserta pakar/praktisi/akademisi',
+      'Participants: experts, practitioners, academics',
+    ),
+    participants_agencies: count(
+      ['Peserta Instansi', 'Instansi Terkait', 'Peserta Instansi Terkait'],
+      'Jumlah peserta instansi terkait',
+      'Participants: related agencies',
+    ),
+    participants_cso: count(
+      ['Peserta Ormas', 'Ormas/LSM', 'Peserta LSM', 'Organisasi Masyarakat'],
+      'Jumlah peserta organisasi masyarakat sipil',
+      'Participants: civil-society organisations',
+    ),
+    participants_media: count(
+      ['Peserta Media', 'Media Massa', 'Media'],
+      'Jumlah peserta media massa',
+      'Participants: mass media',
+    ),
+    agreements_count: count(
+      ['Jumlah Kesepakatan', 'Kesepakatan'],
+      'Jumlah butir kesepakatan',
+      'Agreements reached',
+    ),
+    rtl_planned: count(
+      ['RTL Direncanakan', 'Jumlah RTL', 'Rencana Tindak Lanjut'],
+      'Jumlah rencana tindak lanjut (RTL)',
+      'Follow-up actions planned (RTL)',
+    ),
+    rtl_done: count(
+      ['RTL Selesai', 'RTL Terlaksana', 'Realisasi RTL'],
+      'Jumlah RTL yang sudah terlaksana',
+      'Follow-up actions done',
+    ),
+    berita_acara: flag({
+      aliases: ['Berita Acara', 'Ada Berita Acara', 'BA'],
+      doc: { id: 'Ada berita acara', en: 'Minutes (berita acara) exist' },
+    }),
+    published: flag({
+      aliases: ['Dipublikasikan', 'Publikasi', 'Dipublikasi'],
+      doc: { id: 'Hasil forum dipublikasikan', en: 'Results published' },
+    }),
   },
 });

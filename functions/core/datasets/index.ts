@@ -1,5 +1,5 @@
-import { complaints } from './complaints.ts';
 import type { Column } from './columns.ts';
+import { complaints } from './complaints.ts';
 import type { Dataset } from './definition.ts';
 import { fkp } from './fkp.ts';
 import { skm } from './skm.ts';

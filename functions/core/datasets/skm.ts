@@ -23,7 +23,14 @@ const unsurColumns = Object.fromEntries(
       min: 1,
       max: 4,
       nullable: true,
-      aliases: [`U${i + 1}`, `Unsur ${i + 1}`, `U${i + 1} - ${name}`, `Unsur ${i + 1} - ${name}`, name, ...extra],
+      aliases: [
+        `U${i + 1}`,
+        `Unsur ${i + 1}`,
+        `U${i + 1} - ${name}`,
+        `Unsur ${i + 1} - ${name}`,
+        name,
+        ...extra,
+      ],
       doc: { id: `Nilai unsur ${i + 1} (${name}), 1–4`, en: `Score of element ${i + 1} (${name}), 1–4` },
     }),
   ]),
@@ -32,7 +39,10 @@ const unsurColumns = Object.fromEntries(
 export const skm = defineDataset({
   id: 'skm',
   table: 'skm_responses',
-  grain: { id: 'Satu kuesioner responden Survei Kepuasan Masyarakat', en: "One respondent's SKM questionnaire" },
+  grain: {
+    id: 'Satu kuesioner responden Survei Kepuasan Masyarakat',
+    en: "One respondent's SKM questionnaire",
+  },
   key: 'response_id',
   deriveKey: true,
   columns: {
@@ -40,12 +50,32 @@ export const skm = defineDataset({
       required: false,
       maxLength: 100,
       aliases: ['ID Responden', 'No Responden', 'Nomor Kuesioner', 'ID Kuesioner'],
-      doc: { id: 'ID kuesioner (diturunkan dari berkas dan nomor baris bila tidak ada)', en: 'Questionnaire id (derived from the file and row when absent)' },
+      doc: {
+        id: 'ID kuesioner (diturunkan dari berkas dan nomor baris bila tidak ada)',
+        en: 'Questionnaire id (derived from the file and row when absent)',
+      },
     }),
-    unit_id: text({ maxLength: 64, aliases: ['Kode Unit', 'ID Unit'], doc: { id: 'Kode unit layanan', en: 'Service unit id' } }),
-    unit_name: text({ maxLength: 200, aliases: ['Nama Unit', 'Unit Layanan', 'Unit Pelayanan'], doc: { id: 'Nama unit layanan', en: 'Service unit name' } }),
-    service_type: text({ maxLength: 200, nullable: true, aliases: ['Jenis Layanan', 'Layanan'], doc: { id: 'Jenis layanan yang diterima', en: 'Service received' } }),
-    survey_date: date({ inPeriod: true, aliases: ['Tanggal', 'Tanggal Survei', 'Tgl Survei', 'Tanggal Pengisian'], doc: { id: 'Tanggal survei', en: 'Survey date' } }),
+    unit_id: text({
+      maxLength: 64,
+      aliases: ['Kode Unit', 'ID Unit'],
+      doc: { id: 'Kode unit layanan', en: 'Service unit id' },
+    }),
+    unit_name: text({
+      maxLength: 200,
+      aliases: ['Nama Unit', 'Unit Layanan', 'Unit Pelayanan'],
+      doc: { id: 'Nama unit layanan', en: 'Service unit name' },
+    }),
+    service_type: text({
+      maxLength: 200,
+      nullable: true,
+      aliases: ['Jenis Layanan', 'Layanan'],
+      doc: { id: 'Jenis layanan yang diterima', en: 'Service received' },
+    }),
+    survey_date: date({
+      inPeriod: true,
+      aliases: ['Tanggal', 'Tanggal Survei', 'Tgl Survei', 'Tanggal Pengisian'],
+      doc: { id: 'Tanggal survei', en: 'Survey date' },
+    }),
     ...unsurColumns,
     gender: enumeration({
       nullable: true,
@@ -53,14 +83,33 @@ export const skm = defineDataset({
       aliases: ['Jenis Kelamin', 'JK', 'Kelamin'],
       doc: { id: 'Jenis kelamin responden (L/P)', en: 'Respondent gender (L/P)' },
     }),
-    age: integer({ min: 10, max: 120, nullable: true, aliases: ['Umur', 'Usia'], doc: { id: 'Umur responden (tahun)', en: 'Respondent age (years)' } }),
-    education: text({ maxLength: 50, nullable: true, aliases: ['Pendidikan', 'Pendidikan Terakhir'], doc: { id: 'Pendidikan terakhir', en: 'Education level' } }),
-    occupation: text({ maxLength: 50, nullable: true, aliases: ['Pekerjaan'], doc: { id: 'Pekerjaan utama', en: 'Occupation' } }),
+    age: integer({
+      min: 10,
+      max: 120,
+      nullable: true,
+      aliases: ['Umur', 'Usia'],
+      doc: { id: 'Umur responden (tahun)', en: 'Respondent age (years)' },
+    }),
+    education: text({
+      maxLength: 50,
+      nullable: true,
+      aliases: ['Pendidikan', 'Pendidikan Terakhir'],
+      doc: { id: 'Pendidikan terakhir', en: 'Education level' },
+    }),
+    occupation: text({
+      maxLength: 50,
+      nullable: true,
+      aliases: ['Pekerjaan'],
+      doc: { id: 'Pekerjaan utama', en: 'Occupation' },
+    }),
     submitted_at: timestamp({
       required: false,
       nullable: true,
       aliases: ['Waktu Pengisian', 'Waktu Submit', 'Timestamp', 'Cap Waktu'],
-      doc: { id: 'Waktu kuesioner dikirim (waktu setempat)', en: 'Time the questionnaire was submitted (local time)' },
+      doc: {
+        id: 'Waktu kuesioner dikirim (waktu setempat)',
+        en: 'Time the questionnaire was submitted (local time)',
+      },
     }),
   },
   rowRules: [
