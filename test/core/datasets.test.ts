@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { GLUE_TYPE, sqlType } from '#core/datasets/columns.ts';
 import { hashedName, LINEAGE_COLUMNS } from '#core/datasets/definition.ts';
-import { DATASETS } from '#core/datasets/index.ts';
+import { DATASET_IDS, DATASETS, dataset } from '#core/datasets/index.ts';
 import { headerKey, mapHeader } from '#ingest/headers.ts';
 import { FIXTURES, ingestOne, queryLake, tempDir } from '../support/lake.ts';
 
 describe('one definition per dataset', () => {
-  for (const ds of Object.values(DATASETS)) {
+  for (const ds of DATASET_IDS.map(dataset)) {
     it(`${ds.id}: stored columns, zod schema and Glue types all derive from the column list`, () => {
       const columns = Object.entries(ds.columns);
       const expected = [
@@ -38,7 +38,7 @@ describe('one definition per dataset', () => {
   }
 
   it('matches the header spellings DESIGN.md promises, whatever the case, spacing and punctuation', () => {
-    const skm = DATASETS.skm;
+    const skm = dataset('skm');
     const headers = [
       'KODE UNIT',
       'unit-layanan',
@@ -79,7 +79,7 @@ describe('one definition per dataset', () => {
       'unit_name',
     ]);
     expect(headerKey('  No. Tracking ')).toBe(headerKey('no_tracking'));
-    const c = mapHeader(DATASETS.complaints, ['Nomor Laporan', 'Tanggal Masuk', 'Sumber', 'Klasifikasi']);
+    const c = mapHeader(dataset('complaints'), ['Nomor Laporan', 'Tanggal Masuk', 'Sumber', 'Klasifikasi']);
     expect(Object.fromEntries(c.columns)).toEqual({
       complaint_id: 0,
       received_at: 1,
@@ -101,7 +101,7 @@ describe('one definition per dataset', () => {
         await ingestOne(tmp.dir, `${FIXTURES}${file}`, { dataset: id, region: '11', period: '2026-Q3' });
         const rows = await queryLake<Record<string, unknown>>(tmp.dir, `SELECT * FROM ${table}`);
         expect(rows.length).toBeGreaterThan(0);
-        const ds = DATASETS[id];
+        const ds = dataset(id);
         const dateCols = Object.entries(ds.columns)
           .filter(([, c]) => c.kind === 'date' || c.kind === 'timestamp')
           .map(([n]) => n);
