@@ -24,5 +24,7 @@ export const lake = {
   warehouseKey: (model: string, period: Period) =>
     `warehouse/${model}/year=${period.year}/quarter=${period.quarter}/data.parquet`,
   publishedRankingPrefix: (period: Period, runId: string) => `published/rankings/${period.id}/${runId}/`,
+  /** Names the newest snapshot of a period: `{ run_id }`. */
+  publishedRankingLatestKey: (period: Period) => `published/rankings/${period.id}/latest.json`,
   dashboardPrefix: 'published/dashboard/',
 } as const;

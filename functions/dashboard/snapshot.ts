@@ -20,7 +20,7 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ?
 export async function readSnapshot(store: ObjectStore, periodId: string): Promise<SnapshotInfo | null> {
   const period = parsePeriod(periodId);
   if (!period) return null;
-  const latest = await readJson(store, `published/rankings/${period.id}/latest.json`);
+  const latest = await readJson(store, lake.publishedRankingLatestKey(period));
   const runId = text(latest?.run_id);
   if (!runId || !RUN_ID.test(runId)) return null;
   const manifest = await readJson(store, `${lake.publishedRankingPrefix(period, runId)}manifest.json`);

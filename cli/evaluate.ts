@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { LocalStore } from '#core/local-store.ts';
+import { evaluate } from '#evaluate/evaluate.ts';
+import { summaryText } from '#evaluate/summary.ts';
+import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
+import { lakeDir, parse, progress, progressDone, UsageError } from './args.ts';
+import type { Command } from './main.ts';
+
+export const command: Command = {
+  name: 'evaluate',
+  usage: 'pantau evaluate [--lake DIR] --period P',
+  summary: 'Evaluasi triwulanan: peringkat, pemantauan pengiriman, sinyal integritas, snapshot terbit.',
+  async run(argv) {
+    const { values } = parse(argv, { lake: { type: 'string' }, period: { type: 'string' } });
+    if (!values.period) throw new UsageError('--period wajib (mis. --period 2026-Q3)');
+    const store = new LocalStore(resolve(lakeDir(values.lake)));
+    const engine = await DuckDbEngine.open(store);
+    try {
+      const result = await evaluate({
+        lake: store,
+        engine,
+        period: values.period,
+        onProgress: (p) => progress(`[${p.step}/${p.steps}] ${p.period} ${p.model}`),
+      }).catch((e: unknown) => {
+        if (e instanceof RangeError) throw new UsageError((e as Error).message);
+        throw e;
+      });
+      progressDone();
+      const where = store.path(`published/rankings/${result.manifest.period}/${result.manifest.run_id}`);
+      console.log(summaryText(result.summary));
+      console.log(
+        `Snapshot ${result.manifest.run_id} (metodologi ${result.manifest.methodology_version})${result.created ? '' : ' sudah ada, isi sama'}: ${where}`,
+      );
+      return 0;
+    } finally {
+      await engine.close();
+    }
+  },
+};

@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadMethodology } from '#core/methodology.ts';
+import { parsePeriod } from '#core/period.ts';
+import type { ObjectStore } from '#core/store.ts';
+import type { QueryEngine } from '#warehouse/engine.ts';
+import { type TransformProgress, transform } from '#warehouse/runner.ts';
+import { publishSnapshot, type SnapshotManifest } from './publish.ts';
+import { readSnapshot } from './snapshot.ts';
+import { type SnapshotSummary, summarise } from './summary.ts';
+
+export interface EvaluateOptions {
+  lake: ObjectStore;
+  engine: QueryEngine;
+  /** `YYYY-Qn`. */
+  period: string;
+  onProgress?: (p: TransformProgress) => void;
+}
+
+export interface EvaluateResult {
+  manifest: SnapshotManifest;
+  /** false when an identical snapshot already existed (same inputs, same methodology). */
+  created: boolean;
+  summary: SnapshotSummary;
+}
+
+/**
+ * The quarterly evaluation (the same core the AWS schedule calls): rebuild the period's warehouse
+ * (service index and ranks, submission monitoring, integrity flags), then publish an immutable,
+ * content-addressed ranking snapshot with its methodology and input hashes.
+ */
+export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult> {
+  const period = parsePeriod(options.period);
+  if (!period)
+    throw new RangeError(`periode tidak valid: "${options.period}" (format YYYY-Qn, mis. 2026-Q3)`);
+  await transform({
+    lake: options.lake,
+    engine: options.engine,
+    periods: [period.id],
+    onProgress: options.onProgress,
+  });
+  const { methodology, hash } = loadMethodology();
+  const content = await readSnapshot(options.engine, period, hash);
+  const summary = summarise(period.id, content);
+  const scratch = await mkdtemp(join(tmpdir(), 'pantau-evaluate-'));
+  try {
+    const published = await publishSnapshot(
+      options.lake,
+      period,
+      content,
+      summary,
+      { version: methodology.version, hash },
+      scratch,
+    );
+    return { ...published, summary };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

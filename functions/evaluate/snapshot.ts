@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type { Period } from '#core/period.ts';
+import type { QueryEngine } from '#warehouse/engine.ts';
+
+/** The tables a ranking snapshot publishes, each read for one period. */
+export const SNAPSHOT_TABLES = ['service_index_region', 'submission_status', 'integrity_flags'] as const;
+export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
+
+/** One curated input of the period: which submission fed the warehouse, with its bytes' sha256. */
+export interface SnapshotInput {
+  dataset: string;
+  region_code: string;
+  submission_id: string;
+  sha256: string;
+  uploaded_at: string;
+}
+
+/** Everything a snapshot is made of, before it is written. */
+export interface SnapshotContent {
+  tables: Record<SnapshotTable, Record<string, unknown>[]>;
+  inputs: SnapshotInput[];
+  /** sha256 over the inputs (canonical JSON, sorted). */
+  inputs_hash: string;
+  /** sha256 over methodology hash, inputs hash and every table's rows: equal content, equal hash. */
+  content_hash: string;
+}
+
+const CURATED = {
+  skm: 'skm_responses',
+  fkp: 'fkp_forums',
+  complaints: 'complaints',
+  units: 'units',
+} as const;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Sort rows by their canonical JSON, so that the order an engine returns never changes a hash. */
+function canonical(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  return rows
+    .map((r) =>
+      Object.fromEntries(
+        Object.entries(r)
+          .filter(([k]) => k !== 'year' && k !== 'quarter')
+          .sort(([a], [b]) => a.localeCompare(b)),
+      ),
+    )
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+/**
+ * Read a period's published tables and the ledger entries of the submissions behind its curated data.
+ * The period is a validated {@link Period}: only its integers reach SQL text.
+ */
+export async function readSnapshot(
+  engine: QueryEngine,
+  period: Period,
+  methodologyHash: string,
+): Promise<SnapshotContent> {
+  const where = `year = ${period.year} and quarter = ${period.quarter}`;
+  const tables = {} as SnapshotContent['tables'];
+  for (const t of SNAPSHOT_TABLES)
+    tables[t] = canonical(await engine.rows(`select * from ${t} where ${where}`));
+  const fed = Object.entries(CURATED)
+    .map(
+      ([dataset, table]) =>
+        `select distinct '${dataset}' as dataset, region_code, submission_id from ${table} where ${where}`,
+    )
+    .join(' union all ');
+  const inputs = canonical(
+    await engine.rows(
+      `select f.dataset, f.region_code, f.submission_id, s.sha256, cast(s.uploaded_at as varchar) as uploaded_at
+       from (${fed}) as f left join submissions as s on s.submission_id = f.submission_id`,
+    ),
+  ) as unknown as SnapshotInput[];
+  const inputs_hash = sha256(JSON.stringify(inputs));
+  const content_hash = sha256(JSON.stringify({ methodologyHash, inputs_hash, tables }));
+  return { tables, inputs, inputs_hash, content_hash };
+}
