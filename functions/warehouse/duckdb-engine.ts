@@ -13,7 +13,7 @@ const BATCH = 500;
 
 /**
  * The embedded engine: DuckDB in memory over a local lake folder. Curated tables, marts and the ledger are
- * views (attachLake); seeds and run relations are tables; a mart partition is written to a temp Parquet file
+ * views (attachLake); seeds are tables, staging models views, intermediate models tables; a mart partition is written to a temp Parquet file
  * and moved into place by the store (atomic rename), rows sorted so equal inputs give equal files.
  */
 export class DuckDbEngine implements QueryEngine {
@@ -65,8 +65,10 @@ export class DuckDbEngine implements QueryEngine {
     return this.loadSeed(runPeriodSeed(period));
   }
 
+  /** Staging models (rename and cast) become views, read column-pruned by each consumer; others tables. */
   async createRelation(model: Model): Promise<void> {
-    await this.duck.run(`CREATE OR REPLACE TABLE ${ident(model.name)} AS ${model.sql}`);
+    const kind = model.layer === 'staging' ? 'VIEW' : 'TABLE';
+    await this.duck.run(`CREATE OR REPLACE ${kind} ${ident(model.name)} AS ${model.sql}`);
   }
 
   async writePartition(model: Model, period: Period): Promise<void> {
