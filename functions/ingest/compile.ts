@@ -17,34 +17,50 @@ export interface Check {
 /** SQL that normalises and validates an export, compiled from its dataset definition. */
 export interface CompiledValidation {
   checks: Check[];
-  /** CTEs and SELECT over a relation `src(__row, c0…cN)` producing the staged rows (follows `WITH src AS (…),`). */
+  /** Raw text of an invalid row: `__raw[i]` (1-based) holds the i-th stored column of {@link rawColumns}. */
+  rawColumns: string[];
+  /**
+   * CTEs and SELECT over a relation `src(__src_row, c0…cN)` producing the staged rows (follows
+   * `WITH src AS (…),`). Row numbers are not computed here: a window would make the scan sequential.
+   */
   staged: string;
 }
 
 const r = (c: string) => ident(`r_${c}`);
 const n = (c: string) => ident(`n_${c}`);
-/** Parsed number of an integer column, computed once per row. */
+/** Parsed value of an integer, date or timestamp column, computed once per row. */
 const p = (c: string) => ident(`p_${c}`);
 const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ');
 
-/** Normalised value of one column from its raw text. Parameters: $salt, $submission_id. */
+/**
+ * Parsers of the typed kinds: the fast forms first, then every accepted form with tabs and no-break spaces
+ * trimmed too. Each is applied once per kind, over the list of that kind's columns, so the macros appear
+ * once in the plan whatever the number of columns (planning grew with every expansion).
+ */
+const PARSERS = {
+  integer: (v: string) => `COALESCE(pantau_number(${v}), pantau_number(pantau_deep_clean(${v})))`,
+  date: (v: string) =>
+    `COALESCE(pantau_date_fast(${v}), CAST(pantau_timestamp(pantau_deep_clean(${v})) AS DATE))`,
+  timestamp: (v: string) =>
+    `COALESCE(pantau_timestamp_fast(${v}), pantau_timestamp(pantau_deep_clean(${v})))`,
+} as const;
+type ParsedKind = keyof typeof PARSERS;
+const isParsed = (c: Column): c is Column & { kind: ParsedKind } => c.kind in PARSERS;
+const parsedList = (kind: ParsedKind) => ident(`__parsed_${kind}`);
+
+/** Normalised value of one column: parsed kinds come from their list, the others are mapped here. */
 function normalise(name: string, c: Column, deriveKey: boolean): string {
-  const typed = typedValue(name, c, deriveKey, r(name));
-  // a value that does not parse is retried once with tabs and no-break spaces trimmed too
-  const retry = c.kind === 'date' || c.kind === 'timestamp' || c.kind === 'enum' || c.kind === 'flag';
-  return retry
-    ? `COALESCE(${typed}, ${typedValue(name, c, deriveKey, `pantau_deep_clean(${r(name)})`)})`
-    : typed;
+  if (c.kind === 'date' || c.kind === 'timestamp') return p(name);
+  if (c.kind === 'enum' || c.kind === 'flag') {
+    return `COALESCE(${typedValue(name, c, deriveKey, r(name))}, ${typedValue(name, c, deriveKey, `pantau_deep_clean(${r(name)})`)})`;
+  }
+  return typedValue(name, c, deriveKey, r(name));
 }
 
 function typedValue(name: string, c: Column, deriveKey: boolean, v: string): string {
   switch (c.kind) {
     case 'integer':
       return `CASE WHEN ${p(name)} = floor(${p(name)}) AND ${p(name)} BETWEEN ${c.min ?? -2147483648} AND ${c.max ?? 2147483647} THEN CAST(${p(name)} AS INTEGER) END`;
-    case 'date':
-      return `pantau_date(${v})`;
-    case 'timestamp':
-      return `pantau_timestamp(${v})`;
     case 'flag':
       return `CASE WHEN lower(${v}) IN (${sqlList(FLAG_VALUES.true)}) THEN true WHEN lower(${v}) IN (${sqlList(FLAG_VALUES.false)}) THEN false END`;
     case 'enum':
@@ -58,7 +74,7 @@ function typedValue(name: string, c: Column, deriveKey: boolean, v: string): str
         ? `CASE WHEN ${v} IS NOT NULL THEN sha256($salt || regexp_replace(${v}, '\\s', '', 'g')) END`
         : 'NULL';
     default:
-      return deriveKey ? `COALESCE(${v}, $submission_id || '-' || CAST(__row AS VARCHAR))` : v;
+      return v;
   }
 }
 
@@ -66,36 +82,32 @@ function typedValue(name: string, c: Column, deriveKey: boolean, v: string): str
 function columnChecks(name: string, c: Column, deriveKey: boolean): Omit<Check, 'id'>[] {
   const v = r(name);
   const out: Omit<Check, 'id'>[] = [];
-  const add = (rule: RuleCode, failed: string, detail = '') =>
-    out.push({ column: name, rule, failed, detail });
+  const add = (rule: RuleCode, failed: string, detail = '') => out.push({ column: name, rule, failed, detail });
   if (c.kind === 'pii') return out;
-  if (!c.nullable && !deriveKey) add('wajib_diisi', `${v} IS NULL`);
+  const value = c.kind === 'integer' ? p(name) : n(name);
+  const blank = `${v} IS NULL`;
+  const unreadable = `${v} IS NOT NULL AND ${value} IS NULL`;
+  if (!c.nullable && !deriveKey) add('wajib_diisi', blank);
   switch (c.kind) {
-    case 'integer': {
-      const num = p(name);
-      add('bukan_angka', `${v} IS NOT NULL AND ${num} IS NULL`);
-      add('bukan_bilangan_bulat', `${num} IS NOT NULL AND ${num} <> floor(${num})`);
+    case 'integer':
+      add('bukan_angka', unreadable);
+      add('bukan_bilangan_bulat', `${value} <> floor(${value})`);
       add(
         'di_luar_rentang',
-        `${num} = floor(${num}) AND ${n(name)} IS NULL`,
+        `${value} = floor(${value}) AND ${n(name)} IS NULL`,
         `Rentang ${c.min ?? '…'}–${c.max ?? '…'}.`,
       );
       break;
-    }
     case 'date':
     case 'timestamp':
-      add(c.kind === 'date' ? 'format_tanggal' : 'format_waktu', `${v} IS NOT NULL AND ${n(name)} IS NULL`);
+      add(c.kind === 'date' ? 'format_tanggal' : 'format_waktu', unreadable);
       if (c.inPeriod)
-        add('di_luar_periode', `CAST(${n(name)} AS DATE) NOT BETWEEN $period_start AND $period_end`);
+        add('di_luar_periode', `CAST(${value} AS DATE) NOT BETWEEN $period_start AND $period_end`);
       break;
     case 'enum':
     case 'flag': {
       const accepted = c.kind === 'enum' ? Object.keys(c.values) : ['ya', 'tidak'];
-      add(
-        'nilai_tidak_dikenal',
-        `${v} IS NOT NULL AND ${n(name)} IS NULL`,
-        `Nilai yang diterima: ${accepted.join(', ')}.`,
-      );
+      add('nilai_tidak_dikenal', unreadable, `Nilai yang diterima: ${accepted.join(', ')}.`);
       break;
     }
     case 'text':
@@ -142,14 +154,17 @@ export function compileValidation(
     });
   }
   const raw = entries.map(
-    ([name]) => `pantau_clean(${sources.has(name) ? ident(sources.get(name)!) : 'NULL'}) AS ${r(name)}`,
+    ([name]) => `pantau_clean(${sources.has(name) ? ident(sources.get(name)!) : 'CAST(NULL AS VARCHAR)'}) AS ${r(name)}`,
   );
-  const parsed = entries
-    .filter(([, c]) => c.kind === 'integer')
-    .map(
-      ([name]) =>
-        `COALESCE(pantau_number(${r(name)}), pantau_number(pantau_deep_clean(${r(name)}))) AS ${p(name)}`,
-    );
+  const byKind = new Map<ParsedKind, string[]>();
+  for (const [name, c] of entries) if (isParsed(c)) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), name]);
+  const lists = [...byKind].map(
+    ([kind, names]) =>
+      `list_transform([${names.map(r).join(', ')}], v -> ${PARSERS[kind]('v')}) AS ${parsedList(kind)}`,
+  );
+  const parsed = [...byKind].flatMap(([kind, names]) =>
+    names.map((name, i) => `${parsedList(kind)}[${i + 1}] AS ${p(name)}`),
+  );
   const norm = entries.map(
     ([name, c]) => `CAST(${normalise(name, c, isDerived(name))} AS ${sqlType(c)}) AS ${n(name)}`,
   );
@@ -158,19 +173,20 @@ export function compileValidation(
   const errorList = `list_filter([${checks.map((k) => `CASE WHEN ${ident(`k${k.id}`)} THEN ${k.id} END`).join(', ')}], x -> x IS NOT NULL)`;
   const kept = entries.filter(([, c]) => c.kind !== 'pii');
   const staged = `
-    raw AS (SELECT __row, ${[...raw, ...extra.map(ident)].join(', ')} FROM src),
-    parsed AS (SELECT *${parsed.map((x) => `, ${x}`).join('')} FROM raw),
+    raw AS (SELECT __src_row, ${[...raw, ...extra.map(ident)].join(', ')} FROM src),
+    lists AS (SELECT *${lists.map((x) => `, ${x}`).join('')} FROM raw),
+    parsed AS (SELECT *${parsed.map((x) => `, ${x}`).join('')} FROM lists),
     normalised AS (SELECT *, ${norm.join(', ')} FROM parsed),
     checked AS (SELECT *, ${flags.length ? flags.join(', ') : 'true AS k0'} FROM normalised),
     flagged AS (SELECT *, NOT (${anyFailed}) AS __valid FROM checked)
-    SELECT __row,
+    SELECT __src_row,
       ${entries
         .filter(([, c]) => c.kind !== 'pii' || c.action === 'hash')
         .map(([name, c]) => `${n(name)} AS ${ident(c.kind === 'pii' ? hashedName(name) : name)}`)
         .join(',\n      ')},
       __valid,
       CASE WHEN NOT __valid THEN ${errorList} END AS __errors,
-      ${kept.map(([name]) => `CASE WHEN NOT __valid THEN ${r(name)} END AS ${ident(`__raw_${name}`)}`).join(',\n      ')}
+      CASE WHEN NOT __valid THEN [${kept.map(([name]) => r(name)).join(', ')}] END AS __raw
     FROM flagged`;
-  return { checks, staged };
+  return { checks, staged, rawColumns: kept.map(([name]) => name) };
 }

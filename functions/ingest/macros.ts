@@ -42,28 +42,34 @@ export const INGEST_MACROS = [
   // when a typed value does not parse otherwise (see compile.ts).
   `CREATE OR REPLACE MACRO pantau_clean(v) AS NULLIF(trim(v), '')`,
   `CREATE OR REPLACE MACRO pantau_deep_clean(v) AS NULLIF(trim(v, ' \t\r\n\u00a0'), '')`,
-  String.raw`CREATE OR REPLACE MACRO pantau_number(v) AS CASE
+  // No regular expressions in per-column macros: each one is compiled again for every column at planning.
+  // Only dots and every group after the first three digits long: Indonesian thousands (12.500 = 12500).
+  `CREATE OR REPLACE MACRO pantau_number(v) AS CASE
      WHEN NOT (contains(v, '.') OR contains(v, ',')) THEN TRY_CAST(v AS DOUBLE)
-     WHEN regexp_full_match(v, '[+-]?\d{1,3}(\.\d{3})+(,\d+)?') THEN TRY_CAST(replace(replace(v, '.', ''), ',', '.') AS DOUBLE)
-     WHEN contains(v, ',') AND NOT contains(v, '.') THEN TRY_CAST(replace(v, ',', '.') AS DOUBLE)
+     WHEN NOT contains(v, '.') THEN TRY_CAST(replace(v, ',', '.') AS DOUBLE)
+     WHEN contains(v, ',') THEN TRY_CAST(replace(replace(v, '.', ''), ',', '.') AS DOUBLE)
+     WHEN NOT contains(lower(v), 'e') AND list_bool_and(list_transform(string_split(v, '.')[2:], g -> length(g) = 3))
+       THEN TRY_CAST(replace(v, '.', '') AS DOUBLE)
      ELSE TRY_CAST(v AS DOUBLE) END`,
   String.raw`CREATE OR REPLACE MACRO pantau_month(m) AS ${monthCase}`,
-  String.raw`CREATE OR REPLACE MACRO pantau_words(s) AS CASE WHEN regexp_matches(s, ${WORDS}) THEN try(make_timestamp(
-     CAST(regexp_extract(s, ${WORDS}, 3) AS INTEGER), pantau_month(regexp_extract(s, ${WORDS}, 2)),
-     CAST(regexp_extract(s, ${WORDS}, 1) AS INTEGER), COALESCE(TRY_CAST(regexp_extract(s, ${WORDS}, 4) AS INTEGER), 0),
-     COALESCE(TRY_CAST(regexp_extract(s, ${WORDS}, 5) AS INTEGER), 0), COALESCE(TRY_CAST(regexp_extract(s, ${WORDS}, 6) AS DOUBLE), 0))) END`,
-  String.raw`CREATE OR REPLACE MACRO pantau_serial(v) AS CASE WHEN regexp_full_match(v, '\d{5}(\.\d+)?') AND CAST(v AS DOUBLE) BETWEEN 20000 AND 80000
+  // One regexp_extract whose fields a lambda reads: a macro argument used n times is planned n times.
+  String.raw`CREATE OR REPLACE MACRO pantau_words(s) AS list_transform(
+     [regexp_extract(s, ${WORDS}, ['d', 'm', 'y', 'h', 'i', 's'])],
+     x -> CASE WHEN x.y <> '' THEN try(make_timestamp(CAST(x.y AS INTEGER), pantau_month(x.m), CAST(x.d AS INTEGER),
+       COALESCE(TRY_CAST(x.h AS INTEGER), 0), COALESCE(TRY_CAST(x.i AS INTEGER), 0), COALESCE(TRY_CAST(x.s AS DOUBLE), 0))) END)[1]`,
+  `CREATE OR REPLACE MACRO pantau_serial(v) AS CASE WHEN length(v) BETWEEN 5 AND 20 AND TRY_CAST(v AS DOUBLE) BETWEEN 20000 AND 80000
      THEN TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(v AS DOUBLE) * 86400e6) AS BIGINT)) END`,
-  // Fast paths by shape first (ISO, DD/MM/YYYY), then every accepted form.
-  String.raw`CREATE OR REPLACE MACRO pantau_timestamp(v) AS CASE WHEN v IS NULL THEN NULL ELSE COALESCE(
-     CASE WHEN v[5] = '-' THEN TRY_CAST(v AS TIMESTAMP) WHEN v[3] = '/' OR v[2] = '/' THEN try_strptime(v, ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y']) END,
+  // Fast paths by shape (ISO, DD/MM/YYYY): what nearly every cell is.
+  `CREATE OR REPLACE MACRO pantau_timestamp_fast(v) AS CASE WHEN v[5] = '-' THEN TRY_CAST(v AS TIMESTAMP)
+     WHEN v[3] = '/' OR v[2] = '/' THEN try_strptime(v, ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y']) END`,
+  `CREATE OR REPLACE MACRO pantau_date_fast(v) AS CASE WHEN v[5] = '-' AND length(v) = 10 THEN TRY_CAST(v AS DATE)
+     WHEN v[3] = '/' OR v[2] = '/' THEN CAST(try_strptime(v, '%d/%m/%Y') AS DATE) END`,
+  // Every accepted form, for what the fast paths could not read.
+  `CREATE OR REPLACE MACRO pantau_timestamp(v) AS COALESCE(
+     TRY_CAST(v AS TIMESTAMP),
      try_strptime(v, ${list(DATE_FORMATS.flatMap((d) => [d, ...TIME_FORMATS.map((t) => `${d} ${t}`)]))}),
      pantau_words(lower(v)),
-     pantau_serial(v)) END`,
-  String.raw`CREATE OR REPLACE MACRO pantau_date(v) AS CASE WHEN v IS NULL THEN NULL ELSE COALESCE(
-     CASE WHEN v[5] = '-' AND length(v) = 10 THEN TRY_CAST(v AS DATE) WHEN v[3] = '/' OR v[2] = '/' THEN CAST(try_strptime(v, '%d/%m/%Y') AS DATE) END,
-     TRY_CAST(v AS DATE),
-     CAST(pantau_timestamp(v) AS DATE)) END`,
+     pantau_serial(v))`,
   String.raw`CREATE OR REPLACE MACRO pantau_safe_cell(v) AS CASE WHEN regexp_matches(v, '^[=+\-@\t\r]') THEN '''' || v ELSE v END`,
 ];
 

@@ -8,7 +8,7 @@ import type { Staged } from './stage.ts';
 const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const DUPLICATE = { rule: 'duplikat', detail: '' } as const;
 const rejectedRows =
-  'FROM read_parquet($p) s LEFT JOIN staged_duplicates d USING (__row) WHERE NOT s.__valid OR d.__row IS NOT NULL';
+  'FROM staged s LEFT JOIN staged_duplicates d USING (__row) WHERE NOT s.__valid OR d.__row IS NOT NULL';
 
 /** Write the accepted rows, typed, with lineage columns, as the curated Parquet file. */
 export async function writeCurated(
@@ -28,10 +28,9 @@ export async function writeCurated(
     (c) => `${(lineageExpr as Record<string, string>)[c.name] ?? ident(c.name)} AS ${ident(c.name)}`,
   );
   await duck.run(
-    `COPY (SELECT ${cols.join(', ')} FROM read_parquet($p) WHERE __valid AND __row NOT IN (SELECT __row FROM staged_duplicates))
+    `COPY (SELECT ${cols.join(', ')} FROM staged WHERE __valid AND __row NOT IN (SELECT __row FROM staged_duplicates))
      TO $out (FORMAT parquet, COMPRESSION zstd)`,
     {
-      p: staged.path,
       out,
       region: lineage.region,
       period: lineage.period,
@@ -60,12 +59,12 @@ export async function writeQuarantine(
   const kept = Object.entries(ds.columns).filter(([, c]) => c.kind !== 'pii');
   const cols = kept.map(
     ([name]) =>
-      `pantau_safe_cell(COALESCE(s.${ident(`__raw_${name}`)}, CAST(s.${ident(name)} AS VARCHAR))) AS ${ident(name)}`,
+      `pantau_safe_cell(${staged.rawText(name)}) AS ${ident(name)}`,
   );
   await duck.run(
     `COPY (SELECT s.__row AS baris, pantau_safe_cell(${reasonsSql(staged)}) AS alasan, ${cols.join(', ')}
      ${rejectedRows} ORDER BY baris) TO $out (FORMAT csv, HEADER true)`,
-    { p: staged.path, out },
+    { out },
   );
 }
 
@@ -83,8 +82,7 @@ export async function findings(
     col ? `${col}${headerOf(col) && headerOf(col) !== col ? ` ("${headerOf(col)}")` : ''}` : null;
   const byId = new Map(staged.checks.map((k) => [k.id, k]));
   const counted = await duck.rows<{ id: number; n: string }>(
-    'SELECT id, count(*) AS n FROM (SELECT unnest(__errors) AS id FROM read_parquet($p) WHERE NOT __valid) GROUP BY id ORDER BY id',
-    { p: staged.path },
+    'SELECT id, count(*) AS n FROM (SELECT unnest(__errors) AS id FROM staged WHERE NOT __valid) GROUP BY id ORDER BY id',
   );
   const rules: SubmissionReport['rules'] = counted.map(({ id, n }) => {
     const k = byId.get(id)!;
@@ -101,9 +99,8 @@ export async function findings(
   const rows = await duck.rows<
     Record<string, unknown> & { __row: number; __errors: number[] | null; first_row: number | null }
   >(
-    `SELECT s.__row, s.__errors, d.first_row, ${kept.map((c) => `COALESCE(s.${ident(`__raw_${c}`)}, CAST(s.${ident(c)} AS VARCHAR)) AS ${ident(c)}`).join(', ')}
+    `SELECT s.__row, s.__errors, d.first_row, ${kept.map((c) => `${staged.rawText(c)} AS ${ident(c)}`).join(', ')}
      ${rejectedRows} ORDER BY s.__row LIMIT ${MAX_SAMPLES}`,
-    { p: staged.path },
   );
   const samples: RowFinding[] = [];
   for (const row of rows) {

@@ -1,6 +1,6 @@
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
-import { type Duck, ident } from '#core/duckdb.ts';
+import { type Duck, ident, literal } from '#core/duckdb.ts';
 import { periodEnd, periodStart } from '#core/period.ts';
 import { type Check, compileValidation } from './compile.ts';
 import type { HeaderMapping } from './headers.ts';
@@ -12,16 +12,17 @@ const SPARE_COLUMNS = 8;
 
 /** The outcome of validating every row of one export in the engine. */
 export interface Staged {
-  path: string;
   checks: Check[];
+  /** The raw text of a column in a rejected row, as SQL over `staged s`. */
+  rawText: (column: string) => string;
   rowsRead: number;
   /** Rows failing a rule (duplicates not included). */
   rowsInvalid: number;
-  /** Valid rows whose id repeats an earlier row's: (row, first row). */
+  /** Valid rows whose id repeats an earlier row's (kept in `staged_duplicates` with the first row). */
   duplicates: number;
 }
 
-/** Source columns: the optional explicit row number, then c0…c(n+spare). */
+/** Source columns: the conversion's row number (or NULL), then c0…c(n+spare), all text. */
 function sourceRelation(src: TabularSource): { sql: string; names: string[] } {
   const width = src.header.length + SPARE_COLUMNS;
   const names = Array.from({ length: width }, (_, i) => `c${i}`);
@@ -29,15 +30,16 @@ function sourceRelation(src: TabularSource): { sql: string; names: string[] } {
   const columns = `{${all.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
   const read = `read_csv($path, delim = $delim, quote = '"', escape = '"', header = false, skip = $skip, auto_detect = false,
     columns = ${columns}, null_padding = true, strict_mode = false, max_line_size = 16777216)`;
-  const row = src.rows.explicit
-    ? 'CAST(row_no AS BIGINT)'
-    : `row_number() OVER () + ${src.rows.firstDataRow - 1}`;
-  return { sql: `SELECT ${row} AS __row, ${names.join(', ')} FROM ${read}`, names };
+  const row = src.rows.explicit ? 'CAST(row_no AS BIGINT)' : 'CAST(NULL AS BIGINT)';
+  return { sql: `SELECT ${row} AS __src_row, ${names.join(', ')} FROM ${read}`, names };
 }
 
 /**
- * Normalise and validate every row in one vectorised pass, writing the staged rows (typed values, validity,
- * error check ids, raw text of invalid rows) to `path`; then count duplicates of the dataset key.
+ * Normalise and validate every row in one parallel, vectorised pass, writing the staged rows (typed values,
+ * validity, failed check ids, raw text of invalid rows) to the Parquet file `path` in file order. Then expose
+ * them as the temp view `staged` with `__row`, the officer's row number (the Parquet file row number counted
+ * from the first data row, or the conversion's own), and the derived key where the export has none; and
+ * find repeated keys (`staged_duplicates`).
  */
 export async function stage(
   duck: Duck,
@@ -59,31 +61,42 @@ export async function stage(
       skip: src.skipLines,
       out: params.path,
       salt: params.salt,
-      submission_id: params.submissionId,
       period_start: periodStart(target.period),
       period_end: periodEnd(target.period),
     },
   );
-  const [counts] = await duck.rows<{ rows: string; invalid: string }>(
-    'SELECT count(*) AS rows, count(*) FILTER (WHERE NOT __valid) AS invalid FROM read_parquet($p)',
-    { p: params.path },
-  );
+  // a view cannot take parameters: the path is the scratch file's and the id is hex, both ours
+  const row = src.rows.explicit ? '__src_row' : `file_row_number + ${src.rows.firstDataRow}`;
   const key = ident(ds.key);
+  const derived = ds.deriveKey
+    ? `COALESCE(${key}, ${literal(`${params.submissionId}-`)} || CAST(${row} AS VARCHAR))`
+    : key;
   await duck.run(
-    `CREATE OR REPLACE TEMP TABLE staged_duplicates AS
-     SELECT __row, ${key} AS key_value, first_row FROM (
-       SELECT __row, ${key}, min(__row) OVER (PARTITION BY ${key}) AS first_row
-       FROM read_parquet($p) WHERE __valid AND ${key} IN (
-         SELECT ${key} FROM read_parquet($p) WHERE __valid GROUP BY ${key} HAVING count(*) > 1))
-     WHERE __row <> first_row`,
-    { p: params.path },
+    `CREATE OR REPLACE TEMP VIEW staged AS SELECT * EXCLUDE (file_row_number) REPLACE (${derived} AS ${key}), ${row} AS __row
+     FROM read_parquet(${literal(params.path)}, file_row_number = true)`,
   );
+  const [counts] = await duck.rows<{ rows: string; invalid: string }>(
+    'SELECT count(*) AS rows, count(*) FILTER (WHERE NOT __valid) AS invalid FROM staged',
+  );
+  await findDuplicates(duck, key, mapping.columns.has(ds.key));
   const [dups] = await duck.rows<{ n: string }>('SELECT count(*) AS n FROM staged_duplicates');
   return {
-    path: params.path,
     checks: compiled.checks,
+    rawText: (column) =>
+      `COALESCE(s.__raw[${compiled.rawColumns.indexOf(column) + 1}], CAST(s.${ident(column)} AS VARCHAR))`,
     rowsRead: Number(counts!.rows),
     rowsInvalid: Number(counts!.invalid),
     duplicates: Number(dups!.n),
   };
+}
+
+/** Valid rows whose key repeats an earlier valid row's, with that first row. Derived keys never repeat. */
+async function findDuplicates(duck: Duck, key: string, keyInFile: boolean): Promise<void> {
+  const found = keyInFile
+    ? `SELECT __row, first_row FROM (
+         SELECT __row, min(__row) OVER (PARTITION BY ${key}) AS first_row
+         FROM staged WHERE __valid AND ${key} IN (SELECT ${key} FROM staged WHERE __valid GROUP BY ${key} HAVING count(*) > 1))
+       WHERE __row <> first_row`
+    : 'SELECT CAST(NULL AS BIGINT) AS __row, CAST(NULL AS BIGINT) AS first_row WHERE false';
+  await duck.run(`CREATE OR REPLACE TEMP TABLE staged_duplicates AS ${found}`);
 }
