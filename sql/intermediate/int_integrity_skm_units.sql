@@ -1,6 +1,6 @@
 -- Per unit, the SKM patterns of self-filled surveys (domain.md "Integrity signals"): straight-lined
 -- questionnaires (all nine answers equal), all-maximum questionnaires, duplicate questionnaires (same
--- answers, profile and submission time) and the largest number submitted within the burst window.
+-- answers, profile and submission time) and the shortest time in which burst-count questionnaires arrived.
 -- grain: Satu unit layanan yang menerima kuesioner SKM pada periode | One unit with SKM questionnaires in the period
 with responses as (
   select * from stg_skm_responses
@@ -49,38 +49,25 @@ duplicates as (
 ),
 
 timed as (
+  select region_code, unit_id, date_diff('second', timestamp '2000-01-01 00:00:00', submitted_at) as second_no
+  from responses
+  where submitted_at is not null
+),
+
+-- the time taken by each run of burst-count consecutive questionnaires of a unit (in submission order)
+spans as (
   select
-    r.region_code,
-    r.unit_id,
-    r.response_id,
-    date_diff('second', timestamp '2000-01-01 00:00:00', r.submitted_at) as second_no,
-    cast(p.integrity_skm_burst_window_minutes * 60 as bigint) as window_seconds
-  from responses as r
-  cross join params as p
-  where r.submitted_at is not null
-),
-
-bucketed as (
-  select t.*, cast(floor(cast(t.second_no as double) / t.window_seconds) as bigint) as bucket
+    t.region_code,
+    t.unit_id,
+    lead(t.second_no, cast(p.integrity_skm_burst_count as bigint) - 1)
+      over (partition by t.region_code, t.unit_id order by t.second_no) - t.second_no as span_seconds
   from timed as t
-),
-
--- every questionnaire, with how many of the unit's questionnaires follow it within the window; a window
--- starting at one questionnaire lies inside its bucket or the next one, so the join stays local
-windows as (
-  select a.region_code, a.unit_id, a.response_id, count(*) as in_window
-  from bucketed as a
-  join bucketed as b
-    on b.region_code = a.region_code
-    and b.unit_id = a.unit_id
-    and b.bucket between a.bucket and a.bucket + 1
-    and b.second_no between a.second_no and a.second_no + a.window_seconds
-  group by a.region_code, a.unit_id, a.response_id
+  cross join params as p
 ),
 
 bursts as (
-  select region_code, unit_id, max(in_window) as max_burst
-  from windows
+  select region_code, unit_id, min(span_seconds) as shortest_burst_seconds
+  from spans
   group by region_code, unit_id
 )
 
@@ -93,7 +80,7 @@ select
   p.straightlined,
   p.all_max,
   coalesce(d.duplicate_responses, 0) as duplicate_responses,
-  coalesce(b.max_burst, 0) as max_burst
+  b.shortest_burst_seconds
 from patterns as p
 left join duplicates as d on d.region_code = p.region_code and d.unit_id = p.unit_id
 left join bursts as b on b.region_code = p.region_code and b.unit_id = p.unit_id

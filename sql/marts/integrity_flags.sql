@@ -9,7 +9,7 @@
 -- column dataset string: Dataset asal sinyal (skm, fkp, complaints) | Dataset the signal comes from
 -- column flag string: Kode sinyal (skm_straightlining, skm_all_max, skm_burst, skm_duplicates, skm_undersampled, skm_grade_vs_complaints, fkp_ceremonial, complaint_impossible_timeline) | Signal code
 -- column severity string: Tingkat (high, medium, low) | Severity
--- column metric double: Nilai terukur (proporsi 0–1 atau jumlah) | Measured value (share 0–1 or count)
+-- column metric double: Nilai terukur (proporsi 0–1, jumlah, atau menit untuk skm_burst) | Measured value (share 0–1, count, or minutes for skm_burst)
 -- column threshold double: Ambang metodologi | Methodology threshold
 -- column detail string: Penjelasan dalam Bahasa Indonesia | Explanation in Bahasa Indonesia
 with params as (
@@ -66,11 +66,11 @@ skm_flags as (
     and cast(s.duplicate_responses as double) / s.responses >= p.integrity_skm_duplicates_share
   union all
   select s.region_code, s.unit_id, 'skm_burst', 'high',
-    cast(s.max_burst as double), p.integrity_skm_burst_count,
-    cast(s.max_burst as varchar) || ' kuesioner terkirim dalam ' || cast(cast(p.integrity_skm_burst_window_minutes as bigint) as varchar)
-      || ' menit'
+    s.shortest_burst_seconds / 60e0, p.integrity_skm_burst_window_minutes,
+    cast(cast(p.integrity_skm_burst_count as bigint) as varchar) || ' kuesioner terkirim dalam '
+      || cast(cast(ceiling(s.shortest_burst_seconds / 60e0) as bigint) as varchar) || ' menit atau kurang'
   from skm as s cross join params as p
-  where s.max_burst >= p.integrity_skm_burst_count
+  where s.shortest_burst_seconds <= p.integrity_skm_burst_window_minutes * 60
 ),
 
 -- Krejcie & Morgan: S = chi2 N P(1-P) / (d^2 (N-1) + chi2 P(1-P)), rounded up; N = annual service users
