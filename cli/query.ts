@@ -1,5 +1,4 @@
-import { attachLake } from '#core/catalog.ts';
-import { Duck } from '#core/duckdb.ts';
+import { queryLake } from '#core/catalog.ts';
 import { lakeDir, parse, UsageError } from './args.ts';
 import type { Command } from './main.ts';
 
@@ -36,10 +35,8 @@ export const command: Command = {
     );
     if (positionals.length !== 1)
       throw new UsageError('berikan tepat satu pernyataan SQL (dalam tanda kutip)');
-    const duck = await Duck.open();
-    try {
-      await attachLake(duck, lakeDir(values.lake));
-      const rows = await duck.rows(positionals[0]!);
+    {
+      const rows = await queryLake(lakeDir(values.lake), positionals[0]!);
       if (values.json) for (const r of rows) console.log(JSON.stringify(r));
       else if (values.csv) {
         const cols = rows.length ? Object.keys(rows[0]!) : [];
@@ -48,8 +45,6 @@ export const command: Command = {
         );
       } else console.log(table(rows));
       return 0;
-    } finally {
-      duck.close();
     }
   },
 };

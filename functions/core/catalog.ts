@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { StoredColumn } from './datasets/definition.ts';
 import { PARTITION_COLUMNS } from './datasets/definition.ts';
 import { DATASETS } from './datasets/index.ts';
-import { type Duck, ident, literal } from './duckdb.ts';
+import { Duck, ident, literal } from './duckdb.ts';
 
 /** A table the embedded engine exposes: a name and the Parquet glob behind it. */
 interface LakeTable {
@@ -79,4 +79,15 @@ async function attachLedger(duck: Duck, root: string): Promise<void> {
 async function hasJson(dir: string): Promise<boolean> {
   const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
   return entries.some((e) => e.endsWith('.json'));
+}
+
+/** Run SQL over a local lake's tables with a fresh embedded engine (closed afterwards). */
+export async function queryLake<T = Record<string, unknown>>(root: string, sql: string): Promise<T[]> {
+  const duck = await Duck.open();
+  try {
+    await attachLake(duck, root);
+    return await duck.rows<T>(sql);
+  } finally {
+    duck.close();
+  }
 }

@@ -82,7 +82,8 @@ function typedValue(name: string, c: Column, deriveKey: boolean, v: string): str
 function columnChecks(name: string, c: Column, deriveKey: boolean): Omit<Check, 'id'>[] {
   const v = r(name);
   const out: Omit<Check, 'id'>[] = [];
-  const add = (rule: RuleCode, failed: string, detail = '') => out.push({ column: name, rule, failed, detail });
+  const add = (rule: RuleCode, failed: string, detail = '') =>
+    out.push({ column: name, rule, failed, detail });
   if (c.kind === 'pii') return out;
   const value = c.kind === 'integer' ? p(name) : n(name);
   const blank = `${v} IS NULL`;
@@ -154,7 +155,8 @@ export function compileValidation(
     });
   }
   const raw = entries.map(
-    ([name]) => `pantau_clean(${sources.has(name) ? ident(sources.get(name)!) : 'CAST(NULL AS VARCHAR)'}) AS ${r(name)}`,
+    ([name]) =>
+      `pantau_clean(${sources.has(name) ? ident(sources.get(name)!) : 'CAST(NULL AS VARCHAR)'}) AS ${r(name)}`,
   );
   const byKind = new Map<ParsedKind, string[]>();
   for (const [name, c] of entries) if (isParsed(c)) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), name]);

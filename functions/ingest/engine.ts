@@ -8,7 +8,9 @@ export async function openIngestEngine(
   options: { threads?: number; memoryLimit?: string } = {},
 ): Promise<Duck> {
   await mkdir(scratchDir, { recursive: true });
-  const duck = await Duck.open({ ...options, tempDirectory: scratchDir });
+  const threads =
+    options.threads ?? (process.env.PANTAU_THREADS ? Number(process.env.PANTAU_THREADS) : undefined);
+  const duck = await Duck.open({ ...options, threads, tempDirectory: scratchDir });
   await installIngestMacros(duck);
   return duck;
 }

@@ -130,7 +130,7 @@ async function validateAndWrite(
     rows_rejected: rejected,
     rows_accepted: staged.rowsRead - rejected,
   });
-  Object.assign(report, await findings(ctx.duck, ds, staged, mapping, src.header));
+  if (rejected > 0) Object.assign(report, await findings(ctx.duck, ds, staged, mapping, src.header));
   if (rejected > 0) {
     const qKey = lake.quarantineKey(target.dataset, target.period, target.region, report.submission_id);
     const qFile = join(ctx.scratchDir, 'quarantine.csv');

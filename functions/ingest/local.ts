@@ -45,10 +45,14 @@ async function piiSalt(lakeDir: string): Promise<string> {
 export async function ingestLocalFiles(
   lakeDir: string,
   files: string[],
-  options: { target?: TargetParts; onReport?: (r: SubmissionReport, i: number) => void } = {},
+  options: {
+    target?: TargetParts;
+    threads?: number;
+    onReport?: (r: SubmissionReport, i: number) => void;
+  } = {},
 ): Promise<SubmissionReport[]> {
   const scratch = await mkdtemp(join(tmpdir(), 'pantau-ingest-'));
-  const duck = await openIngestEngine(scratch);
+  const duck = await openIngestEngine(scratch, { threads: options.threads });
   const root = new LocalStore(sep);
   const ctx: IngestContext = {
     lake: new LocalStore(lakeDir),

@@ -57,10 +57,7 @@ export async function writeQuarantine(
   out: string,
 ): Promise<void> {
   const kept = Object.entries(ds.columns).filter(([, c]) => c.kind !== 'pii');
-  const cols = kept.map(
-    ([name]) =>
-      `pantau_safe_cell(${staged.rawText(name)}) AS ${ident(name)}`,
-  );
+  const cols = kept.map(([name]) => `pantau_safe_cell(${staged.rawText(name)}) AS ${ident(name)}`);
   await duck.run(
     `COPY (SELECT s.__row AS baris, pantau_safe_cell(${reasonsSql(staged)}) AS alasan, ${cols.join(', ')}
      ${rejectedRows} ORDER BY baris) TO $out (FORMAT csv, HEADER true)`,

@@ -75,18 +75,18 @@ export async function stage(
     `CREATE OR REPLACE TEMP VIEW staged AS SELECT * EXCLUDE (file_row_number) REPLACE (${derived} AS ${key}), ${row} AS __row
      FROM read_parquet(${literal(params.path)}, file_row_number = true)`,
   );
-  const [counts] = await duck.rows<{ rows: string; invalid: string }>(
-    'SELECT count(*) AS rows, count(*) FILTER (WHERE NOT __valid) AS invalid FROM staged',
-  );
   await findDuplicates(duck, key, mapping.columns.has(ds.key));
-  const [dups] = await duck.rows<{ n: string }>('SELECT count(*) AS n FROM staged_duplicates');
+  const [counts] = await duck.rows<{ rows: string; invalid: string; duplicates: string }>(
+    `SELECT count(*) AS rows, count(*) FILTER (WHERE NOT __valid) AS invalid,
+       (SELECT count(*) FROM staged_duplicates) AS duplicates FROM staged`,
+  );
   return {
     checks: compiled.checks,
     rawText: (column) =>
       `COALESCE(s.__raw[${compiled.rawColumns.indexOf(column) + 1}], CAST(s.${ident(column)} AS VARCHAR))`,
     rowsRead: Number(counts!.rows),
     rowsInvalid: Number(counts!.invalid),
-    duplicates: Number(dups!.n),
+    duplicates: Number(counts!.duplicates),
   };
 }
 

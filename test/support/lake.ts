@@ -1,8 +1,6 @@
 import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachLake } from '#core/catalog.ts';
-import { Duck } from '#core/duckdb.ts';
 import type { TargetParts } from '#ingest/key.ts';
 import { ingestLocalFiles } from '#ingest/local.ts';
 import type { SubmissionReport } from '#ingest/report.ts';
@@ -29,13 +27,4 @@ export async function ingestOne(lake: string, file: string, target: TargetParts)
   return report!;
 }
 
-/** Run SQL on the lake's views with a fresh engine. */
-export async function queryLake<T = Record<string, unknown>>(lake: string, sql: string): Promise<T[]> {
-  const duck = await Duck.open();
-  try {
-    await attachLake(duck, lake);
-    return await duck.rows<T>(sql);
-  } finally {
-    duck.close();
-  }
-}
+export { queryLake } from '#core/catalog.ts';

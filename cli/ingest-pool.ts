@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { TargetParts } from '#ingest/key.ts';
+import { ingestLocalFiles } from '#ingest/local.ts';
+import type { SubmissionReport } from '#ingest/report.ts';
+
+const BIN = fileURLToPath(new URL('../bin/pantau.js', import.meta.url));
+
+/** Worker processes by default: one per core, at most 4. */
+export const defaultJobs = () => Math.min(4, availableParallelism());
+
+export interface PoolOptions {
+  lake: string;
+  target?: TargetParts;
+  /** Worker processes. @default {@link defaultJobs} */
+  jobs?: number;
+  onReport?: (r: SubmissionReport, done: number) => void;
+}
+
+/**
+ * Ingest many local files with `jobs` worker processes, each with its own engine and one DuckDB thread.
+ * Order does not matter: which upload becomes current is decided by upload time, atomically, whatever
+ * process gets there first. A small batch runs in this process.
+ */
+export async function ingestPool(files: string[], options: PoolOptions): Promise<SubmissionReport[]> {
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), Math.floor(files.length / 8) || 1));
+  const reports: SubmissionReport[] = [];
+  const collect = (r: SubmissionReport) => {
+    reports.push(r);
+    options.onReport?.(r, reports.length);
+  };
+  if (jobs === 1) {
+    await ingestLocalFiles(options.lake, files, { target: options.target, onReport: collect });
+    return reports;
+  }
+  const shares = Array.from({ length: jobs }, (_, j) => files.filter((_, i) => i % jobs === j));
+  await Promise.all(shares.map((share) => runWorker(share, options, collect)));
+  return reports;
+}
+
+function runWorker(
+  files: string[],
+  options: PoolOptions,
+  collect: (r: SubmissionReport) => void,
+): Promise<void> {
+  const t = options.target ?? {};
+  const flags = Object.entries({ dataset: t.dataset, region: t.region, period: t.period }).flatMap(
+    ([k, v]) => (v === undefined ? [] : [`--${k}`, v]),
+  );
+  const child = spawn(
+    process.execPath,
+    [BIN, 'ingest', '-', '--json', '--jobs', '1', '--lake', options.lake, ...flags],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, PANTAU_THREADS: '1' },
+    },
+  );
+  child.stdin.end(`${files.join('\n')}\n`);
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (line.trim()) collect(JSON.parse(line) as SubmissionReport);
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`proses ingest berhenti dengan kode ${code}`)),
+    );
+  });
+}
