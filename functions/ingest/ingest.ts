@@ -4,9 +4,10 @@ import { dataset } from '#core/datasets/index.ts';
 import type { Duck } from '#core/duckdb.ts';
 import { lake } from '#core/lake.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
-import type { ObjectStore } from '#core/store.ts';
+import { canonicalRegionCode } from '#core/regions.ts';
+import { type ObjectStore, PreconditionFailedError } from '#core/store.ts';
 import { mapHeader } from './headers.ts';
-import { partsFromKey, resolveTarget, type Target, type TargetParts } from './key.ts';
+import { clip, partsFromKey, resolveTarget, type Target, type TargetParts, uploadKeyError } from './key.ts';
 import { findings, writeCurated, writeQuarantine } from './outputs.ts';
 import { type FileFacts, inspectFile } from './read/inspect.ts';
 import { openSource } from './read/open.ts';
@@ -36,6 +37,11 @@ export interface Upload {
   store: ObjectStore;
   key: string;
   target?: TargetParts;
+  /**
+   * The region the uploader's identity carries (e.g. the IAM-scoped first segment of an S3 key), when
+   * known: a submission for any other region is rejected.
+   */
+  identityRegion?: string;
 }
 
 /**
@@ -44,12 +50,23 @@ export interface Upload {
  * entry, last, so a replay after a crash redoes what was missing and nothing twice.
  */
 export async function ingestSubmission(ctx: IngestContext, upload: Upload): Promise<SubmissionReport> {
+  const keyError = uploadKeyError(upload.key);
+  if (keyError) {
+    const id = createHash('sha256').update(upload.key).digest('hex').slice(0, 20);
+    const facts = { sha256: '', size: 0 };
+    return finish(
+      ctx,
+      baseReport(upload.key, id, facts, new Date(0), ctx.maxInvalidShare),
+      [keyError],
+      undefined,
+    );
+  }
   const info = await upload.store.head(upload.key);
   if (!info) throw new Error(`berkas tidak ditemukan: ${upload.key}`);
   const local = join(ctx.scratchDir, 'upload');
   await upload.store.download(upload.key, local);
   const parts = { ...partsFromKey(upload.key), ...definedOnly(upload.target ?? {}) };
-  const resolved = resolveTarget(parts);
+  const resolved = withIdentity(resolveTarget(parts), upload.identityRegion);
   const facts = await inspectFile(local);
   const submissionId = createHash('sha256')
     .update(
@@ -210,7 +227,17 @@ async function finish(
     schema_version: SCHEMA_VERSION,
     report_key: report.report_key,
   };
-  await ctx.lake.write(ledgerKey, JSON.stringify(entry), { contentType: 'application/json' });
+  try {
+    await ctx.lake.write(ledgerKey, JSON.stringify(entry), {
+      contentType: 'application/json',
+      ifNoneMatch: '*',
+    });
+  } catch (e) {
+    // the same bytes were processed at the same time elsewhere and recorded first: this one is the duplicate
+    if (e instanceof PreconditionFailedError)
+      return { ...report, status: 'duplicate', summary: summarise({ ...report, status: 'duplicate' }) };
+    throw e;
+  }
   return report;
 }
 
@@ -245,6 +272,17 @@ function baseReport(
     curated_key: null,
     quarantine_key: null,
     report_key: '',
+  };
+}
+
+/** Reject a target whose region is not the uploader's own. */
+function withIdentity(resolved: ReturnType<typeof resolveTarget>, identity: string | undefined) {
+  if (identity === undefined || !('target' in resolved)) return resolved;
+  if (canonicalRegionCode(identity) === resolved.target.region) return resolved;
+  return {
+    errors: [
+      `Kode wilayah ${resolved.target.region} bukan wilayah pengunggah ("${clip(identity)}"): setiap wilayah hanya boleh mengunggah data wilayahnya sendiri.`,
+    ],
   };
 }
 
