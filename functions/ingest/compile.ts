@@ -49,15 +49,15 @@ const isParsed = (c: Column): c is Column & { kind: ParsedKind } => c.kind in PA
 const parsedList = (kind: ParsedKind) => ident(`__parsed_${kind}`);
 
 /** Normalised value of one column: parsed kinds come from their list, the others are mapped here. */
-function normalise(name: string, c: Column, deriveKey: boolean): string {
+function normalise(name: string, c: Column): string {
   if (c.kind === 'date' || c.kind === 'timestamp') return p(name);
   if (c.kind === 'enum' || c.kind === 'flag') {
-    return `COALESCE(${typedValue(name, c, deriveKey, r(name))}, ${typedValue(name, c, deriveKey, `pantau_deep_clean(${r(name)})`)})`;
+    return `COALESCE(${typedValue(name, c, r(name))}, ${typedValue(name, c, `pantau_deep_clean(${r(name)})`)})`;
   }
-  return typedValue(name, c, deriveKey, r(name));
+  return typedValue(name, c, r(name));
 }
 
-function typedValue(name: string, c: Column, deriveKey: boolean, v: string): string {
+function typedValue(name: string, c: Column, v: string): string {
   switch (c.kind) {
     case 'integer':
       return `CASE WHEN ${p(name)} = floor(${p(name)}) AND ${p(name)} BETWEEN ${c.min ?? -2147483648} AND ${c.max ?? 2147483647} THEN CAST(${p(name)} AS INTEGER) END`;
@@ -167,9 +167,7 @@ export function compileValidation(
   const parsed = [...byKind].flatMap(([kind, names]) =>
     names.map((name, i) => `${parsedList(kind)}[${i + 1}] AS ${p(name)}`),
   );
-  const norm = entries.map(
-    ([name, c]) => `CAST(${normalise(name, c, isDerived(name))} AS ${sqlType(c)}) AS ${n(name)}`,
-  );
+  const norm = entries.map(([name, c]) => `CAST(${normalise(name, c)} AS ${sqlType(c)}) AS ${n(name)}`);
   const flags = checks.map((k) => `COALESCE(${k.failed}, false) AS ${ident(`k${k.id}`)}`);
   const anyFailed = checks.length ? checks.map((k) => ident(`k${k.id}`)).join(' OR ') : 'false';
   const errorList = `list_filter([${checks.map((k) => `CASE WHEN ${ident(`k${k.id}`)} THEN ${k.id} END`).join(', ')}], x -> x IS NOT NULL)`;

@@ -162,7 +162,6 @@ async function validateAndWrite(
   await writeCurated(
     ctx.duck,
     ds,
-    staged,
     { region: target.region, period: target.period.id, submissionId: report.submission_id },
     curatedFile,
   );

@@ -27,6 +27,22 @@ export function partsFromKey(key: string): TargetParts {
   return { region, dataset, period };
 }
 
+/**
+ * Why an object-store key under `uploads/` cannot be ingested, or undefined: it must be exactly
+ * `uploads/{region}/{dataset}/{period}/{file}` with no `.`/`..`/empty segment, so that the region the
+ * uploader may write (the first segment, scoped by IAM) is the region the data is for.
+ */
+export function uploadKeyError(key: string): string | undefined {
+  const segments = key.split('/');
+  if (segments[0] !== 'uploads') return undefined;
+  const unsafe = segments.some(
+    (s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'),
+  );
+  if (unsafe || segments.length !== 5)
+    return `Kunci unggahan tidak sah: "${clip(key, 120)}". Unggah tepat ke uploads/{kode_wilayah}/{dataset}/{periode}/{nama_berkas}.`;
+  return undefined;
+}
+
 /** Validate target parts; each problem is a sentence in Bahasa Indonesia. */
 export function resolveTarget(parts: TargetParts): { target: Target } | { errors: string[] } {
   const errors: string[] = [];

@@ -14,7 +14,6 @@ const rejectedRows =
 export async function writeCurated(
   duck: Duck,
   ds: Dataset<Record<string, Column>>,
-  staged: Staged,
   lineage: { region: string; period: string; submissionId: string },
   out: string,
 ): Promise<void> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GLUE_TYPE, sqlType } from '#core/datasets/columns.ts';
 import { hashedName, LINEAGE_COLUMNS } from '#core/datasets/definition.ts';
-import { DATASET_IDS, DATASETS, dataset } from '#core/datasets/index.ts';
+import { DATASET_IDS, dataset } from '#core/datasets/index.ts';
 import { headerKey, mapHeader } from '#ingest/headers.ts';
 import { FIXTURES, ingestOne, queryLake, tempDir } from '../support/lake.ts';
 
