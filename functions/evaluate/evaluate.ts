@@ -20,6 +20,8 @@ export interface EvaluateOptions {
 
 export interface EvaluateResult {
   manifest: SnapshotManifest;
+  /** Mart partitions the transform wrote. */
+  partitions: number;
   /** false when an identical snapshot already existed (same inputs, same methodology). */
   created: boolean;
   summary: SnapshotSummary;
@@ -53,7 +55,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
       { version: methodology.version, hash },
       scratch,
     );
-    return { ...published, summary };
+    return { ...published, partitions: built.partitions, summary };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ import { S3Store } from '#aws/s3-store.ts';
 import { logger, METRIC, metrics } from '#aws/telemetry.ts';
 import { loadMethodology } from '#core/methodology.ts';
 import { type Period, parsePeriod, periodOf, previousPeriod } from '#core/period.ts';
-import { transform } from '#warehouse/runner.ts';
+import { evaluate } from './evaluate.ts';
 
 const env = requireEnv('LAKE_BUCKET', 'DATABASE', 'WORKGROUP');
 const athena = new AthenaClient({});
@@ -28,8 +28,8 @@ export function periodJustClosed(now: Date): Period {
 }
 
 /**
- * The scheduled job: build the marts on Athena for the period just closed (or `event.period`). Runs the
- * same runner as `pantau transform`; evaluation and publishing follow once the evaluation core exports them.
+ * The scheduled job: the quarterly evaluation on Athena for the period just closed (or `event.period`):
+ * the same core as `pantau evaluate` — rebuild the period's marts, then publish the ranking snapshot.
  */
 export async function handler(event: JobEvent, context: Context) {
   logger.addContext(context);
@@ -42,10 +42,10 @@ export async function handler(event: JobEvent, context: Context) {
   });
   const engine = new AthenaEngine(queries, lake, env.DATABASE);
   try {
-    const result = await transform({ lake, engine, periods: [period.id] });
-    logger.info('transform done', { ...result });
+    const result = await evaluate({ lake, engine, period: period.id });
+    logger.info('evaluation published', { ...result.manifest, created: result.created });
     metrics.addMetric(METRIC.partitionsWritten, MetricUnit.Count, result.partitions);
-    return result;
+    return result.manifest;
   } finally {
     await engine.close();
     metrics.publishStoredMetrics();
