@@ -36,7 +36,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
   const period = parsePeriod(options.period);
   if (!period)
     throw new RangeError(`periode tidak valid: "${options.period}" (format YYYY-Qn, mis. 2026-Q3)`);
-  await transform({
+  const built = await transform({
     lake: options.lake,
     engine: options.engine,
     periods: [period.id],
