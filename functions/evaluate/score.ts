@@ -27,13 +27,19 @@ const key = (...parts: unknown[]) => parts.map(String).join('|');
 
 /**
  * Score monitoring (missing, late and rejected submissions) and integrity flags (per period, region, unit and
- * flag; overall and per flag code) of an evaluated lake against a generated tree's ground truth. Unit-periods
+ * flag; overall and per flag code) of an evaluated lake against a generated tree's ground truth, over the
+ * generator's roster. Unit-periods
  * the truth excludes (where invalid probe rows make the exact answer depend on row-level choices) are left out
  * of both sides.
  */
 export function scoreAgainstTruth(truth: GroundTruth, status: Row[], flags: Row[]) {
+  // the generator's roster: every region at small scale and above, a dozen at tiny
+  const roster = new Set(truth.submissions.map((r) => key(r.period, r.region_code, r.dataset)));
   const statusKeys = (s: string) =>
-    status.filter((r) => r.status === s).map((r) => key(r.period, r.region_code, r.dataset));
+    status
+      .filter((r) => r.status === s)
+      .map((r) => key(r.period, r.region_code, r.dataset))
+      .filter((k) => roster.has(k));
   const truthKeys = (rows: { period: string; region_code: string; dataset: string }[]) =>
     rows.map((r) => key(r.period, r.region_code, r.dataset));
   const excluded = new Set(

@@ -1,0 +1,73 @@
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodRange } from '#core/period.ts';
+import type { EvaluateResult } from '#evaluate/evaluate.ts';
+import { scoreAgainstTruth } from '#evaluate/score.ts';
+import { DEFAULT_PERIODS, type GroundTruth, generate, readGroundTruth } from '#generate/index.ts';
+import { ingestLocalFiles, listFiles } from '#ingest/local.ts';
+import type { SubmissionReport } from '#ingest/report.ts';
+import { queryLake, tempDir } from '../support/lake.ts';
+import { evaluateLake } from './helpers.ts';
+
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+let truth: GroundTruth;
+let reports: SubmissionReport[];
+let lake: string;
+const results: EvaluateResult[] = [];
+
+beforeAll(async () => {
+  tmp = await tempDir();
+  const input = join(tmp.dir, 'input');
+  lake = join(tmp.dir, 'lake');
+  await generate({ out: input, scale: 'tiny', seed: 7 });
+  truth = readGroundTruth(input);
+  const files = await listFiles([join(input, 'uploads')]);
+  reports = (await ingestLocalFiles(lake, files)).map((r) => ({ ...r, file: relative(input, r.file) }));
+  for (const p of periodRange(DEFAULT_PERIODS)) results.push(await evaluateLake(lake, p.id));
+}, 240_000);
+afterAll(() => tmp.cleanup());
+
+describe('a generated tiny national tree, end to end', () => {
+  it('ingests every file with the outcome the ground truth predicts', () => {
+    const expected = Object.fromEntries(truth.files.map((f) => [f.file, f.expected_status]));
+    const got = Object.fromEntries(reports.map((r) => [r.file, r.status]));
+    expect(got).toEqual(expected);
+    expect(reports.filter((r) => r.status === 'rejected').every((r) => r.errors.length > 0)).toBe(true);
+  });
+
+  it('finds exactly the missing submissions and the planted integrity problems', async () => {
+    const status = await queryLake(
+      lake,
+      'select period, region_code, dataset, status from submission_status',
+    );
+    const flags = await queryLake(lake, 'select period, region_code, unit_id, flag from integrity_flags');
+    const s = scoreAgainstTruth(truth, status, flags);
+    expect(s.missing).toMatchObject({ precision: 1, recall: 1 });
+    expect(s.late).toMatchObject({ precision: 1, recall: 1 });
+    expect(s.integrity.truth).toBeGreaterThan(10);
+    expect(s.integrity.recall).toBeGreaterThanOrEqual(0.95);
+    expect(s.integrity.precision).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('ranks provinces and kabupaten/kota separately with competition ranks, reasons for the unranked', async () => {
+    const last = results.at(-1)!;
+    expect(last.summary.ranked.provinsi + last.summary.ranked.kabupaten_kota + last.summary.not_ranked).toBe(
+      552,
+    );
+    const rows = await queryLake<{
+      level: string;
+      ranked: boolean;
+      rank_national: number | null;
+      not_ranked_reason: string | null;
+    }>(
+      lake,
+      `select level, ranked, rank_national, not_ranked_reason from service_index_region where period = '${last.manifest.period}'`,
+    );
+    expect(
+      rows
+        .filter((r) => !r.ranked)
+        .every((r) => r.rank_national === null && (r.not_ranked_reason ?? '').length > 5),
+    ).toBe(true);
+    expect(rows.filter((r) => r.ranked).every((r) => (r.rank_national ?? 0) >= 1)).toBe(true);
+  });
+});
