@@ -25,7 +25,8 @@ export async function openCsv(
   const utf8Path = facts.encoding === 'utf-8' ? path : await transcode(path, facts.encoding, scratchPath);
   const sample = new TextDecoder(facts.encoding).decode(facts.head).replace(/^\uFEFF/, '');
   const lines = sample.split(/\r?\n/);
-  const complete = lines.slice(0, Math.min(lines.length - 1 || 1, 400)).join('\n');
+  // the header is searched in the first rows only; a few extra lines allow for quoted line breaks
+  const complete = lines.slice(0, Math.min(lines.length - 1 || 1, HEADER_SEARCH_ROWS * 2)).join('\n');
   const best = DELIMITERS.map((d) => sniff(complete, d, ds)).reduce((a, b) => (b.score > a.score ? b : a));
   if (best.score === 0) {
     throw new UnreadableFileError(

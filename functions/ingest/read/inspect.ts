@@ -9,6 +9,8 @@ export interface FileFacts {
   head: Buffer;
   format: 'xlsx' | 'json' | 'text' | 'empty' | 'binary';
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  /** Longest physical line in bytes (lines end at LF or CR). */
+  longestLine: number;
 }
 
 const HEAD_BYTES = 256 * 1024;
@@ -21,8 +23,10 @@ export async function inspectFile(path: string): Promise<FileFacts> {
   let size = 0;
   const chunks: Buffer[] = [];
   let kept = 0;
+  const lines = { longest: 0, current: 0 };
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
+    measureLines(chunk, lines);
     size += chunk.length;
     if (kept < HEAD_BYTES) {
       chunks.push(chunk.subarray(0, HEAD_BYTES - kept));
@@ -44,9 +48,29 @@ export async function inspectFile(path: string): Promise<FileFacts> {
     }
   }
   const head = Buffer.concat(chunks);
-  return { sha256: hash.digest('hex'), size, head, ...classify(head, validUtf8) };
+  const longestLine = Math.max(lines.longest, lines.current);
+  return { sha256: hash.digest('hex'), size, head, longestLine, ...classify(head, validUtf8) };
 }
 
+/** Track the longest run of bytes without a line end, across chunks (each search scans the chunk once). */
+function measureLines(chunk: Buffer, state: { longest: number; current: number }): void {
+  const next = (byte: number, from: number) => {
+    const at = chunk.indexOf(byte, from);
+    return at < 0 ? chunk.length : at;
+  };
+  let lf = next(0x0a, 0);
+  let cr = next(0x0d, 0);
+  let start = 0;
+  while (Math.min(lf, cr) < chunk.length) {
+    const end = Math.min(lf, cr);
+    state.longest = Math.max(state.longest, state.current + end - start);
+    state.current = 0;
+    start = end + 1;
+    if (lf < start) lf = next(0x0a, start);
+    if (cr < start) cr = next(0x0d, start);
+  }
+  state.current += chunk.length - start;
+}
 function classify(head: Buffer, validUtf8: boolean): Pick<FileFacts, 'format' | 'encoding'> {
   if (head[0] === 0xff && head[1] === 0xfe) return { format: 'text', encoding: 'utf-16le' };
   if (head[0] === 0xfe && head[1] === 0xff) return { format: 'text', encoding: 'utf-16be' };

@@ -41,4 +41,5 @@ export async function openJson(path: string, head: Buffer, duck: Duck, out: stri
 const firstLine = (e: unknown) =>
   String((e as Error).message)
     .split('\n')[0]!
+    .replace(/ in file "[^"]*"/g, '')
     .slice(0, 300);

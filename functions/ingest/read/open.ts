@@ -2,14 +2,36 @@ import { join } from 'node:path';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import type { Duck } from '#core/duckdb.ts';
+import { LIMITS, sizeText } from '../limits.ts';
 import { openCsv } from './csv.ts';
 import type { FileFacts } from './inspect.ts';
 import { openJson } from './json.ts';
+import { guardJson } from './json-guard.ts';
 import { type TabularSource, UnreadableFileError } from './source.ts';
 import { openXlsx } from './xlsx.ts';
+import { guardZip } from './zip-guard.ts';
 
-/** Open an upload by what its bytes are (never by its extension). */
+/** Open an upload by what its bytes are (never by its extension), within {@link LIMITS}. */
 export async function openSource(
+  path: string,
+  facts: FileFacts,
+  ds: Dataset<Record<string, Column>>,
+  duck: Duck,
+  scratch: string,
+): Promise<TabularSource> {
+  if (facts.size > LIMITS.maxFileBytes)
+    throw new UnreadableFileError(
+      `Berkas terlalu besar (${sizeText(facts.size)}; maksimum ${sizeText(LIMITS.maxFileBytes)}). Pecah menjadi beberapa berkas per unit.`,
+    );
+  const src = await open(path, facts, ds, duck, scratch);
+  if (src.header.length > LIMITS.maxColumns)
+    throw new UnreadableFileError(
+      `Terlalu banyak kolom (${src.header.length}; maksimum ${LIMITS.maxColumns}). Hapus kolom yang tidak dipakai lalu unggah ulang.`,
+    );
+  return src;
+}
+
+async function open(
   path: string,
   facts: FileFacts,
   ds: Dataset<Record<string, Column>>,
@@ -24,10 +46,16 @@ export async function openSource(
         'Berkas bukan CSV, Excel (XLSX) atau JSON: isinya data biner yang tidak dikenali.',
       );
     case 'xlsx':
+      await guardZip(path, facts.size);
       return openXlsx(path, ds, join(scratch, 'converted.csv'));
     case 'json':
+      await guardJson(path);
       return openJson(path, facts.head, duck, join(scratch, 'converted.csv'));
     default:
+      if (facts.longestLine > LIMITS.maxLineBytes)
+        throw new UnreadableFileError(
+          `Ada baris yang terlalu panjang (${sizeText(facts.longestLine)}; maksimum ${sizeText(LIMITS.maxLineBytes)} per baris). Periksa pemisah baris dan tanda kutip berkas.`,
+        );
       return openCsv(path, facts, ds, join(scratch, 'decoded.csv'));
   }
 }

@@ -4,10 +4,11 @@ import ExcelJS from 'exceljs';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { headerScore } from '../headers.ts';
+import { LIMITS } from '../limits.ts';
 import { csvField, HEADER_SEARCH_ROWS, type TabularSource, UnreadableFileError } from './source.ts';
 
-/** Most cells per row read from a sheet; wider rows are cut (and their extra cells ignored). */
-const MAX_COLUMNS = 512;
+/** Most cells per row read from a sheet: one past the limit, so that a too-wide header is reported. */
+const MAX_COLUMNS = LIMITS.maxColumns + 1;
 
 /**
  * Convert the first sheet of a workbook to a UTF-8 CSV, streaming, keeping each row's sheet row number:
@@ -28,9 +29,14 @@ export async function openXlsx(
   const sink = createWriteStream(out);
   let header: string[] | undefined;
   const pending: { number: number; cells: string[] }[] = [];
+  let seen = 0;
   try {
     for await (const sheet of reader) {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        if (++seen > LIMITS.maxSheetRows)
+          throw new UnreadableFileError(
+            `Lembar pertama berisi lebih dari ${LIMITS.maxSheetRows} baris (batas Excel); berkas rusak atau dibuat tidak wajar.`,
+          );
         const cells = rowCells(row);
         if (cells.every((c) => c === '')) continue;
         if (header) {

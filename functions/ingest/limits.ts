@@ -1,0 +1,30 @@
+/**
+ * Hard limits on what one upload may make the readers do, so a hostile or broken export gets a clear
+ * rejection in bounded time and memory instead of exhausting the process. Each limit is far above what a
+ * genuine export of the three instruments needs (a 2 M-row SKM CSV is ~200 MB; an Excel sheet holds at
+ * most 1,048,576 rows and 16,384 columns).
+ */
+export const LIMITS = {
+  /** Largest upload read at all. */
+  maxFileBytes: 1024 * 1024 * 1024,
+  /** Longest physical line of a CSV export (a real row is a few hundred bytes). */
+  maxLineBytes: 1024 * 1024,
+  /** Most header cells of an export (the widest dataset has ~25 columns). */
+  maxColumns: 512,
+  /** Most entries in an XLSX package. */
+  maxZipEntries: 10_000,
+  /** Most bytes an XLSX package may inflate to, all entries together (zip-bomb guard). */
+  maxInflatedBytes: 1024 * 1024 * 1024,
+  /** Most bytes the shared-string table of an XLSX may inflate to (exceljs keeps it in memory). */
+  maxSharedStringsBytes: 64 * 1024 * 1024,
+  /** Most rows of an XLSX sheet, empty ones included (Excel's own maximum). */
+  maxSheetRows: 1_048_576,
+  /** Deepest nesting of a JSON export (records are flat objects: depth 2). */
+  maxJsonDepth: 64,
+} as const;
+
+const mb = (bytes: number) =>
+  `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
+
+/** Human size in Bahasa Indonesia (`1,5 MB`). */
+export const sizeText = mb;
