@@ -38,7 +38,8 @@ async function ingestRecord(record: SQSRecord): Promise<void> {
     const scratchDir = await mkdtemp(join(scratchRoot, 'job-'));
     try {
       const ctx = { lake, duck: await engine, scratchDir, piiSalt: await salt, maxInvalidShare };
-      const report = await ingestSubmission(ctx, { store: uploads, key });
+      // the first key segment is the region the uploader's IAM identity may write
+      const report = await ingestSubmission(ctx, { store: uploads, key, identityRegion: key.split('/')[1] });
       logger.info('submission processed', {
         key,
         submission_id: report.submission_id,
@@ -61,7 +62,11 @@ export async function handler(event: SQSEvent, context: Context): Promise<SQSBat
   logger.addContext(context);
   await mkdir(scratchRoot, { recursive: true });
   try {
-    return await processPartialResponse(event, ingestRecord, processor, { context });
+    // one record at a time: the records of a batch share one engine connection and its temp views
+    return await processPartialResponse(event, ingestRecord, processor, {
+      context,
+      processInParallel: false,
+    });
   } finally {
     metrics.publishStoredMetrics();
   }
