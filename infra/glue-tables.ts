@@ -2,7 +2,7 @@ import { GLUE_TYPE } from '#core/datasets/columns.ts';
 import { PARTITION_COLUMNS } from '#core/datasets/definition.ts';
 import { DATASET_IDS, DATASETS, type DatasetId } from '#core/datasets/index.ts';
 import { lake } from '#core/lake.ts';
-import type { LedgerEntry } from '#core/ledger.ts';
+import { LEDGER_COLUMNS, LEDGER_GLUE_TYPE } from '#core/ledger.ts';
 import type { DocumentedModel } from '#warehouse/models.ts';
 
 /** One Glue column: name, Hive type, comment (Bahasa Indonesia for analysts, English after `|`). */
@@ -58,30 +58,9 @@ export function martTables(models: readonly DocumentedModel[]): LakeTableSpec[] 
     });
 }
 
-/** The `submissions` table: ledger entries, one JSON file each; typed against {@link LedgerEntry}. */
-const LEDGER_FIELDS: Record<keyof LedgerEntry, [type: string, comment: string]> = {
-  submission_id: ['string', 'ID pengiriman | Submission id'],
-  dataset: ['string', 'Dataset | Dataset id'],
-  region_code: ['string', 'Kode wilayah | Region code'],
-  period: ['string', 'Periode | Period'],
-  source_key: ['string', 'Kunci objek unggahan | Upload object key'],
-  sha256: ['string', 'SHA-256 berkas | File SHA-256'],
-  size_bytes: ['bigint', 'Ukuran berkas (byte) | File size in bytes'],
-  uploaded_at: ['timestamp', 'Waktu unggah (UTC) | Upload time (UTC)'],
-  processed_at: ['timestamp', 'Waktu diproses (UTC) | Processing time (UTC)'],
-  status: ['string', 'accepted / rejected / duplicate'],
-  superseded_on_arrival_by: ['string', 'Digantikan oleh pengiriman lebih baru | Superseded on arrival by'],
-  rows_read: ['bigint', 'Baris dibaca | Rows read'],
-  rows_accepted: ['bigint', 'Baris diterima | Rows accepted'],
-  rows_rejected: ['bigint', 'Baris ditolak | Rows rejected'],
-  errors: ['array<string>', 'Alasan penolakan berkas | File-level reasons'],
-  schema_version: ['string', 'Versi skema | Schema version'],
-  report_key: ['string', 'Kunci laporan | Report key'],
-};
-
 /** Columns of the `submissions` table, in ledger-entry order. */
-export const SUBMISSION_COLUMNS: GlueColumn[] = Object.entries(LEDGER_FIELDS).map(([name, [type, c]]) => ({
+export const SUBMISSION_COLUMNS: GlueColumn[] = Object.entries(LEDGER_COLUMNS).map(([name, c]) => ({
   name,
-  type,
-  comment: c,
+  type: LEDGER_GLUE_TYPE[c.type],
+  comment: comment(c.doc),
 }));

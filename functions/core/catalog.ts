@@ -4,6 +4,7 @@ import type { StoredColumn } from './datasets/definition.ts';
 import { PARTITION_COLUMNS } from './datasets/definition.ts';
 import { DATASETS } from './datasets/index.ts';
 import { Duck, ident, literal } from './duckdb.ts';
+import { LEDGER_COLUMNS } from './ledger.ts';
 
 /** A table the embedded engine exposes: a name and the Parquet glob behind it. */
 interface LakeTable {
@@ -58,21 +59,13 @@ export async function attachLake(duck: Duck, root: string): Promise<string[]> {
   return names;
 }
 
-/** `submissions`: every ledger entry, one row per processed file. */
+/** `submissions`: every ledger entry, one row per processed file (columns from {@link LEDGER_COLUMNS}). */
 async function attachLedger(duck: Duck, root: string): Promise<void> {
   const glob = join(root, 'ledger', '**', '*.json');
-  const any = await hasJson(join(root, 'ledger'));
-  const source = any
-    ? `read_json(${literal(glob)}, format = 'auto', columns = {
-        submission_id: 'VARCHAR', dataset: 'VARCHAR', region_code: 'VARCHAR', period: 'VARCHAR', source_key: 'VARCHAR',
-        sha256: 'VARCHAR', size_bytes: 'BIGINT', uploaded_at: 'TIMESTAMP', processed_at: 'TIMESTAMP', status: 'VARCHAR',
-        superseded_on_arrival_by: 'VARCHAR', rows_read: 'BIGINT', rows_accepted: 'BIGINT', rows_rejected: 'BIGINT',
-        errors: 'VARCHAR[]', schema_version: 'VARCHAR', report_key: 'VARCHAR'})`
-    : `(SELECT NULL::VARCHAR AS submission_id, NULL::VARCHAR AS dataset, NULL::VARCHAR AS region_code, NULL::VARCHAR AS period,
-        NULL::VARCHAR AS source_key, NULL::VARCHAR AS sha256, NULL::BIGINT AS size_bytes, NULL::TIMESTAMP AS uploaded_at,
-        NULL::TIMESTAMP AS processed_at, NULL::VARCHAR AS status, NULL::VARCHAR AS superseded_on_arrival_by,
-        NULL::BIGINT AS rows_read, NULL::BIGINT AS rows_accepted, NULL::BIGINT AS rows_rejected, NULL::VARCHAR[] AS errors,
-        NULL::VARCHAR AS schema_version, NULL::VARCHAR AS report_key WHERE false)`;
+  const columns = Object.entries(LEDGER_COLUMNS);
+  const source = (await hasJson(join(root, 'ledger')))
+    ? `read_json(${literal(glob)}, format = 'auto', columns = {${columns.map(([n, c]) => `${literal(n)}: ${literal(c.type)}`).join(', ')}})`
+    : `(SELECT ${columns.map(([n, c]) => `CAST(NULL AS ${c.type}) AS ${ident(n)}`).join(', ')} WHERE false)`;
   await duck.run(`CREATE OR REPLACE VIEW submissions AS SELECT * FROM ${source}`);
 }
 

@@ -31,3 +31,45 @@ export interface LedgerEntry {
   schema_version: string;
   report_key: string;
 }
+
+/** Column types of the `submissions` table (the ledger read as a table), DuckDB spelling. */
+type LedgerColumnType = 'VARCHAR' | 'BIGINT' | 'TIMESTAMP' | 'VARCHAR[]';
+
+/** The same types for Glue/Athena. */
+export const LEDGER_GLUE_TYPE: Record<LedgerColumnType, string> = {
+  VARCHAR: 'string',
+  BIGINT: 'bigint',
+  TIMESTAMP: 'timestamp',
+  'VARCHAR[]': 'array<string>',
+};
+
+const col = (type: LedgerColumnType, id: string, en: string) => ({ type, doc: { id, en } });
+
+/** The `submissions` table's columns, one per ledger-entry field: the DuckDB view and the Glue table use it. */
+export const LEDGER_COLUMNS = {
+  submission_id: col('VARCHAR', 'ID pengiriman', 'Submission id'),
+  dataset: col('VARCHAR', 'Dataset', 'Dataset id'),
+  region_code: col('VARCHAR', 'Kode wilayah', 'Region code'),
+  period: col('VARCHAR', 'Periode', 'Period'),
+  source_key: col('VARCHAR', 'Kunci objek unggahan', 'Upload object key'),
+  sha256: col('VARCHAR', 'SHA-256 berkas', 'File SHA-256'),
+  size_bytes: col('BIGINT', 'Ukuran berkas (byte)', 'File size in bytes'),
+  uploaded_at: col('TIMESTAMP', 'Waktu unggah (UTC)', 'Upload time (UTC)'),
+  processed_at: col('TIMESTAMP', 'Waktu diproses (UTC)', 'Processing time (UTC)'),
+  status: col(
+    'VARCHAR',
+    'Status: accepted / rejected / duplicate',
+    'Status: accepted / rejected / duplicate',
+  ),
+  superseded_on_arrival_by: col(
+    'VARCHAR',
+    'Digantikan oleh pengiriman lebih baru',
+    'Superseded on arrival by',
+  ),
+  rows_read: col('BIGINT', 'Baris dibaca', 'Rows read'),
+  rows_accepted: col('BIGINT', 'Baris diterima', 'Rows accepted'),
+  rows_rejected: col('BIGINT', 'Baris ditolak', 'Rows rejected'),
+  errors: col('VARCHAR[]', 'Alasan penolakan berkas', 'File-level reasons'),
+  schema_version: col('VARCHAR', 'Versi skema', 'Schema version'),
+  report_key: col('VARCHAR', 'Kunci laporan', 'Report key'),
+} satisfies Record<keyof LedgerEntry, { type: LedgerColumnType; doc: { id: string; en: string } }>;
