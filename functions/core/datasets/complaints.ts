@@ -1,5 +1,6 @@
 import { enumeration, integer, pii, text, timestamp } from './columns.ts';
 import { defineDataset } from './definition.ts';
+import { UNIT_ID, UNIT_NAME } from './unit.ts';
 
 export const complaints = defineDataset({
   id: 'complaints',
@@ -12,18 +13,8 @@ export const complaints = defineDataset({
       aliases: ['No Tracking', 'Nomor Tracking', 'Nomor Laporan', 'ID Laporan', 'No Laporan'],
       doc: { id: 'Nomor tracking laporan', en: 'Tracking id' },
     }),
-    unit_id: text({
-      maxLength: 64,
-      aliases: ['Kode Unit', 'ID Unit', 'Kode Instansi'],
-      doc: { id: 'Kode unit yang menangani', en: 'Handling unit id' },
-    }),
-    unit_name: text({
-      required: false,
-      nullable: true,
-      maxLength: 200,
-      aliases: ['Nama Unit', 'Unit Layanan', 'Instansi Terlapor'],
-      doc: { id: 'Nama unit', en: 'Unit name' },
-    }),
+    unit_id: UNIT_ID,
+    unit_name: { ...UNIT_NAME, required: false, nullable: true },
     received_at: timestamp({
       inPeriod: true,
       aliases: ['Tanggal Laporan', 'Tanggal Masuk', 'Waktu Laporan'],

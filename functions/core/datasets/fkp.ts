@@ -1,5 +1,6 @@
 import { date, enumeration, flag, integer, text } from './columns.ts';
 import { defineDataset } from './definition.ts';
+import { UNIT_ID, UNIT_NAME } from './unit.ts';
 
 const count = (aliases: string[], id: string, en: string) =>
   integer({ min: 0, max: 100_000, aliases, doc: { id, en } });
@@ -27,16 +28,8 @@ export const fkp = defineDataset({
       aliases: ['ID Forum', 'Kode Forum', 'No Forum'],
       doc: { id: 'ID forum', en: 'Forum id' },
     }),
-    unit_id: text({
-      maxLength: 64,
-      aliases: ['Kode Unit', 'ID Unit'],
-      doc: { id: 'Kode unit layanan', en: 'Service unit id' },
-    }),
-    unit_name: text({
-      maxLength: 200,
-      aliases: ['Nama Unit', 'Unit Layanan', 'Unit Pelayanan'],
-      doc: { id: 'Nama unit layanan', en: 'Service unit name' },
-    }),
+    unit_id: UNIT_ID,
+    unit_name: UNIT_NAME,
     forum_date: date({
       inPeriod: true,
       aliases: ['Tanggal', 'Tanggal Forum', 'Tanggal Pelaksanaan', 'Tgl Forum'],

@@ -1,5 +1,6 @@
 import { date, enumeration, type IntegerColumn, integer, text, timestamp } from './columns.ts';
 import { defineDataset } from './definition.ts';
+import { UNIT_ID, UNIT_NAME } from './unit.ts';
 
 /** The nine SKM unsur (PermenPANRB 14/2017), in the order SKM applications use. */
 export const UNSUR = [
@@ -55,16 +56,8 @@ export const skm = defineDataset({
         en: 'Questionnaire id (derived from the file and row when absent)',
       },
     }),
-    unit_id: text({
-      maxLength: 64,
-      aliases: ['Kode Unit', 'ID Unit'],
-      doc: { id: 'Kode unit layanan', en: 'Service unit id' },
-    }),
-    unit_name: text({
-      maxLength: 200,
-      aliases: ['Nama Unit', 'Unit Layanan', 'Unit Pelayanan'],
-      doc: { id: 'Nama unit layanan', en: 'Service unit name' },
-    }),
+    unit_id: UNIT_ID,
+    unit_name: UNIT_NAME,
     service_type: text({
       maxLength: 200,
       nullable: true,

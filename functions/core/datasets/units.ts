@@ -1,5 +1,6 @@
 import { integer, text } from './columns.ts';
 import { defineDataset } from './definition.ts';
+import { UNIT_ID, UNIT_NAME } from './unit.ts';
 
 export const units = defineDataset({
   id: 'units',
@@ -7,16 +8,8 @@ export const units = defineDataset({
   grain: { id: 'Satu unit penyelenggara pelayanan (UPP) wilayah', en: 'One service unit of the region' },
   key: 'unit_id',
   columns: {
-    unit_id: text({
-      maxLength: 64,
-      aliases: ['Kode Unit', 'ID Unit'],
-      doc: { id: 'Kode unit layanan', en: 'Service unit id' },
-    }),
-    unit_name: text({
-      maxLength: 200,
-      aliases: ['Nama Unit', 'Unit Layanan', 'Unit Pelayanan'],
-      doc: { id: 'Nama unit layanan', en: 'Service unit name' },
-    }),
+    unit_id: UNIT_ID,
+    unit_name: UNIT_NAME,
     unit_type: text({
       maxLength: 100,
       aliases: ['Jenis Unit', 'Tipe Unit', 'Jenis UPP'],
