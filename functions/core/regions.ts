@@ -25,7 +25,9 @@ function loadRegions(): Region[] {
       .split(/\r?\n/)
       .slice(1)
       .map((line) => line.split(','));
-  const titleCase = (s: string) => s.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  // title case, keeping the acronym DKI (Daerah Khusus Ibukota) as it is written
+  const titleCase = (s: string) =>
+    s.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()).replace(/\bDki\b/, 'DKI');
   const provinces: Region[] = rows('provinces.csv').map(([code, name]) => ({
     code: code!,
     name: titleCase(name!),
