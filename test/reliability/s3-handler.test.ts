@@ -99,4 +99,36 @@ describe('ingest handler under a real batch, hostile keys and racing versions (s
       duck.close();
     }
   });
+
+  it('racing versions of one region and period on S3: exactly the newest upload stays curated', async () => {
+    const region = '36.71';
+    const keysOf = [0, 1, 2, 3].map((v) => `uploads/${region}/skm/${PERIOD.id}/versi-${v}.csv`);
+    for (const [v, key] of keysOf.entries()) {
+      await rig.uploads.write(key, skmCsv(30 + v, { seed: 300 + v }));
+      if (v < keysOf.length - 1) await new Promise((r) => setTimeout(r, 1100)); // LastModified has 1 s resolution
+    }
+    const workers = await Promise.all(
+      keysOf.map(async (_, w) => {
+        const scratchDir = join(tmp.dir, `worker-${w}`);
+        return { scratchDir, duck: await openIngestEngine(scratchDir) };
+      }),
+    );
+    try {
+      const order = [2, 0, 3, 1];
+      const reports = await Promise.all(
+        order.map((v, w) => {
+          const ctx = { lake: rig.lake, ...workers[w]!, piiSalt: 's', maxInvalidShare: 0.05 };
+          return ingestSubmission(ctx, { store: rig.uploads, key: keysOf[v]! });
+        }),
+      );
+      const newest = reports[order.indexOf(3)]!;
+      expect(reports.every((r) => r.status === 'accepted')).toBe(true);
+      expect(await curated(rig.lake, region)).toEqual([
+        { region_code: region, submission_id: newest.submission_id, n: '33' },
+      ]);
+      expect(await ledger(rig.lake, keys.ledgerSubmissionPrefix('skm', PERIOD, region))).toHaveLength(4);
+    } finally {
+      for (const w of workers) w.duck.close();
+    }
+  });
 });
