@@ -70,7 +70,10 @@ export const INGEST_MACROS = [
      try_strptime(v, ${list(DATE_FORMATS.flatMap((d) => [d, ...TIME_FORMATS.map((t) => `${d} ${t}`)]))}),
      pantau_words(lower(v)),
      pantau_serial(v))`,
-  String.raw`CREATE OR REPLACE MACRO pantau_safe_cell(v) AS CASE WHEN regexp_matches(v, '^[=+\-@\t\r]') THEN '''' || v ELSE v END`,
+  // Formula characters are neutralised at the start of a cell and after a `,` or `;` inside it: a
+  // spreadsheet whose list separator is the other one splits the cell there.
+  String.raw`CREATE OR REPLACE MACRO pantau_safe_cell(v) AS regexp_replace(
+     CASE WHEN regexp_matches(v, '^[=+\-@\t\r]') THEN '''' || v ELSE v END, '([;,])([=+\-@\t\r])', '\1''\2', 'g')`,
 ];
 
 export async function installIngestMacros(duck: Duck): Promise<void> {
