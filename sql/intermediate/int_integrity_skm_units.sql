@@ -34,11 +34,23 @@ patterns as (
   group by region_code, unit_id
 ),
 
-copies as (
-  select region_code, unit_id, count(*) as copies
+-- copies share their submission time: only rows whose time repeats in the unit are compared in full
+repeated_times as (
+  select region_code, unit_id, submitted_at
   from responses
   where submitted_at is not null
-  group by region_code, unit_id, u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age, education, occupation, submitted_at
+  group by region_code, unit_id, submitted_at
+  having count(*) > 1
+),
+
+copies as (
+  select r.region_code, r.unit_id, count(*) as copies
+  from responses as r
+  join repeated_times as t
+    on t.region_code = r.region_code and t.unit_id = r.unit_id and t.submitted_at = r.submitted_at
+  group by
+    r.region_code, r.unit_id, r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9,
+    r.gender, r.age, r.education, r.occupation, r.submitted_at
   having count(*) > 1
 ),
 
@@ -49,19 +61,55 @@ duplicates as (
 ),
 
 timed as (
-  select region_code, unit_id, date_diff('second', timestamp '2000-01-01 00:00:00', submitted_at) as second_no
-  from responses
-  where submitted_at is not null
+  select
+    r.region_code,
+    r.unit_id,
+    r.response_id,
+    date_diff('second', timestamp '2000-01-01 00:00:00', r.submitted_at) as second_no,
+    cast(p.integrity_skm_burst_window_minutes * 60 as bigint) as window_seconds
+  from responses as r
+  cross join params as p
+  where r.submitted_at is not null
 ),
 
--- the time taken by each run of burst-count consecutive questionnaires of a unit (in submission order)
+bucketed as (
+  select t.*, cast(floor(cast(t.second_no as double) / t.window_seconds) as bigint) as bucket
+  from timed as t
+),
+
+bucket_counts as (
+  select region_code, unit_id, bucket, count(*) as questionnaires
+  from bucketed
+  group by region_code, unit_id, bucket
+),
+
+-- a run inside the window lies within two consecutive buckets of the window's width: only pairs holding
+-- at least burst-count questionnaires can contain one
+candidate_buckets as (
+  select a.region_code, a.unit_id, a.bucket
+  from bucket_counts as a
+  cross join params as p
+  left join bucket_counts as b
+    on b.region_code = a.region_code and b.unit_id = a.unit_id and b.bucket = a.bucket + 1
+  where a.questionnaires + coalesce(b.questionnaires, 0) >= p.integrity_skm_burst_count
+),
+
+candidates as (
+  select distinct t.region_code, t.unit_id, t.response_id, t.second_no
+  from bucketed as t
+  join candidate_buckets as c
+    on c.region_code = t.region_code and c.unit_id = t.unit_id and t.bucket in (c.bucket, c.bucket + 1)
+),
+
+-- the time taken by each run of burst-count consecutive questionnaires (exact for every run that fits the
+-- window: all its questionnaires are candidates)
 spans as (
   select
     t.region_code,
     t.unit_id,
     lead(t.second_no, cast(p.integrity_skm_burst_count as bigint) - 1)
       over (partition by t.region_code, t.unit_id order by t.second_no) - t.second_no as span_seconds
-  from timed as t
+  from candidates as t
   cross join params as p
 ),
 
