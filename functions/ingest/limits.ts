@@ -23,8 +23,6 @@ export const LIMITS = {
   maxJsonDepth: 64,
 } as const;
 
-const mb = (bytes: number) =>
+/** A size as an officer reads it (`1,5 MB`). */
+export const sizeText = (bytes: number) =>
   `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
-
-/** Human size in Bahasa Indonesia (`1,5 MB`). */
-export const sizeText = mb;
