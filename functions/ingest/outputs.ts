@@ -2,9 +2,12 @@ import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset, LINEAGE_COLUMNS } from '#core/datasets/definition.ts';
 import { type Duck, ident } from '#core/duckdb.ts';
 import type { HeaderMapping } from './headers.ts';
+import { clip } from './key.ts';
 import { checkMessage, MAX_SAMPLES, type RowFinding, type SubmissionReport } from './report.ts';
 import type { Staged } from './stage.ts';
 
+/** Longest cell value quoted in a report (the quarantine file keeps it whole). */
+const MAX_VALUE_CHARS = 200;
 const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const DUPLICATE = { rule: 'duplikat', detail: '' } as const;
 const rejectedRows =
@@ -103,7 +106,8 @@ export async function findings(
     const found = (row.__errors ?? []).map((id) => byId.get(Number(id))!);
     if (row.first_row !== null) found.push({ ...DUPLICATE, id: 0, column: ds.key, failed: '' });
     for (const k of found) {
-      const value = k.column ? ((row[k.column] as string | null) ?? null) : null;
+      const raw = k.column ? ((row[k.column] as string | null) ?? null) : null;
+      const value = raw === null ? null : clip(raw, MAX_VALUE_CHARS);
       const message =
         k.rule === 'duplikat'
           ? `${checkMessage(k, label(k.column))} Baris pertama: ${row.first_row}.`
