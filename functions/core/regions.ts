@@ -27,7 +27,10 @@ function loadRegions(): Region[] {
       .map((line) => line.split(','));
   // title case, keeping the acronym DKI (Daerah Khusus Ibukota) as it is written
   const titleCase = (s: string) =>
-    s.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()).replace(/\bDki\b/, 'DKI');
+    s
+      .toLowerCase()
+      .replace(/\b\p{L}/gu, (c) => c.toUpperCase())
+      .replace(/\bDki\b/, 'DKI');
   const provinces: Region[] = rows('provinces.csv').map(([code, name]) => ({
     code: code!,
     name: titleCase(name!),

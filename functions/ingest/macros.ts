@@ -51,9 +51,9 @@ export const INGEST_MACROS = [
      WHEN NOT contains(lower(v), 'e') AND list_bool_and(list_transform(string_split(v, '.')[2:], g -> length(g) = 3))
        THEN TRY_CAST(replace(v, '.', '') AS DOUBLE)
      ELSE TRY_CAST(v AS DOUBLE) END`,
-  String.raw`CREATE OR REPLACE MACRO pantau_month(m) AS ${monthCase}`,
+  `CREATE OR REPLACE MACRO pantau_month(m) AS ${monthCase}`,
   // One regexp_extract whose fields a lambda reads: a macro argument used n times is planned n times.
-  String.raw`CREATE OR REPLACE MACRO pantau_words(s) AS list_transform(
+  `CREATE OR REPLACE MACRO pantau_words(s) AS list_transform(
      [regexp_extract(s, ${WORDS}, ['d', 'm', 'y', 'h', 'i', 's'])],
      x -> CASE WHEN x.y <> '' THEN try(make_timestamp(CAST(x.y AS INTEGER), pantau_month(x.m), CAST(x.d AS INTEGER),
        COALESCE(TRY_CAST(x.h AS INTEGER), 0), COALESCE(TRY_CAST(x.i AS INTEGER), 0), COALESCE(TRY_CAST(x.s AS DOUBLE), 0))) END)[1]`,
