@@ -10,7 +10,7 @@ import type { SQSRecord } from 'aws-lambda';
 import { S3Store } from '#aws/s3-store.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { generate } from '#generate/index.ts';
-import { startS3 } from '../test/aws/s3rver.ts';
+import { handlerEnv, startS3 } from '../test/aws/s3rver.ts';
 import { fmt } from './measure.ts';
 
 const DATASETS = ['skm', 'fkp', 'complaints'];
@@ -134,20 +134,7 @@ export async function benchDeadlineDay(options: LoadOptions = {}): Promise<LoadR
       await Promise.all(
         items.slice(i, i + 16).map(async (u) => uploads.write(u.key, await readFile(u.file))),
       );
-    const endpoint = await s3.client.config.endpoint?.();
-    const env = {
-      ...process.env,
-      UPLOADS_BUCKET: 'uploads',
-      LAKE_BUCKET: 'lake',
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${endpoint?.port}`,
-      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-      AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-      POWERTOOLS_METRICS_DISABLED: 'true',
-      POWERTOOLS_LOG_LEVEL: 'ERROR',
-    };
+    const env = { ...process.env, ...(await handlerEnv(s3)) };
     const size = options.batchSize ?? 5;
     const batches = Array.from({ length: Math.ceil(items.length / size) }, (_, b) =>
       items.slice(b * size, (b + 1) * size).map((u) => u.key),

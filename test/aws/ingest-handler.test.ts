@@ -5,7 +5,7 @@ import type { S3Store } from '#aws/s3-store.ts';
 import { lake } from '#core/lake.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { parsePeriod } from '#core/period.ts';
-import { type LocalS3, startS3 } from './s3rver.ts';
+import { handlerEnv, type LocalS3, startS3 } from './s3rver.ts';
 
 const S3_EVENT = JSON.parse(
   readFileSync(new URL('../fixtures/aws/s3-put-event.json', import.meta.url), 'utf8'),
@@ -69,19 +69,7 @@ const ledger = async () => {
 
 beforeAll(async () => {
   s3 = await startS3(['uploads', 'lake']);
-  const endpoint = await s3.client.config.endpoint?.();
-  Object.assign(process.env, {
-    UPLOADS_BUCKET: 'uploads',
-    LAKE_BUCKET: 'lake',
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${endpoint?.port}`,
-    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-  });
+  Object.assign(process.env, await handlerEnv(s3));
   ({ handler } = await import('../../functions/ingest/handler.ts'));
   const { S3Store: Store } = await import('#aws/s3-store.ts');
   lakeStore = new Store(s3.client, 'lake');

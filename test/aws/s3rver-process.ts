@@ -34,7 +34,22 @@ const server = new S3rver({
 });
 const store = (server as unknown as { store: Store }).store;
 
-/** Answer 412 when a write's precondition does not hold (checked before s3rver writes). */
+/** Conditional writes to one key run one at a time, so that check and write are atomic, as in S3. */
+const writing = new Map<string, Promise<void>>();
+
+async function serialised(key: string, work: () => Promise<void>): Promise<void> {
+  const before = writing.get(key) ?? Promise.resolve();
+  const mine = before.then(work, work);
+  const tail = mine.catch(() => {});
+  writing.set(key, tail);
+  try {
+    await mine;
+  } finally {
+    if (writing.get(key) === tail) writing.delete(key);
+  }
+}
+
+/** Answer 412 when a write's precondition does not hold (checked and written under the key's turn). */
 async function conditional(ctx: Ctx, next: () => Promise<void>): Promise<void> {
   const isWrite =
     ctx.method === 'PUT'
@@ -42,9 +57,10 @@ async function conditional(ctx: Ctx, next: () => Promise<void>): Promise<void> {
       : ctx.method === 'POST' && 'uploadId' in ctx.query;
   const ifNoneMatch = ctx.get('if-none-match');
   const ifMatch = ctx.get('if-match');
-  if (isWrite && (ifNoneMatch || ifMatch)) {
-    const [, bucket = '', ...rest] = decodeURIComponent(ctx.path).split('/');
-    const key = rest.join('/');
+  if (!isWrite || !(ifNoneMatch || ifMatch)) return next();
+  const [, bucket = '', ...rest] = decodeURIComponent(ctx.path).split('/');
+  const key = rest.join('/');
+  await serialised(`${bucket}/${key}`, async () => {
     const exists = await store.existsObject(bucket, key);
     const etag = exists ? (await store.getMetadata(bucket, key))?.etag : undefined;
     if ((ifNoneMatch === '*' && exists) || (ifMatch && ifMatch !== etag)) {
@@ -54,8 +70,8 @@ async function conditional(ctx: Ctx, next: () => Promise<void>): Promise<void> {
         '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>PreconditionFailed</Code><Message>precondition</Message></Error>';
       return;
     }
-  }
-  await next();
+    await next();
+  });
 }
 
 (server as unknown as { middleware: unknown[] }).middleware.unshift(conditional);

@@ -44,3 +44,20 @@ export async function startS3(buckets: string[]): Promise<LocalS3> {
   };
   return { client, events, stop };
 }
+
+/** The environment the ingest handler reads, pointed at a local s3rver with `uploads` and `lake` buckets. */
+export async function handlerEnv(s3: LocalS3): Promise<Record<string, string>> {
+  const endpoint = await s3.client.config.endpoint?.();
+  return {
+    UPLOADS_BUCKET: 'uploads',
+    LAKE_BUCKET: 'lake',
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${endpoint?.port}`,
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+  };
+}

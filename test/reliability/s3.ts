@@ -1,6 +1,6 @@
 import type { Context, S3Event, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { S3Store } from '#aws/s3-store.ts';
-import { type LocalS3, startS3 } from '../aws/s3rver.ts';
+import { handlerEnv, type LocalS3, startS3 } from '../aws/s3rver.ts';
 
 /** s3rver with `uploads` and `lake` buckets, the environment the ingest handler reads, and both stores. */
 export interface S3Rig {
@@ -11,19 +11,7 @@ export interface S3Rig {
 
 export async function startS3Rig(): Promise<S3Rig> {
   const s3 = await startS3(['uploads', 'lake']);
-  const endpoint = await s3.client.config.endpoint?.();
-  Object.assign(process.env, {
-    UPLOADS_BUCKET: 'uploads',
-    LAKE_BUCKET: 'lake',
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${endpoint?.port}`,
-    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-  });
+  Object.assign(process.env, await handlerEnv(s3));
   const { S3Store: Store } = await import('#aws/s3-store.ts');
   return { s3, uploads: new Store(s3.client, 'uploads'), lake: new Store(s3.client, 'lake') };
 }
