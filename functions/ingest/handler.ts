@@ -5,13 +5,14 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Context, S3Event, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { piiSalt, requireEnv } from '#aws/config.ts';
+import { requireEnv } from '#aws/config.ts';
 import { S3Store } from '#aws/s3-store.ts';
 import { logger, METRIC, metrics } from '#aws/telemetry.ts';
 import type { Duck } from '#core/duckdb.ts';
 import { loadMethodology } from '#core/methodology.ts';
 import { openIngestEngine } from './engine.ts';
 import { ingestSubmission } from './ingest.ts';
+import { piiSalt } from './salt.ts';
 
 const env = requireEnv('UPLOADS_BUCKET', 'LAKE_BUCKET');
 const s3 = new S3Client({});

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { LocalStore } from '#core/local-store.ts';
@@ -8,6 +7,7 @@ import { openIngestEngine } from './engine.ts';
 import { type IngestContext, ingestSubmission, type Upload } from './ingest.ts';
 import type { TargetParts } from './key.ts';
 import type { SubmissionReport } from './report.ts';
+import { piiSalt } from './salt.ts';
 
 /** Every file under the given files and folders, in a stable order (hidden files skipped). */
 export async function listFiles(paths: string[]): Promise<string[]> {
@@ -27,17 +27,6 @@ export async function listFiles(paths: string[]): Promise<string[]> {
   return out;
 }
 
-/** The salt for personal-data hashes: PANTAU_PII_SALT, else one generated once and kept in the lake folder. */
-async function piiSalt(lakeDir: string): Promise<string> {
-  if (process.env.PANTAU_PII_SALT) return process.env.PANTAU_PII_SALT;
-  const file = join(lakeDir, 'config', 'pii-salt');
-  const existing = await readFile(file, 'utf8').catch(() => undefined);
-  if (existing) return existing.trim();
-  const salt = randomBytes(32).toString('hex');
-  await new LocalStore(lakeDir).write('config/pii-salt', salt);
-  return salt;
-}
-
 /**
  * Ingest local files into a local lake, one after another, with one engine for the whole run.
  * Upload time is each file's modification time.
@@ -54,11 +43,12 @@ export async function ingestLocalFiles(
   const scratch = await mkdtemp(join(tmpdir(), 'pantau-ingest-'));
   const duck = await openIngestEngine(scratch, { threads: options.threads });
   const root = new LocalStore(sep);
+  const lake = new LocalStore(lakeDir);
   const ctx: IngestContext = {
-    lake: new LocalStore(lakeDir),
+    lake,
     duck,
     scratchDir: scratch,
-    piiSalt: await piiSalt(lakeDir),
+    piiSalt: await piiSalt(lake),
     maxInvalidShare: loadMethodology().methodology.submission.max_invalid_share,
   };
   const reports: SubmissionReport[] = [];
