@@ -58,7 +58,7 @@ export const command: Command = {
     );
     progressDone();
     console.log(
-      `[1/4] Data sintetis: ${generated.files} berkas dari 552 wilayah (${(generated.bytes / 1e6).toFixed(0)} MB) — ${secs(t0)}`,
+      `[1/4] Data sintetis: ${generated.files} berkas unggahan (${(generated.bytes / 1e6).toFixed(0)} MB) — ${secs(t0)}`,
     );
 
     t0 = Date.now();
