@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { GLUE_TYPE, sqlType } from '#core/datasets/columns.ts';
-import { hashedName, LINEAGE_COLUMNS } from '#core/datasets/definition.ts';
-import { DATASET_IDS, dataset } from '#core/datasets/index.ts';
+import { type DatasetRecord, hashedName, LINEAGE_COLUMNS } from '#core/datasets/definition.ts';
+import { complaints, DATASET_IDS, dataset, type skm } from '#core/datasets/index.ts';
 import { headerKey, mapHeader } from '#ingest/headers.ts';
 import { FIXTURES, ingestOne, queryLake, tempDir } from '../support/lake.ts';
 
@@ -119,5 +119,15 @@ describe('one definition per dataset', () => {
     } finally {
       await tmp.cleanup();
     }
+  });
+
+  it('gives the record type from the same definition (personal data absent from it)', () => {
+    expectTypeOf<DatasetRecord<typeof skm>['u3']>().toEqualTypeOf<number | null>();
+    expectTypeOf<DatasetRecord<typeof skm>['gender']>().toEqualTypeOf<'L' | 'P' | null>();
+    expectTypeOf<DatasetRecord<typeof complaints>['status']>().toEqualTypeOf<
+      'baru' | 'terverifikasi' | 'proses' | 'selesai' | 'ditunda' | 'bukan_wewenang' | 'diarsipkan'
+    >();
+    expectTypeOf<DatasetRecord<typeof complaints>>().not.toHaveProperty('reporter_name');
+    expect(Object.keys(complaints.schema.shape)).not.toContain('reporter_name');
   });
 });
