@@ -59,5 +59,7 @@ export async function handlerEnv(s3: LocalS3): Promise<Record<string, string>> {
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: 'ERROR',
+    // the machines here run Node 20; Lambda runs Node 24, where the SDK has nothing to warn about
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }
