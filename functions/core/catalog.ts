@@ -14,10 +14,11 @@ interface LakeTable {
   columns?: readonly StoredColumn[];
 }
 
-const hasFiles = async (dir: string): Promise<boolean> => {
+/** Whether any file under `dir` (recursively) has the given ending. */
+async function hasFiles(dir: string, ending: '.parquet' | '.json'): Promise<boolean> {
   const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
-  return entries.some((e) => e.endsWith('.parquet'));
-};
+  return entries.some((e) => e.endsWith(ending));
+}
 
 /** Curated tables (DESIGN.md names) and every warehouse model found in the lake. */
 async function lakeTables(root: string): Promise<LakeTable[]> {
@@ -42,7 +43,7 @@ export async function attachLake(duck: Duck, root: string): Promise<string[]> {
   const names: string[] = [];
   for (const t of await lakeTables(root)) {
     const dir = join(t.glob, '..', '..', '..');
-    if (await hasFiles(dir)) {
+    if (await hasFiles(dir, '.parquet')) {
       await duck.run(
         `CREATE OR REPLACE VIEW ${ident(t.name)} AS SELECT * FROM read_parquet(${literal(t.glob)}, hive_partitioning = true, union_by_name = true, hive_types = {'year': INTEGER, 'quarter': INTEGER})`,
       );
@@ -63,15 +64,10 @@ export async function attachLake(duck: Duck, root: string): Promise<string[]> {
 async function attachLedger(duck: Duck, root: string): Promise<void> {
   const glob = join(root, 'ledger', '**', '*.json');
   const columns = Object.entries(LEDGER_COLUMNS);
-  const source = (await hasJson(join(root, 'ledger')))
+  const source = (await hasFiles(join(root, 'ledger'), '.json'))
     ? `read_json(${literal(glob)}, format = 'auto', columns = {${columns.map(([n, c]) => `${literal(n)}: ${literal(c.type)}`).join(', ')}})`
     : `(SELECT ${columns.map(([n, c]) => `CAST(NULL AS ${c.type}) AS ${ident(n)}`).join(', ')} WHERE false)`;
   await duck.run(`CREATE OR REPLACE VIEW submissions AS SELECT * FROM ${source}`);
-}
-
-async function hasJson(dir: string): Promise<boolean> {
-  const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
-  return entries.some((e) => e.endsWith('.json'));
 }
 
 /** Run SQL over a local lake's tables with a fresh embedded engine (closed afterwards). */
