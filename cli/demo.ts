@@ -6,7 +6,7 @@ import { LocalStore } from '#core/local-store.ts';
 import { periodRange } from '#core/period.ts';
 import { buildDashboard } from '#dashboard/index.ts';
 import { evaluate } from '#evaluate/evaluate.ts';
-import { scoreAgainstTruth } from '#evaluate/score.ts';
+import { scoreAgainstTruth } from '#generate/score.ts';
 import { summaryText } from '#evaluate/summary.ts';
 import { DEFAULT_PERIODS, generate, readGroundTruth, SCALES, type ScaleName } from '#generate/index.ts';
 import { listFiles } from '#ingest/local.ts';

@@ -2,7 +2,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodRange } from '#core/period.ts';
 import type { EvaluateResult } from '#evaluate/evaluate.ts';
-import { scoreAgainstTruth } from '#evaluate/score.ts';
+import { scoreAgainstTruth } from '#generate/score.ts';
 import { DEFAULT_PERIODS, type GroundTruth, generate, readGroundTruth } from '#generate/index.ts';
 import { ingestLocalFiles, listFiles } from '#ingest/local.ts';
 import type { SubmissionReport } from '#ingest/report.ts';
