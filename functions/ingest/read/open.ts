@@ -46,8 +46,7 @@ async function open(
         'Berkas bukan CSV, Excel (XLSX) atau JSON: isinya data biner yang tidak dikenali.',
       );
     case 'xlsx':
-      await guardZip(path, facts.size);
-      return openXlsx(path, ds, join(scratch, 'converted.csv'));
+      return openXlsx(path, await guardZip(path, facts.size), ds, join(scratch, 'converted.csv'));
     case 'json':
       await guardJson(path);
       return openJson(path, facts.head, duck, join(scratch, 'converted.csv'));

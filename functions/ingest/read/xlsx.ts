@@ -1,14 +1,12 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { headerScore } from '../headers.ts';
 import { LIMITS } from '../limits.ts';
 import { csvField, HEADER_SEARCH_ROWS, type TabularSource, UnreadableFileError } from './source.ts';
-
-/** Most cells per row read from a sheet: one past the limit, so that a too-wide header is reported. */
-const MAX_COLUMNS = LIMITS.maxColumns + 1;
+import { workbookSheets } from './xlsx-rows.ts';
+import type { ZipEntry } from './zip.ts';
 
 /**
  * Convert the first sheet of a workbook to a UTF-8 CSV, streaming, keeping each row's sheet row number:
@@ -16,28 +14,22 @@ const MAX_COLUMNS = LIMITS.maxColumns + 1;
  */
 export async function openXlsx(
   path: string,
+  entries: ZipEntry[],
   ds: Dataset<Record<string, Column>>,
   out: string,
 ): Promise<TabularSource> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
   const sink = createWriteStream(out);
   let header: string[] | undefined;
   const pending: { number: number; cells: string[] }[] = [];
   let seen = 0;
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+    for await (const sheet of workbookSheets(path, entries)) {
+      for await (const row of sheet.rows) {
         if (++seen > LIMITS.maxSheetRows)
           throw new UnreadableFileError(
             `Lembar pertama berisi lebih dari ${LIMITS.maxSheetRows} baris (batas Excel); berkas rusak atau dibuat tidak wajar.`,
           );
-        const cells = rowCells(row);
+        const { cells } = row;
         if (cells.every((c) => c === '')) continue;
         if (header) {
           await writeRow(sink, row.number, cells);
@@ -89,30 +81,4 @@ async function flushHeader(
 
 async function writeRow(sink: WriteStream, number: number, cells: string[]): Promise<void> {
   if (!sink.write(`${number},${cells.map(csvField).join(',')}\n`)) await once(sink, 'drain');
-}
-
-function rowCells(row: ExcelJS.Row): string[] {
-  const values = row.values as unknown[];
-  const n = Math.min(values.length - 1, MAX_COLUMNS);
-  const out: string[] = [];
-  for (let i = 1; i <= n; i++) out.push(cellText(values[i]));
-  return out;
-}
-
-/** The text an officer sees in a cell. */
-export function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) {
-    const iso = v.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
-  }
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (o.richText) return o.richText.map((t) => t.text).join('');
-    if ('result' in o) return cellText(o.result);
-    if (o.text !== undefined) return cellText(o.text);
-    if (o.error) return o.error;
-    return '';
-  }
-  return String(v);
 }

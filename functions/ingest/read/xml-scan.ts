@@ -1,0 +1,147 @@
+/**
+ * A small, fast scanner for the parts of SpreadsheetML that ingest reads (rows, cells, shared strings,
+ * workbook and style lists). Not a general XML parser: no DTDs (an entity it does not know rejects the
+ * file), elements are found by name with the part's own namespace prefix.
+ */
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Text content with its character references and CDATA sections resolved. */
+export function xmlText(raw: string): string {
+  if (!raw.includes('&') && !raw.includes('<')) return raw;
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const amp = raw.indexOf('&', i);
+    const cdata = raw.indexOf('<![CDATA[', i);
+    if (cdata >= 0 && (amp < 0 || cdata < amp)) {
+      const end = raw.indexOf(']]>', cdata);
+      if (end < 0) throw new Error('CDATA tidak ditutup');
+      out += raw.slice(i, cdata) + raw.slice(cdata + 9, end);
+      i = end + 3;
+      continue;
+    }
+    if (amp < 0) break;
+    const semi = raw.indexOf(';', amp);
+    if (semi < 0) throw new Error('referensi karakter tidak ditutup');
+    out += raw.slice(i, amp) + entity(raw.slice(amp + 1, semi));
+    i = semi + 1;
+  }
+  return out + raw.slice(i);
+}
+
+function entity(name: string): string {
+  if (name.startsWith('#')) {
+    const code = name[1] === 'x' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+    if (!Number.isInteger(code) || code < 0 || code > 0x10ffff)
+      throw new Error(`invalid character &${name};`);
+    return String.fromCodePoint(code);
+  }
+  const known = ENTITIES[name];
+  if (known === undefined) throw new Error(`undefined entity &${name.slice(0, 40)};`);
+  return known;
+}
+
+/** Attributes of a start tag's text (`name="v"` or `name='v'`), values resolved. */
+export function attributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    out.set(m[1]!, xmlText(m[2] ?? m[3] ?? ''));
+  return out;
+}
+
+/** The namespace prefix (`x:` or '') of a part's root element named `root`, from the part's first text. */
+export function rootPrefix(head: string, root: string): string {
+  return new RegExp(`<([A-Za-z_][\\w.-]*:)?${root}[\\s>/]`).exec(head)?.[1] ?? '';
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Start tags named `local` (with `prefix`) in a text: their attribute text, in order. */
+export function startTags(xml: string, prefix: string, local: string): string[] {
+  const re = new RegExp(`<${escape(prefix + local)}(?=[\\s/>])([^>]*)>`, 'g');
+  return [...xml.matchAll(re)].map((m) => m[1]!);
+}
+
+/**
+ * The visible text of a string item (`<si>` or `<is>`): its `<t>` runs joined, phonetic guides (`<rPh>`)
+ * left out.
+ */
+export function runText(xml: string, prefix: string): string {
+  const body = xml.includes('rPh')
+    ? xml.replace(new RegExp(`<${escape(prefix)}rPh[\\s>][\\s\\S]*?</${escape(prefix)}rPh>`, 'g'), '')
+    : xml;
+  const re = new RegExp(`<${escape(prefix)}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${escape(prefix)}t>)`, 'g');
+  let out = '';
+  for (const m of body.matchAll(re)) if (m[1]) out += xmlText(m[1]);
+  return out;
+}
+
+/**
+ * Cuts a streamed part into whole elements named `local`, whatever the chunk boundaries; keeps at most
+ * one unfinished element (bounded by `maxChars`) between chunks.
+ */
+export class ElementCutter {
+  private rest = '';
+  private open = '';
+  private close = '';
+
+  constructor(
+    private readonly root: string,
+    private readonly local: string,
+    private readonly maxChars: number,
+  ) {}
+
+  /** The namespace prefix of the part, once its root element has been seen. */
+  prefix: string | undefined;
+
+  /** Whole elements completed by this chunk. */
+  push(chunk: string): string[] {
+    let buf = this.rest + chunk;
+    if (this.prefix === undefined) {
+      if (!new RegExp(`${this.root}[\\s>/]`).test(buf) && buf.length < this.maxChars) {
+        this.rest = buf;
+        return [];
+      }
+      this.prefix = rootPrefix(buf, this.root);
+      this.open = `<${this.prefix}${this.local}`;
+      this.close = `</${this.prefix}${this.local}>`;
+    }
+    const out: string[] = [];
+    let pos = 0;
+    for (;;) {
+      const start = this.nextOpen(buf, pos);
+      if (start < 0) {
+        pos = Math.max(pos, buf.length - this.open.length);
+        break;
+      }
+      pos = start;
+      const gt = buf.indexOf('>', start);
+      if (gt < 0) break;
+      let end = gt + 1;
+      if (buf.charCodeAt(gt - 1) !== 0x2f) {
+        const at = buf.indexOf(this.close, gt);
+        if (at < 0) break;
+        end = at + this.close.length;
+      }
+      out.push(buf.slice(start, end));
+      pos = end;
+    }
+    buf = buf.slice(pos);
+    if (buf.length > this.maxChars)
+      throw new Error(`satu elemen <${this.local}> lebih dari ${this.maxChars} karakter`);
+    this.rest = buf;
+    return out;
+  }
+
+  private nextOpen(buf: string, from: number): number {
+    for (let at = buf.indexOf(this.open, from); at >= 0; at = buf.indexOf(this.open, at + 1)) {
+      const next = buf.charCodeAt(at + this.open.length);
+      // a space, tab, line break, `>` or `/` ends the name (`<row` but not `<rowBreaks`)
+      if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d)
+        return at;
+      if (Number.isNaN(next)) return at;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,84 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
+import { LIMITS } from '../limits.ts';
+import { UnreadableFileError } from './source.ts';
+
+/** One entry of a zip's central directory. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressed: number;
+  offset: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/** A file-level rejection of a workbook, in Bahasa Indonesia. */
+export const rejectWorkbook = (why: string) =>
+  new UnreadableFileError(`Berkas Excel tidak dapat dibaca: ${why}`);
+
+/** The central directory of a zip file (no zip64: an export that needs it is far beyond every limit). */
+export async function zipEntries(path: string, size: number): Promise<ZipEntry[]> {
+  const file = await open(path, 'r');
+  try {
+    const tailSize = Math.min(size, 65_557);
+    const tail = Buffer.alloc(tailSize);
+    await file.read(tail, 0, tailSize, size - tailSize);
+    const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (at < 0 || tail.readUInt32LE(at) !== EOCD) throw rejectWorkbook('struktur zip rusak atau terpotong.');
+    const count = tail.readUInt16LE(at + 10);
+    const dirSize = tail.readUInt32LE(at + 12);
+    const dirOffset = tail.readUInt32LE(at + 16);
+    if (count > LIMITS.maxZipEntries) throw rejectWorkbook(`terlalu banyak bagian (${count}).`);
+    if (dirOffset + dirSize > size) throw rejectWorkbook('struktur zip rusak atau terpotong.');
+    const dir = Buffer.alloc(dirSize);
+    await file.read(dir, 0, dirSize, dirOffset);
+    const out: ZipEntry[] = [];
+    for (let p = 0, i = 0; i < count; i++) {
+      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL)
+        throw rejectWorkbook('direktori zip rusak.');
+      const nameLength = dir.readUInt16LE(p + 28);
+      const skip = nameLength + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
+      out.push({
+        name: dir.toString('utf8', p + 46, p + 46 + nameLength),
+        method: dir.readUInt16LE(p + 10),
+        compressed: dir.readUInt32LE(p + 20),
+        offset: dir.readUInt32LE(p + 42),
+      });
+      p += 46 + skip;
+    }
+    return out;
+  } finally {
+    await file.close();
+  }
+}
+
+/** Where an entry's data starts (after its local header). */
+async function dataStart(path: string, entry: ZipEntry): Promise<number> {
+  const file = await open(path, 'r');
+  try {
+    const header = Buffer.alloc(30);
+    await file.read(header, 0, 30, entry.offset);
+    if (header.readUInt32LE(0) !== LOCAL) throw rejectWorkbook('bagian zip rusak.');
+    return entry.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  } finally {
+    await file.close();
+  }
+}
+
+/** The inflated bytes of one entry, streamed (stored or deflated entries only). */
+export async function entryStream(path: string, entry: ZipEntry): Promise<Readable> {
+  const start = await dataStart(path, entry);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw rejectWorkbook(`metode kompresi ${entry.method} tidak didukung.`);
+  if (entry.compressed === 0) return Readable.from([]);
+  const raw = createReadStream(path, { start, end: start + entry.compressed - 1, highWaterMark: 1 << 20 });
+  if (entry.method === 0) return raw;
+  const inflate = createInflateRaw({ chunkSize: 1 << 20 });
+  raw.on('error', (e) => inflate.destroy(e)).pipe(inflate);
+  return inflate;
+}
