@@ -141,7 +141,7 @@ function cellText(type: string, style: number, v: string, parts: WorkbookParts):
 }
 
 /** The stored value between a cell's start tag end `from` and its end tag at `to`, or undefined. */
-function valueOf(xml: string, from: number, to: number, tags: Tags): string | undefined {
+function storedValue(xml: string, from: number, to: number, tags: Tags): string | undefined {
   let at = xml.indexOf(tags.value, from);
   while (at >= 0 && at < to && !nameEnds(xml.charCodeAt(at + tags.value.length)))
     at = xml.indexOf(tags.value, at + 1);
@@ -159,7 +159,7 @@ function cellAt(xml: string, gt: number, end: number, tags: Tags, parts: Workboo
     const is = xml.indexOf(tags.inline, gt);
     return is < 0 || is > end ? '' : runText(xml.slice(is, end), tags.prefix);
   }
-  const v = valueOf(xml, gt, end, tags);
+  const v = storedValue(xml, gt, end, tags);
   if (v === undefined) return '';
   const style = found.s < 0 ? 0 : foundInteger(xml, found.s, found.sEnd);
   return cellText(type, style, v, parts);

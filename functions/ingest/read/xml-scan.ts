@@ -55,11 +55,11 @@ export function rootPrefix(head: string, root: string): string {
   return new RegExp(`<([A-Za-z_][\\w.-]*:)?${root}[\\s>/]`).exec(head)?.[1] ?? '';
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Start tags named `local` (with `prefix`) in a text: their attribute text, in order. */
 export function startTags(xml: string, prefix: string, local: string): string[] {
-  const re = new RegExp(`<${escape(prefix + local)}(?=[\\s/>])([^>]*)>`, 'g');
+  const re = new RegExp(`<${escapeRegex(prefix + local)}(?=[\\s/>])([^>]*)>`, 'g');
   return [...xml.matchAll(re)].map((m) => m[1]!);
 }
 
@@ -69,9 +69,9 @@ export function startTags(xml: string, prefix: string, local: string): string[] 
  */
 export function runText(xml: string, prefix: string): string {
   const body = xml.includes('rPh')
-    ? xml.replace(new RegExp(`<${escape(prefix)}rPh[\\s>][\\s\\S]*?</${escape(prefix)}rPh>`, 'g'), '')
+    ? xml.replace(new RegExp(`<${escapeRegex(prefix)}rPh[\\s>][\\s\\S]*?</${escapeRegex(prefix)}rPh>`, 'g'), '')
     : xml;
-  const re = new RegExp(`<${escape(prefix)}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${escape(prefix)}t>)`, 'g');
+  const re = new RegExp(`<${escapeRegex(prefix)}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${escapeRegex(prefix)}t>)`, 'g');
   let out = '';
   for (const m of body.matchAll(re)) if (m[1]) out += xmlText(m[1]);
   return out;
