@@ -1,10 +1,10 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { createWriteStream, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { skm } from '#core/datasets/index.ts';
-import { fmt, measure } from './measure.ts';
+import { alternate, fmt, measure } from './measure.ts';
 
 const HEADER = Object.keys(skm.columns).filter((c) => c !== 'response_id');
 
@@ -26,7 +26,8 @@ function row(i: number): (string | number)[] {
   ];
 }
 
-async function writeCsv(path: string, rows: number): Promise<void> {
+/** A deterministic SKM CSV of `rows` rows (bench input). */
+export async function writeCsv(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);
   out.write(`${HEADER.join(',')}\n`);
   for (let i = 0; i < rows; i++) if (!out.write(`${row(i).join(',')}\n`)) await once(out, 'drain');
@@ -34,7 +35,8 @@ async function writeCsv(path: string, rows: number): Promise<void> {
   await once(out, 'finish');
 }
 
-async function writeXlsx(path: string, rows: number): Promise<void> {
+/** The same rows as an XLSX sheet below a title row (bench input). */
+export async function writeXlsx(path: string, rows: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path });
   const ws = wb.addWorksheet('SKM');
   ws.addRow(['Rekap Survei Kepuasan Masyarakat']).commit();
@@ -44,37 +46,54 @@ async function writeXlsx(path: string, rows: number): Promise<void> {
   await wb.commit();
 }
 
-/** Ingest of a 2 M-row SKM CSV vs DuckDB's own unvalidated CSV→Parquet copy; and a 200 k-row XLSX. */
-export async function benchIngest(dir: string, rows = 2_000_000, xlsxRows = 200_000): Promise<void> {
+/**
+ * Ingest of a 2 M-row SKM CSV vs DuckDB's own unvalidated CSV→Parquet copy, both whole processes, alternating,
+ * median of `runs`; and a 200 k-row XLSX.
+ */
+export async function benchIngest(
+  dir: string,
+  rows = 2_000_000,
+  xlsxRows = 200_000,
+  runs = 3,
+): Promise<void> {
   await mkdir(dir, { recursive: true });
   const csv = join(dir, 'skm.csv');
   await writeCsv(csv, rows);
-  const raw = measure('node', ['--import', 'tsx', 'bench/raw-copy.ts', csv, join(dir, 'raw.parquet')]);
   const target = ['--dataset', 'skm', '--region', '31.71', '--period', '2026-Q3', '--json'];
   const lake = join(dir, 'lake');
-  await rm(lake, { recursive: true, force: true });
-  const ours = measure('node', ['bin/pantau.js', 'ingest', csv, '--lake', lake, ...target]);
-  const report = JSON.parse(ours.stdout.trim().split('\n').at(-1)!) as {
+  const ingest = (file: string) => () => {
+    rmSync(lake, { recursive: true, force: true });
+    return measure('node', ['bin/pantau.js', 'ingest', file, '--lake', lake, ...target]);
+  };
+  const m = alternate(runs, {
+    raw: () => measure('node', ['--import', 'tsx', 'bench/raw-copy.ts', csv, join(dir, 'raw.parquet')]),
+    ours: ingest(csv),
+  });
+  const report = JSON.parse(m.ours.stdout.trim().split('\n').at(-1)!) as {
     status: string;
     rows_accepted: number;
     rows_rejected: number;
   };
+  const all = (xs: number[]) => xs.map((x) => fmt(x)).join(', ');
   console.log(
-    `ingest CSV ${rows.toLocaleString('en')} rows (${report.status}: ${report.rows_accepted} accepted, ${report.rows_rejected} rejected)`,
-  );
-  console.log(`  duckdb raw COPY      ${fmt(raw.seconds)} s  peak RSS ${fmt(raw.peakRssMb, 0)} MB`);
-  console.log(`  pantau ingest        ${fmt(ours.seconds)} s  peak RSS ${fmt(ours.peakRssMb, 0)} MB`);
-  console.log(
-    `  throughput ratio (raw time / ingest time) ${fmt(raw.seconds / ours.seconds)}  (goal >= 0.5)`,
+    `ingest CSV ${rows.toLocaleString('en')} rows (${report.status}: ${report.rows_accepted} accepted, ${report.rows_rejected} rejected); median of ${runs}, alternating`,
   );
   console.log(
-    `  peak RSS ratio (ingest / raw)            ${fmt(ours.peakRssMb / raw.peakRssMb)}  (goal <= 1.5)`,
+    `  duckdb raw COPY      ${fmt(m.raw.seconds)} s  peak RSS ${fmt(m.raw.peakRssMb, 0)} MB  (runs ${all(m.raw.all)})`,
+  );
+  console.log(
+    `  pantau ingest        ${fmt(m.ours.seconds)} s  peak RSS ${fmt(m.ours.peakRssMb, 0)} MB  (runs ${all(m.ours.all)})`,
+  );
+  console.log(
+    `  throughput ratio (raw time / ingest time) ${fmt(m.raw.seconds / m.ours.seconds)}  (goal >= 0.5)`,
+  );
+  console.log(
+    `  peak RSS ratio (ingest / raw)            ${fmt(m.ours.peakRssMb / m.raw.peakRssMb)}  (goal <= 1.5)`,
   );
   const xlsx = join(dir, 'skm.xlsx');
   await writeXlsx(xlsx, xlsxRows);
-  await rm(lake, { recursive: true, force: true });
-  const x = measure('node', ['bin/pantau.js', 'ingest', xlsx, '--lake', lake, ...target]);
+  const x = alternate(runs, { xlsx: ingest(xlsx) }).xlsx;
   console.log(
-    `ingest XLSX ${xlsxRows.toLocaleString('en')} rows: ${fmt(x.seconds)} s, ${fmt(xlsxRows / x.seconds / 1000, 0)} k rows/s, peak RSS ${fmt(x.peakRssMb, 0)} MB`,
+    `ingest XLSX ${xlsxRows.toLocaleString('en')} rows: ${fmt(x.seconds)} s, ${fmt(xlsxRows / x.seconds / 1000, 0)} k rows/s, peak RSS ${fmt(x.peakRssMb, 0)} MB (median of ${runs}; runs ${all(x.all)})`,
   );
 }

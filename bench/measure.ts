@@ -20,4 +20,34 @@ export function measure(command: string, args: string[], env: Record<string, str
   return { seconds: Number(seconds), peakRssMb: Number(kb) / 1024, stdout: res.stdout };
 }
 
+/** The median of a list of numbers. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Median time and RSS of each side over `runs` rounds, the sides alternating within every round. */
+export function alternate<K extends string>(
+  runs: number,
+  sides: Record<K, () => Measured>,
+): Record<K, Measured & { all: number[] }> {
+  const seen = Object.fromEntries(Object.keys(sides).map((k) => [k, [] as Measured[]])) as Record<
+    K,
+    Measured[]
+  >;
+  for (let i = 0; i < runs; i++) for (const k of Object.keys(sides) as K[]) seen[k].push(sides[k]());
+  return Object.fromEntries(
+    (Object.entries(seen) as [K, Measured[]][]).map(([k, ms]) => [
+      k,
+      {
+        seconds: median(ms.map((m) => m.seconds)),
+        peakRssMb: median(ms.map((m) => m.peakRssMb)),
+        stdout: ms.at(-1)!.stdout,
+        all: ms.map((m) => m.seconds),
+      },
+    ]),
+  ) as Record<K, Measured & { all: number[] }>;
+}
+
 export const fmt = (x: number, digits = 2) => x.toFixed(digits);

@@ -33,20 +33,33 @@ const p = (c: string) => ident(`p_${c}`);
 const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ');
 
 /**
- * Parsers of the typed kinds: the fast forms first, then every accepted form with tabs and no-break spaces
- * trimmed too. Each is applied once per kind, over the list of that kind's columns, so the macros appear
- * once in the plan whatever the number of columns (planning grew with every expansion).
+ * Parsers of the typed kinds, in two parts whose COALESCE is the parser: `fast` reads what nearly every cell
+ * is (a plain cast of a plain form) and is applied per column; `rest` reads every accepted form with tabs and
+ * no-break spaces trimmed too, and runs only on the rows where some fast parse failed, once per kind over
+ * the list of that kind's columns, so the macros appear once in the plan whatever the number of columns
+ * (planning grew with every expansion). `rest` starts with `fast` again: the split changes no result.
  */
 const PARSERS = {
-  integer: (v: string) => `COALESCE(pantau_number(${v}), pantau_number(pantau_deep_clean(${v})))`,
-  date: (v: string) =>
-    `COALESCE(pantau_date_fast(${v}), CAST(pantau_timestamp(pantau_deep_clean(${v})) AS DATE))`,
-  timestamp: (v: string) =>
-    `COALESCE(pantau_timestamp_fast(${v}), pantau_timestamp(pantau_deep_clean(${v})))`,
+  integer: {
+    fast: (v: string) =>
+      `CASE WHEN NOT (contains(${v}, '.') OR contains(${v}, ',')) THEN TRY_CAST(${v} AS DOUBLE) END`,
+    rest: (v: string) => `COALESCE(pantau_number(${v}), pantau_number(pantau_deep_clean(${v})))`,
+  },
+  date: {
+    fast: (v: string) => `pantau_date_fast(${v})`,
+    rest: (v: string) =>
+      `COALESCE(pantau_date_fast(${v}), CAST(pantau_timestamp(pantau_deep_clean(${v})) AS DATE))`,
+  },
+  timestamp: {
+    fast: (v: string) => `pantau_timestamp_fast(${v})`,
+    rest: (v: string) => `COALESCE(pantau_timestamp_fast(${v}), pantau_timestamp(pantau_deep_clean(${v})))`,
+  },
 } as const;
 type ParsedKind = keyof typeof PARSERS;
 const isParsed = (c: Column): c is Column & { kind: ParsedKind } => c.kind in PARSERS;
 const parsedList = (kind: ParsedKind) => ident(`__parsed_${kind}`);
+/** Fast parse of one column. */
+const f = (c: string) => ident(`f_${c}`);
 
 /** Normalised value of one column: parsed kinds come from their list, the others are mapped here. */
 function normalise(name: string, c: Column): string {
@@ -150,7 +163,8 @@ export function compileValidation(
       id: checks.length + 1,
       column: null,
       rule: 'kolom_berlebih',
-      failed: extra.map((e) => `pantau_clean(${ident(e)}) IS NOT NULL`).join(' OR '),
+      // one trim over all spare cells together: planned once, not once per spare column
+      failed: `trim(concat(${extra.map(ident).join(', ')})) <> ''`,
       detail: '',
     });
   }
@@ -160,12 +174,16 @@ export function compileValidation(
   );
   const byKind = new Map<ParsedKind, string[]>();
   for (const [name, c] of entries) if (isParsed(c)) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), name]);
-  const lists = [...byKind].map(
-    ([kind, names]) =>
-      `list_transform([${names.map(r).join(', ')}], v -> ${PARSERS[kind]('v')}) AS ${parsedList(kind)}`,
+  const fast = [...byKind].flatMap(([kind, names]) =>
+    names.map((name) => `${PARSERS[kind].fast(r(name))} AS ${f(name)}`),
   );
+  const lists = [...byKind].map(([kind, names]) => {
+    const missed = names.map((name) => `(${f(name)} IS NULL AND ${r(name)} IS NOT NULL)`).join(' OR ');
+    const rest = `list_transform([${names.map(r).join(', ')}], v -> ${PARSERS[kind].rest('v')})`;
+    return `CASE WHEN ${missed} THEN ${rest} END AS ${parsedList(kind)}`;
+  });
   const parsed = [...byKind].flatMap(([kind, names]) =>
-    names.map((name, i) => `${parsedList(kind)}[${i + 1}] AS ${p(name)}`),
+    names.map((name, i) => `COALESCE(${f(name)}, ${parsedList(kind)}[${i + 1}]) AS ${p(name)}`),
   );
   const norm = entries.map(([name, c]) => `CAST(${normalise(name, c)} AS ${sqlType(c)}) AS ${n(name)}`);
   const flags = checks.map((k) => `COALESCE(${k.failed}, false) AS ${ident(`k${k.id}`)}`);
@@ -174,7 +192,8 @@ export function compileValidation(
   const kept = entries.filter(([, c]) => c.kind !== 'pii');
   const staged = `
     raw AS (SELECT __src_row, ${[...raw, ...extra.map(ident)].join(', ')} FROM src),
-    lists AS (SELECT *${lists.map((x) => `, ${x}`).join('')} FROM raw),
+    fast AS (SELECT *${fast.map((x) => `, ${x}`).join('')} FROM raw),
+    lists AS (SELECT *${lists.map((x) => `, ${x}`).join('')} FROM fast),
     parsed AS (SELECT *${parsed.map((x) => `, ${x}`).join('')} FROM lists),
     normalised AS (SELECT *, ${norm.join(', ')} FROM parsed),
     checked AS (SELECT *, ${flags.length ? flags.join(', ') : 'true AS k0'} FROM normalised),

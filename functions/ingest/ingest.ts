@@ -9,6 +9,7 @@ import type { ObjectStore } from '#core/store.ts';
 import { mapHeader } from './headers.ts';
 import { clip, partsFromKey, resolveTarget, type Target, type TargetParts, uploadKeyError } from './key.ts';
 import { findings, writeCurated, writeQuarantine } from './outputs.ts';
+import { timed } from './profile.ts';
 import { type FileFacts, inspectFile } from './read/inspect.ts';
 import { openSource } from './read/open.ts';
 import { UnreadableFileError } from './read/source.ts';
@@ -59,13 +60,13 @@ export async function ingestSubmission(ctx: IngestContext, upload: Upload): Prom
       undefined,
     );
   }
-  const info = await upload.store.head(upload.key);
+  const info = await timed('head', () => upload.store.head(upload.key));
   if (!info) throw new Error(`berkas tidak ditemukan: ${upload.key}`);
   const local = join(ctx.scratchDir, 'upload');
-  await upload.store.download(upload.key, local);
+  await timed('download', () => upload.store.download(upload.key, local));
   const parts = { ...partsFromKey(upload.key), ...definedOnly(upload.target ?? {}) };
   const resolved = withIdentity(resolveTarget(parts), upload.identityRegion);
-  const facts = await inspectFile(local);
+  const facts = await timed('inspect', () => inspectFile(local));
   const submissionId = createHash('sha256')
     .update(
       `${parts.dataset ?? ''}|${'target' in resolved ? resolved.target.region : (parts.region ?? '')}|${parts.period ?? ''}|${facts.sha256}`,
@@ -94,7 +95,7 @@ export async function ingestSubmission(ctx: IngestContext, upload: Upload): Prom
     report_key: lake.reportKey(target.region, target.dataset, target.period, submissionId),
   };
   const ledgerKey = lake.ledgerKey(target.dataset, target.period, target.region, submissionId);
-  const previous = await ctx.lake.head(ledgerKey);
+  const previous = await timed('ledger-head', () => ctx.lake.head(ledgerKey));
   if (previous) {
     const entry = JSON.parse((await ctx.lake.readBytes(ledgerKey)).toString('utf8')) as LedgerEntry;
     return {
@@ -121,7 +122,7 @@ async function validateAndWrite(
   report: SubmissionReport,
 ): Promise<SubmissionReport> {
   const ds = dataset(target.dataset);
-  const src = await openSource(local, facts, ds, ctx.duck, ctx.scratchDir);
+  const src = await timed('open', () => openSource(local, facts, ds, ctx.duck, ctx.scratchDir));
   const mapping = mapHeader(ds, src.header);
   report.format = src.description;
   report.columns = {
@@ -134,11 +135,13 @@ async function validateAndWrite(
     const list = mapping.missing.map((c) => `${c} (mis. "${ds.columns[c]!.aliases?.[0] ?? c}")`).join(', ');
     return finish(ctx, report, [`Kolom wajib tidak ditemukan: ${list}.`], target);
   }
-  const staged = await stage(ctx.duck, ds, src, mapping, target, {
-    submissionId: report.submission_id,
-    salt: ctx.piiSalt,
-    path: join(ctx.scratchDir, 'staged.parquet'),
-  });
+  const staged = await timed('stage', () =>
+    stage(ctx.duck, ds, src, mapping, target, {
+      submissionId: report.submission_id,
+      salt: ctx.piiSalt,
+      path: join(ctx.scratchDir, 'staged.parquet'),
+    }),
+  );
   const rejected = staged.rowsInvalid + staged.duplicates;
   Object.assign(report, {
     rows_read: staged.rowsRead,
@@ -157,19 +160,24 @@ async function validateAndWrite(
   if (errors.length > 0)
     return finish(ctx, { ...report, rows_accepted: 0, rows_rejected: staged.rowsRead }, errors, target);
   const curatedFile = join(ctx.scratchDir, 'curated.parquet');
-  await writeCurated(
-    ctx.duck,
-    ds,
-    { region: target.region, period: target.period.id, submissionId: report.submission_id },
-    curatedFile,
+  await timed('curated', () =>
+    writeCurated(
+      ctx.duck,
+      ds,
+      { region: target.region, period: target.period.id, submissionId: report.submission_id },
+      curatedFile,
+      staged,
+    ),
   );
   const curatedKey = lake.curatedKey(target.dataset, target.period, target.region);
-  report.superseded_on_arrival_by = await replaceIfNewer(ctx.lake, curatedKey, curatedFile, {
-    submission_id: report.submission_id,
-    uploaded_at: report.uploaded_at,
-  });
+  report.superseded_on_arrival_by = await timed('replace', () =>
+    replaceIfNewer(ctx.lake, curatedKey, curatedFile, {
+      submission_id: report.submission_id,
+      uploaded_at: report.uploaded_at,
+    }),
+  );
   report.curated_key = curatedKey;
-  return finish(ctx, report, [], target);
+  return timed('finish', () => finish(ctx, report, [], target));
 }
 
 /** File-level reasons to reject after validation. */

@@ -6,6 +6,7 @@ import { loadMethodology } from '#core/methodology.ts';
 import { openIngestEngine } from './engine.ts';
 import { type IngestContext, ingestSubmission, type Upload } from './ingest.ts';
 import type { TargetParts } from './key.ts';
+import { printProfile } from './profile.ts';
 import type { SubmissionReport } from './report.ts';
 import { piiSalt } from './salt.ts';
 
@@ -61,6 +62,7 @@ export async function ingestLocalFiles(
       options.onReport?.(report, i);
     }
   } finally {
+    printProfile();
     duck.close();
     await rm(scratch, { recursive: true, force: true });
   }

@@ -10,8 +10,8 @@ import type { Staged } from './stage.ts';
 const MAX_VALUE_CHARS = 200;
 const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const DUPLICATE = { rule: 'duplikat', detail: '' } as const;
-const rejectedRows =
-  'FROM staged s LEFT JOIN staged_duplicates d USING (__row) WHERE NOT s.__valid OR d.__row IS NOT NULL';
+const rejectedRows = (staged: Staged) =>
+  `FROM staged s LEFT JOIN ${staged.duplicateRows} d USING (__row) WHERE NOT s.__valid OR d.__row IS NOT NULL`;
 
 /** Write the accepted rows, typed, with lineage columns, as the curated Parquet file. */
 export async function writeCurated(
@@ -19,6 +19,7 @@ export async function writeCurated(
   ds: Dataset<Record<string, Column>>,
   lineage: { region: string; period: string; submissionId: string },
   out: string,
+  staged: Pick<Staged, 'duplicates'>,
 ): Promise<void> {
   const lineageExpr: Record<(typeof LINEAGE_COLUMNS)[number]['name'], string> = {
     region_code: '$region',
@@ -29,8 +30,9 @@ export async function writeCurated(
   const cols = ds.stored.map(
     (c) => `${(lineageExpr as Record<string, string>)[c.name] ?? ident(c.name)} AS ${ident(c.name)}`,
   );
+  const unique = staged.duplicates > 0 ? ' AND __row NOT IN (SELECT __row FROM staged_duplicates)' : '';
   await duck.run(
-    `COPY (SELECT ${cols.join(', ')} FROM staged WHERE __valid AND __row NOT IN (SELECT __row FROM staged_duplicates))
+    `COPY (SELECT ${cols.join(', ')} FROM staged WHERE __valid${unique})
      TO $out (FORMAT parquet, COMPRESSION zstd)`,
     {
       out,
@@ -62,7 +64,7 @@ export async function writeQuarantine(
   const cols = kept.map(([name]) => `pantau_safe_cell(${staged.rawText(name)}) AS ${ident(name)}`);
   await duck.run(
     `COPY (SELECT s.__row AS baris, pantau_safe_cell(${reasonsSql(staged)}) AS alasan, ${cols.join(', ')}
-     ${rejectedRows} ORDER BY baris) TO $out (FORMAT csv, HEADER true)`,
+     ${rejectedRows(staged)} ORDER BY baris) TO $out (FORMAT csv, HEADER true)`,
     { out },
   );
 }
@@ -99,7 +101,7 @@ export async function findings(
     Record<string, unknown> & { __row: number; __errors: number[] | null; first_row: number | null }
   >(
     `SELECT s.__row, s.__errors, d.first_row, ${kept.map((c) => `${staged.rawText(c)} AS ${ident(c)}`).join(', ')}
-     ${rejectedRows} ORDER BY s.__row LIMIT ${MAX_SAMPLES}`,
+     ${rejectedRows(staged)} ORDER BY s.__row LIMIT ${MAX_SAMPLES}`,
   );
   const samples: RowFinding[] = [];
   for (const row of rows) {

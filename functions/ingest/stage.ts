@@ -5,6 +5,7 @@ import { periodEnd, periodStart } from '#core/period.ts';
 import { type Check, compileValidation } from './compile.ts';
 import type { HeaderMapping } from './headers.ts';
 import type { Target } from './key.ts';
+import { timed } from './profile.ts';
 import type { TabularSource } from './read/source.ts';
 
 /** Spare source columns beyond the header: rows with data there are invalid, never silently cut. */
@@ -18,8 +19,10 @@ export interface Staged {
   rowsRead: number;
   /** Rows failing a rule (duplicates not included). */
   rowsInvalid: number;
-  /** Valid rows whose id repeats an earlier row's (kept in `staged_duplicates` with the first row). */
+  /** Valid rows whose id repeats an earlier row's. */
   duplicates: number;
+  /** SQL relation of the duplicate rows: `(__row, first_row)`, empty when there are none. */
+  duplicateRows: string;
 }
 
 /** Source columns: the conversion's row number (or NULL), then c0…c(n+spare), all text. */
@@ -39,7 +42,8 @@ function sourceRelation(src: TabularSource): { sql: string; names: string[] } {
  * validity, failed check ids, raw text of invalid rows) to the Parquet file `path` in file order. Then expose
  * them as the temp view `staged` with `__row`, the officer's row number (the Parquet file row number counted
  * from the first data row, or the conversion's own), and the derived key where the export has none; and
- * find repeated keys (`staged_duplicates`).
+ * find repeated keys when the export has the key column. A clean file costs this one scan and no read-back:
+ * its row count and validity come from the statistics of the file written.
  */
 export async function stage(
   duck: Duck,
@@ -53,17 +57,19 @@ export async function stage(
   const sources = new Map([...mapping.columns].map(([col, i]) => [col, relation.names[i]!]));
   const extra = relation.names.slice(src.header.length);
   const compiled = compileValidation(ds, sources, extra);
-  await duck.run(
-    `COPY (WITH src AS (${relation.sql}), ${compiled.staged}) TO $out (FORMAT parquet, COMPRESSION zstd)`,
-    {
-      path: src.path,
-      delim: src.delimiter,
-      skip: src.skipLines,
-      out: params.path,
-      salt: params.salt,
-      period_start: periodStart(target.period),
-      period_end: periodEnd(target.period),
-    },
+  const [written] = await timed('stage-copy', () =>
+    duck.rows<CopyStats>(
+      `COPY (WITH src AS (${relation.sql}), ${compiled.staged}) TO $out (FORMAT parquet, COMPRESSION zstd, RETURN_STATS true)`,
+      {
+        path: src.path,
+        delim: src.delimiter,
+        skip: src.skipLines,
+        out: params.path,
+        salt: params.salt,
+        period_start: periodStart(target.period),
+        period_end: periodEnd(target.period),
+      },
+    ),
   );
   // a view cannot take parameters: the path is the scratch file's and the id is hex, both ours
   const row = src.rows.explicit ? '__src_row' : `file_row_number + ${src.rows.firstDataRow}`;
@@ -75,28 +81,52 @@ export async function stage(
     `CREATE OR REPLACE TEMP VIEW staged AS SELECT * EXCLUDE (file_row_number) REPLACE (${derived} AS ${key}), ${row} AS __row
      FROM read_parquet(${literal(params.path)}, file_row_number = true)`,
   );
-  await findDuplicates(duck, key, mapping.columns.has(ds.key));
-  const [counts] = await duck.rows<{ rows: string; invalid: string; duplicates: string }>(
-    `SELECT count(*) AS rows, count(*) FILTER (WHERE NOT __valid) AS invalid,
-       (SELECT count(*) FROM staged_duplicates) AS duplicates FROM staged`,
-  );
+  const rowsRead = Number(written?.count ?? 0);
+  // the written file's statistics say whether any row is invalid: a clean file is not read again to count
+  const anyInvalid = rowsRead > 0 && statistic(written, '__valid', 'min') !== 'true';
+  const rowsInvalid = anyInvalid ? await countInvalid(duck) : 0;
+  const duplicates = mapping.columns.has(ds.key)
+    ? await timed('stage-duplicates', () => findDuplicates(duck, key))
+    : 0;
   return {
     checks: compiled.checks,
     rawText: (column) =>
       `COALESCE(s.__raw[${compiled.rawColumns.indexOf(column) + 1}], CAST(s.${ident(column)} AS VARCHAR))`,
-    rowsRead: Number(counts!.rows),
-    rowsInvalid: Number(counts!.invalid),
-    duplicates: Number(counts!.duplicates),
+    rowsRead,
+    rowsInvalid,
+    duplicates,
+    duplicateRows: duplicates > 0 ? 'staged_duplicates' : NO_DUPLICATES,
   };
 }
 
-/** Valid rows whose key repeats an earlier valid row's, with that first row. Derived keys never repeat. */
-async function findDuplicates(duck: Duck, key: string, keyInFile: boolean): Promise<void> {
-  const found = keyInFile
-    ? `SELECT __row, first_row FROM (
-         SELECT __row, min(__row) OVER (PARTITION BY ${key}) AS first_row
-         FROM staged WHERE __valid AND ${key} IN (SELECT ${key} FROM staged WHERE __valid GROUP BY ${key} HAVING count(*) > 1))
-       WHERE __row <> first_row`
-    : 'SELECT CAST(NULL AS BIGINT) AS __row, CAST(NULL AS BIGINT) AS first_row WHERE false';
-  await duck.run(`CREATE OR REPLACE TEMP TABLE staged_duplicates AS ${found}`);
+/** What `COPY … (RETURN_STATS true)` answers for the one file written. */
+interface CopyStats {
+  count: string;
+  column_statistics: { key: string; value: { key: string; value: string }[] }[] | null;
+}
+
+function statistic(stats: CopyStats | undefined, column: string, name: string): string | undefined {
+  const entry = stats?.column_statistics?.find((c) => c.key === ident(column));
+  return entry?.value.find((v) => v.key === name)?.value;
+}
+
+async function countInvalid(duck: Duck): Promise<number> {
+  const [r] = await duck.rows<{ n: string }>('SELECT count(*) AS n FROM staged WHERE NOT __valid');
+  return Number(r!.n);
+}
+
+const NO_DUPLICATES = '(SELECT CAST(NULL AS BIGINT) AS __row, CAST(NULL AS BIGINT) AS first_row WHERE false)';
+
+/**
+ * Valid rows whose key repeats an earlier valid row's, with that first row, as `staged_duplicates`; returns
+ * how many. Only run when the export has the key column (derived keys never repeat).
+ */
+async function findDuplicates(duck: Duck, key: string): Promise<number> {
+  await duck.run(`CREATE OR REPLACE TEMP TABLE staged_duplicates AS
+    SELECT __row, first_row FROM (
+      SELECT __row, min(__row) OVER (PARTITION BY ${key}) AS first_row
+      FROM staged WHERE __valid AND ${key} IN (SELECT ${key} FROM staged WHERE __valid GROUP BY ${key} HAVING count(*) > 1))
+    WHERE __row <> first_row`);
+  const [r] = await duck.rows<{ n: string }>('SELECT count(*) AS n FROM staged_duplicates');
+  return Number(r!.n);
 }

@@ -69,9 +69,15 @@ export function startTags(xml: string, prefix: string, local: string): string[] 
  */
 export function runText(xml: string, prefix: string): string {
   const body = xml.includes('rPh')
-    ? xml.replace(new RegExp(`<${escapeRegex(prefix)}rPh[\\s>][\\s\\S]*?</${escapeRegex(prefix)}rPh>`, 'g'), '')
+    ? xml.replace(
+        new RegExp(`<${escapeRegex(prefix)}rPh[\\s>][\\s\\S]*?</${escapeRegex(prefix)}rPh>`, 'g'),
+        '',
+      )
     : xml;
-  const re = new RegExp(`<${escapeRegex(prefix)}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${escapeRegex(prefix)}t>)`, 'g');
+  const re = new RegExp(
+    `<${escapeRegex(prefix)}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${escapeRegex(prefix)}t>)`,
+    'g',
+  );
   let out = '';
   for (const m of body.matchAll(re)) if (m[1]) out += xmlText(m[1]);
   return out;
