@@ -22,6 +22,8 @@ export interface BenchTransformResult {
   transformMs: number;
   scanMs: number;
   ratio: number;
+  /** Each model's time in the transform, slowest first. */
+  models: { model: string; ms: number }[];
   /** Per scan of the lake by a model: files DuckDB read for this period vs files under the scanned prefix. */
   pruning: { model: string; source: string; filesRead: number; filesInSource: number }[];
 }
@@ -87,7 +89,19 @@ export async function benchTransform(options: BenchTransformOptions): Promise<Be
   const models = await loadModels();
   const engine = await DuckDbEngine.open(store, { threads: options.threads });
   try {
-    const transformMs = await time(() => transform({ lake: store, engine, periods: [period] }));
+    const marks: { model: string; at: number }[] = [];
+    const transformMs = await time(() =>
+      transform({
+        lake: store,
+        engine,
+        periods: [period],
+        onProgress: (p) => marks.push({ model: p.model, at: performance.now() }),
+      }),
+    );
+    const ended = performance.now();
+    const perModel = marks
+      .map((m, i) => ({ model: m.model, ms: (marks[i + 1]?.at ?? ended) - m.at }))
+      .sort((a, b) => b.ms - a.ms);
     const [year, quarter] = [period.slice(0, 4), period.slice(6)];
     let scanMs = 0;
     const pruning: BenchTransformResult['pruning'] = [];
@@ -120,9 +134,14 @@ export async function benchTransform(options: BenchTransformOptions): Promise<Be
     log(
       `transform ${period}: ${(transformMs / 1000).toFixed(2)} s · scan of the columns read: ${(scanMs / 1000).toFixed(2)} s · ratio ${ratio.toFixed(2)}× (goal ≤ 3×)`,
     );
+    log('  share of the transform by model (seeds and binding before the first model not counted):');
+    for (const m of perModel.filter((x) => x.ms / transformMs >= 0.01))
+      log(
+        `    ${m.model.padEnd(32)} ${(m.ms / 1000).toFixed(2).padStart(7)} s  ${((100 * m.ms) / transformMs).toFixed(0).padStart(3)} %`,
+      );
     for (const p of pruning)
       log(`  ${p.model} ← ${p.source}: read ${p.filesRead} of ${p.filesInSource} files`);
-    return { period, transformMs, scanMs, ratio, pruning };
+    return { period, transformMs, scanMs, ratio, models: perModel, pruning };
   } finally {
     await engine.close();
   }

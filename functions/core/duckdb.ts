@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 
 export type SqlParams = Record<string, DuckDBValue> | DuckDBValue[];
@@ -9,12 +10,17 @@ export class Duck {
     readonly connection: DuckDBConnection,
   ) {}
 
-  /** Open an in-memory database; `tempDirectory` is where large operators spill. */
+  /**
+   * Open an in-memory database; `tempDirectory` is where large operators spill. The memory limit is always
+   * set ({@link defaultMemoryLimit} unless given), never the engine's own default of 80 % of the machine.
+   */
   static async open(
     options: { threads?: number; memoryLimit?: string; tempDirectory?: string } = {},
   ): Promise<Duck> {
-    const config: Record<string, string> = { threads: String(options.threads ?? 2) };
-    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    const config: Record<string, string> = {
+      threads: String(options.threads ?? 2),
+      memory_limit: options.memoryLimit ?? defaultMemoryLimit(),
+    };
     if (options.tempDirectory) config.temp_directory = options.tempDirectory;
     const instance = await DuckDBInstance.create(':memory:', config);
     const connection = await instance.connect();
@@ -36,6 +42,20 @@ export class Duck {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * DuckDB's memory limit when the caller sets none: `PANTAU_MEMORY_LIMIT` (e.g. `2GB`) if set; in a Lambda,
+ * 60 % of the function's memory (the rest is Node and the engine's own buffers outside the limit);
+ * otherwise 1.5 GB, or half the machine's memory if that is less. Large operators spill to disk beyond it.
+ */
+export function defaultMemoryLimit(env: NodeJS.ProcessEnv = process.env, machineBytes = totalmem()): string {
+  if (env.PANTAU_MEMORY_LIMIT) return env.PANTAU_MEMORY_LIMIT;
+  const lambdaMb = Number(env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE);
+  if (lambdaMb > 0) return `${Math.floor(lambdaMb * 0.6)}MB`;
+  return `${Math.floor(Math.min(1536, machineBytes / MiB / 2))}MB`;
 }
 
 /** Named parameters the statement uses (DuckDB refuses to bind one it does not). */

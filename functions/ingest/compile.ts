@@ -132,6 +132,14 @@ function columnChecks(name: string, c: Column, deriveKey: boolean): Omit<Check, 
   return out;
 }
 
+export interface CompileOptions {
+  /**
+   * Use the fast paths (plain casts, trim skipped when it changes nothing). Off, every value goes through
+   * the full normalisers: the same results, slower; tests compare the two. @default true
+   */
+  fastPaths?: boolean;
+}
+
 /**
  * Compile a dataset's normalisation and validation into one vectorised SELECT. `sources` maps each
  * canonical column to its source column in `src` (absent → NULL); `extra` lists spare source columns that
@@ -141,7 +149,10 @@ export function compileValidation(
   ds: Dataset<Record<string, Column>>,
   sources: Map<string, string>,
   extra: string[],
+  options: CompileOptions = {},
 ): CompiledValidation {
+  const fastPaths = options.fastPaths ?? true;
+  const clean = fastPaths ? 'pantau_clean' : 'pantau_trim';
   const entries = Object.entries(ds.columns);
   const isDerived = (name: string) => ds.deriveKey === true && name === ds.key;
   const checks: Check[] = [];
@@ -170,12 +181,12 @@ export function compileValidation(
   }
   const raw = entries.map(
     ([name]) =>
-      `pantau_clean(${sources.has(name) ? ident(sources.get(name)!) : 'CAST(NULL AS VARCHAR)'}) AS ${r(name)}`,
+      `${clean}(${sources.has(name) ? ident(sources.get(name)!) : 'CAST(NULL AS VARCHAR)'}) AS ${r(name)}`,
   );
   const byKind = new Map<ParsedKind, string[]>();
   for (const [name, c] of entries) if (isParsed(c)) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), name]);
   const fast = [...byKind].flatMap(([kind, names]) =>
-    names.map((name) => `${PARSERS[kind].fast(r(name))} AS ${f(name)}`),
+    names.map((name) => `${fastPaths ? PARSERS[kind].fast(r(name)) : 'NULL'} AS ${f(name)}`),
   );
   const lists = [...byKind].map(([kind, names]) => {
     const missed = names.map((name) => `(${f(name)} IS NULL AND ${r(name)} IS NOT NULL)`).join(' OR ');

@@ -42,9 +42,10 @@ export const INGEST_MACROS = [
   // when a typed value does not parse otherwise (see compile.ts).
   // An ASCII value without a space at either end and not empty is its own trim (trim removes only spaces
   // from ASCII text): it is kept as is, which skips trim's copy of nearly every cell.
+  `CREATE OR REPLACE MACRO pantau_trim(v) AS NULLIF(trim(v), '')`,
   `CREATE OR REPLACE MACRO pantau_clean(v) AS CASE
      WHEN strlen(v) = length(v) AND NOT starts_with(v, ' ') AND NOT ends_with(v, ' ') AND v <> '' THEN v
-     ELSE NULLIF(trim(v), '') END`,
+     ELSE pantau_trim(v) END`,
   `CREATE OR REPLACE MACRO pantau_deep_clean(v) AS NULLIF(trim(v, ' \t\r\n\u00a0'), '')`,
   // No regular expressions in per-column macros: each one is compiled again for every column at planning.
   // Only dots and every group after the first three digits long: Indonesian thousands (12.500 = 12500).

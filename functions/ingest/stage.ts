@@ -51,12 +51,12 @@ export async function stage(
   src: TabularSource,
   mapping: HeaderMapping,
   target: Target,
-  params: { submissionId: string; salt: string; path: string },
+  params: { submissionId: string; salt: string; path: string; fastPaths?: boolean },
 ): Promise<Staged> {
   const relation = sourceRelation(src);
   const sources = new Map([...mapping.columns].map(([col, i]) => [col, relation.names[i]!]));
   const extra = relation.names.slice(src.header.length);
-  const compiled = compileValidation(ds, sources, extra);
+  const compiled = compileValidation(ds, sources, extra, { fastPaths: params.fastPaths });
   const [written] = await timed('stage-copy', () =>
     duck.rows<CopyStats>(
       `COPY (WITH src AS (${relation.sql}), ${compiled.staged}) TO $out (FORMAT parquet, COMPRESSION zstd, RETURN_STATS true)`,

@@ -1,0 +1,136 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Column, FLAG_VALUES } from '#core/datasets/columns.ts';
+import type { Dataset } from '#core/datasets/definition.ts';
+import { DATASETS } from '#core/datasets/index.ts';
+import type { Duck } from '#core/duckdb.ts';
+import { parsePeriod } from '#core/period.ts';
+import { openIngestEngine } from '#ingest/engine.ts';
+import { mapHeader } from '#ingest/headers.ts';
+import { inspectFile } from '#ingest/read/inspect.ts';
+import { openSource } from '#ingest/read/open.ts';
+import { csvField } from '#ingest/read/source.ts';
+import { stage } from '#ingest/stage.ts';
+import { tempDir } from '../support/lake.ts';
+
+const NBSP = '\u00a0';
+/** Every padding a cell may carry: none, spaces, no-break spaces, a tab, mixed. */
+const PADS = ['', ' ', NBSP, '\t', ` ${NBSP} `, '\u2003'];
+/** Accepted and rejected spellings of each typed kind (DESIGN.md "intake"), before padding. */
+const FORMS: Record<'integer' | 'date' | 'timestamp' | 'text', string[]> = {
+  integer: [
+    ...['1', '2', '3', '4', '18', '45', '120', '+3', '-3', '03', '3.0', '3,0', '3.5', '3,5', '4,'],
+    ...['1.500', '12.500', '1.500,5', '1,500', '1e1', '1E2', '1_000', '0x10', '0b11', 'abc', '٣'],
+    ...['2147483648', '99999999999', '-0', '.5', ',5', '5.', 'inf', 'nan', '', '-'],
+  ],
+  date: [
+    ...['2026-08-12', '12/08/2026', '1/8/2026', '01/08/2026', '12-08-2026', '12.08.2026', '2026/08/12'],
+    ...['12 Agustus 2026', '12 agustus 2026', '12 Agt. 2026', '3 Mei 2026', '5 Des 2026', '46246', '46246.5'],
+    ...[
+      '2026-08-12 09:15',
+      '2026-08-12T09:15:00',
+      '2026-8-12',
+      '32/13/2026',
+      '2026-02-30',
+      'inf',
+      'Senin',
+      '',
+    ],
+  ],
+  timestamp: [
+    ...['2026-08-12 09:15:00', '2026-08-12 09:15', '2026-08-12T09:15', '2026-08-12', '12/08/2026 09:15'],
+    ...['12/08/2026 09:15:30', '12/08/2026 09.15', '12/08/2026', '1/8/2026 7:05', '12-08-2026 09:15'],
+    ...['12 Agustus 2026 09:15', '12 agustus 2026, 09.15', '46246.375', '2026-08-12 25:00', 'x', ''],
+  ],
+  text: ['abc', 'Kantor Café', 'a  b', "O'Brien", '"kutip"', '=1+1', '', 'x'.repeat(300)],
+};
+
+/** Every spelling a column accepts or must reject, for its kind. */
+function forms(c: Column): string[] {
+  switch (c.kind) {
+    case 'integer':
+    case 'date':
+    case 'timestamp':
+    case 'text':
+      return FORMS[c.kind];
+    case 'enum': {
+      const spellings = Object.values(c.values).flat();
+      return [...spellings, ...spellings.map((s) => s.toUpperCase()), 'tidak dikenal', ''];
+    }
+    case 'flag':
+      return [...FLAG_VALUES.true, ...FLAG_VALUES.false, 'YA', 'Tidak', 'mungkin', ''];
+    case 'pii':
+      return ['Budi', ' 0812 3456 7890 ', ''];
+  }
+}
+
+/** A CSV with every form of every column, each padded every way, cycling so that every pair occurs. */
+function exportText(ds: Dataset<Record<string, Column>>): { text: string; rows: number } {
+  const columns = Object.entries(ds.columns);
+  const cells = columns.map(([, c]) => forms(c).flatMap((v) => PADS.map((pad) => `${pad}${v}${pad}`)));
+  const rows = Math.max(...cells.map((c) => c.length));
+  const lines = [columns.map(([name]) => name).join(',')];
+  for (let i = 0; i < rows; i++)
+    lines.push(cells.map((col, k) => csvField(col[(i * (k + 1)) % col.length]!)).join(','));
+  return { text: `${lines.join('\n')}\n`, rows };
+}
+
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+let duck: Duck;
+beforeAll(async () => {
+  tmp = await tempDir();
+  duck = await openIngestEngine(join(tmp.dir, 'scratch'), { threads: 1 });
+});
+afterAll(async () => {
+  duck.close();
+  await tmp.cleanup();
+});
+
+describe('normaliser fast paths', () => {
+  for (const ds of Object.values(DATASETS) as Dataset<Record<string, Column>>[]) {
+    it(`give exactly what the full normalisers give on every accepted and rejected form (${ds.id})`, async () => {
+      const file = join(tmp.dir, `${ds.id}.csv`);
+      const { text, rows } = exportText(ds);
+      await writeFile(file, text);
+      const src = await openSource(file, await inspectFile(file), ds, duck, tmp.dir);
+      const mapping = mapHeader(ds, src.header);
+      const target = { dataset: ds.id, region: '31.71', period: parsePeriod('2026-Q3')! };
+      const run = async (fastPaths: boolean) => {
+        const path = join(tmp.dir, `${ds.id}-${fastPaths}.parquet`);
+        const staged = await stage(duck, ds, src, mapping, target, {
+          submissionId: 'x',
+          salt: 's',
+          path,
+          fastPaths,
+        });
+        return { path, staged };
+      };
+      const fast = await run(true);
+      const full = await run(false);
+      expect(fast.staged.rowsRead).toBe(rows);
+      expect(fast.staged).toMatchObject({
+        rowsRead: full.staged.rowsRead,
+        rowsInvalid: full.staged.rowsInvalid,
+        duplicates: full.staged.duplicates,
+      });
+      // the forms exercise both outcomes: some rows rejected, and every typed column read somewhere
+      expect(fast.staged.rowsInvalid).toBeGreaterThan(0);
+      const typed = Object.entries(ds.columns).filter(([, c]) => c.kind !== 'pii' && c.kind !== 'text');
+      const [read] = await duck.rows<Record<string, string>>(
+        `SELECT ${typed.map(([name]) => `count("${name}") AS "${name}"`).join(', ')} FROM read_parquet('${fast.path}')`,
+      );
+      for (const [name] of typed) expect(Number(read![name]), name).toBeGreaterThan(0);
+      // every column of every row, in file order (typed values, validity, failed checks, raw text)
+      const differing = await duck.rows(
+        `SELECT count(*) AS n FROM (
+           (SELECT * FROM read_parquet('${fast.path}', file_row_number = true)
+            EXCEPT ALL SELECT * FROM read_parquet('${full.path}', file_row_number = true))
+           UNION ALL
+           (SELECT * FROM read_parquet('${full.path}', file_row_number = true)
+            EXCEPT ALL SELECT * FROM read_parquet('${fast.path}', file_row_number = true)))`,
+      );
+      expect(differing).toEqual([{ n: '0' }]);
+    });
+  }
+});
