@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Column, FLAG_VALUES } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
-import { DATASETS } from '#core/datasets/index.ts';
+import { DATASETS, type DatasetId } from '#core/datasets/index.ts';
 import type { Duck } from '#core/duckdb.ts';
 import { parsePeriod } from '#core/period.ts';
 import { openIngestEngine } from '#ingest/engine.ts';
 import { mapHeader } from '#ingest/headers.ts';
+import type { Target } from '#ingest/key.ts';
 import { inspectFile } from '#ingest/read/inspect.ts';
 import { openSource } from '#ingest/read/open.ts';
 import { csvField } from '#ingest/read/source.ts';
@@ -95,7 +96,11 @@ describe('normaliser fast paths', () => {
       await writeFile(file, text);
       const src = await openSource(file, await inspectFile(file), ds, duck, tmp.dir);
       const mapping = mapHeader(ds, src.header);
-      const target = { dataset: ds.id, region: '31.71', period: parsePeriod('2026-Q3')! };
+      const target: Target = {
+        dataset: ds.id as DatasetId,
+        region: '31.71',
+        period: parsePeriod('2026-Q3')!,
+      };
       const run = async (fastPaths: boolean) => {
         const path = join(tmp.dir, `${ds.id}-${fastPaths}.parquet`);
         const staged = await stage(duck, ds, src, mapping, target, {
