@@ -90,6 +90,9 @@ export async function benchIngest(
   console.log(
     `  peak RSS ratio (ingest / raw)            ${fmt(m.ours.peakRssMb / m.raw.peakRssMb)}  (goal <= 1.5)`,
   );
+  console.log(
+    `  CPU time ratio (raw / ingest)            ${fmt(m.raw.cpuSeconds / m.ours.cpuSeconds)}  (raw ${fmt(m.raw.cpuSeconds)} s, ingest ${fmt(m.ours.cpuSeconds)} s; steadier than wall time on a busy machine)`,
+  );
   const xlsx = join(dir, 'skm.xlsx');
   await writeXlsx(xlsx, xlsxRows);
   const x = alternate(runs, { xlsx: ingest(xlsx) }).xlsx;

@@ -3,12 +3,14 @@ import { spawnSync } from 'node:child_process';
 /** Wall time and peak RSS of a whole child process, measured by GNU time. */
 export interface Measured {
   seconds: number;
+  /** User + system CPU time of the process and the children it waited for. */
+  cpuSeconds: number;
   peakRssMb: number;
   stdout: string;
 }
 
 export function measure(command: string, args: string[], env: Record<string, string> = {}): Measured {
-  const res = spawnSync('/usr/bin/time', ['-f', '__time %e %M', command, ...args], {
+  const res = spawnSync('/usr/bin/time', ['-f', '__time %e %M %U %S', command, ...args], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
     maxBuffer: 1 << 30,
@@ -16,8 +18,13 @@ export function measure(command: string, args: string[], env: Record<string, str
   const line = res.stderr.split('\n').find((l) => l.startsWith('__time '));
   if (res.status !== 0 || !line)
     throw new Error(`${command} ${args.join(' ')} failed (${res.status}):\n${res.stderr.slice(-2000)}`);
-  const [, seconds, kb] = line.split(' ');
-  return { seconds: Number(seconds), peakRssMb: Number(kb) / 1024, stdout: res.stdout };
+  const [, seconds, kb, user, system] = line.split(' ');
+  return {
+    seconds: Number(seconds),
+    cpuSeconds: Number(user) + Number(system),
+    peakRssMb: Number(kb) / 1024,
+    stdout: res.stdout,
+  };
 }
 
 /** The median of a list of numbers. */
@@ -42,6 +49,7 @@ export function alternate<K extends string>(
       k,
       {
         seconds: median(ms.map((m) => m.seconds)),
+        cpuSeconds: median(ms.map((m) => m.cpuSeconds)),
         peakRssMb: median(ms.map((m) => m.peakRssMb)),
         stdout: ms.at(-1)!.stdout,
         all: ms.map((m) => m.seconds),

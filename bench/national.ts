@@ -47,7 +47,7 @@ export async function benchNational(dir: string): Promise<void> {
   );
   for (const { step, m } of steps)
     console.log(
-      `  ${step.padEnd(34)} ${`${fmt(m.seconds, 1)} s`.padStart(9)} ${`${fmt(m.peakRssMb, 0)} MB`.padStart(10)} ${`${fmt((100 * m.seconds) / total, 0)} %`.padStart(6)}`,
+      `  ${step.padEnd(34)} ${`${fmt(m.seconds, 1)} s`.padStart(9)} ${`${fmt(m.cpuSeconds, 1)} s`.padStart(9)} ${`${fmt(m.peakRssMb, 0)} MB`.padStart(10)} ${`${fmt((100 * m.seconds) / total, 0)} %`.padStart(6)}`,
     );
   console.log('  (goals: ingest <= 120 s; transform --all and evaluate at <= 2 GB peak RSS)');
   await benchTransform({ lake, period });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -35,9 +36,26 @@ export async function ingestPool(files: string[], options: PoolOptions): Promise
     await ingestLocalFiles(options.lake, files, { target: options.target, onReport: collect });
     return reports;
   }
-  const shares = Array.from({ length: jobs }, (_, j) => files.filter((_, i) => i % jobs === j));
+  const shares = await balancedShares(files, jobs);
   await Promise.all(shares.map((share) => runWorker(share, options, collect)));
   return reports;
+}
+
+/**
+ * Deal the files to `jobs` workers so that each gets about the same number of bytes: largest first, each to
+ * the least loaded worker (a national tree mixes 100 MB exports with 10 kB ones: dealing by count left one
+ * worker with most of the bytes). Each worker then takes its largest files first.
+ */
+export async function balancedShares(files: string[], jobs: number): Promise<string[][]> {
+  const sized = await Promise.all(files.map(async (f) => ({ f, size: (await stat(f)).size })));
+  sized.sort((a, b) => b.size - a.size || a.f.localeCompare(b.f));
+  const shares = Array.from({ length: jobs }, () => ({ files: [] as string[], bytes: 0 }));
+  for (const { f, size } of sized) {
+    const least = shares.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+    least.files.push(f);
+    least.bytes += size;
+  }
+  return shares.map((s) => s.files);
 }
 
 function runWorker(
