@@ -15,7 +15,7 @@ export const LIMITS = {
   maxZipEntries: 10_000,
   /** Most bytes an XLSX package may inflate to, all entries together (zip-bomb guard). */
   maxInflatedBytes: 1024 * 1024 * 1024,
-  /** Most bytes the shared-string table of an XLSX may inflate to (exceljs keeps it in memory). */
+  /** Most bytes the shared-string table of an XLSX may inflate to (the row source keeps it in memory). */
   maxSharedStringsBytes: 64 * 1024 * 1024,
   /** Most rows of an XLSX sheet, empty ones included (Excel's own maximum). */
   maxSheetRows: 1_048_576,

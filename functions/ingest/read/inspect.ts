@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 
@@ -18,8 +19,7 @@ const HEAD_BYTES = 256 * 1024;
 /** Hash the file, keep its head, and check in the same pass whether it is valid UTF-8. */
 export async function inspectFile(path: string): Promise<FileFacts> {
   const hash = createHash('sha256');
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  let validUtf8 = true;
+  const utf8 = new Utf8Check();
   let size = 0;
   const chunks: Buffer[] = [];
   let kept = 0;
@@ -27,29 +27,47 @@ export async function inspectFile(path: string): Promise<FileFacts> {
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     measureLines(chunk, lines);
+    utf8.push(chunk);
     size += chunk.length;
     if (kept < HEAD_BYTES) {
       chunks.push(chunk.subarray(0, HEAD_BYTES - kept));
       kept += Math.min(chunk.length, HEAD_BYTES - kept);
     }
-    if (validUtf8) {
-      try {
-        utf8.decode(chunk, { stream: true });
-      } catch {
-        validUtf8 = false;
-      }
-    }
-  }
-  if (validUtf8) {
-    try {
-      utf8.decode();
-    } catch {
-      validUtf8 = false;
-    }
   }
   const head = Buffer.concat(chunks);
   const longestLine = Math.max(lines.longest, lines.current);
-  return { sha256: hash.digest('hex'), size, head, longestLine, ...classify(head, validUtf8) };
+  return { sha256: hash.digest('hex'), size, head, longestLine, ...classify(head, utf8.end()) };
+}
+
+/**
+ * Whether a stream of chunks is valid UTF-8, chunk by chunk with the engine's own check; a character cut
+ * by a chunk boundary is carried over to the next chunk.
+ */
+class Utf8Check {
+  private valid = true;
+  private carry: Buffer = Buffer.alloc(0);
+
+  push(chunk: Buffer): void {
+    if (!this.valid) return;
+    const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    const cut = completeLength(bytes);
+    this.valid = isUtf8(bytes.subarray(0, cut));
+    this.carry = Buffer.from(bytes.subarray(cut));
+  }
+
+  end(): boolean {
+    return this.valid && this.carry.length === 0;
+  }
+}
+
+/** Length of the bytes without a trailing character that the next chunk completes (at most 3 bytes). */
+function completeLength(bytes: Buffer): number {
+  let i = bytes.length - 1;
+  while (i >= 0 && bytes.length - i <= 3 && (bytes[i]! & 0xc0) === 0x80) i--;
+  if (i < 0) return bytes.length;
+  const lead = bytes[i]!;
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return bytes.length - i < need ? i : bytes.length;
 }
 
 /** Track the longest run of bytes without a line end, across chunks (each search scans the chunk once). */
