@@ -49,13 +49,18 @@ const MiB = 1024 * 1024;
 /**
  * DuckDB's memory limit when the caller sets none: `PANTAU_MEMORY_LIMIT` (e.g. `2GB`) if set; in a Lambda,
  * 60 % of the function's memory (the rest is Node and the engine's own buffers outside the limit);
- * otherwise 1.5 GB, or half the machine's memory if that is less. Large operators spill to disk beyond it.
+ * otherwise `localMb` (1.5 GB), or half the machine's memory if that is less. Large operators spill to disk
+ * beyond it.
  */
-export function defaultMemoryLimit(env: NodeJS.ProcessEnv = process.env, machineBytes = totalmem()): string {
+export function defaultMemoryLimit(
+  localMb = 1536,
+  env: NodeJS.ProcessEnv = process.env,
+  machineBytes = totalmem(),
+): string {
   if (env.PANTAU_MEMORY_LIMIT) return env.PANTAU_MEMORY_LIMIT;
   const lambdaMb = Number(env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE);
   if (lambdaMb > 0) return `${Math.floor(lambdaMb * 0.6)}MB`;
-  return `${Math.floor(Math.min(1536, machineBytes / MiB / 2))}MB`;
+  return `${Math.floor(Math.min(localMb, machineBytes / MiB / 2))}MB`;
 }
 
 /** Named parameters the statement uses (DuckDB refuses to bind one it does not). */
