@@ -1,5 +1,4 @@
-import type { Bilingual } from '#core/datasets/columns.ts';
-import { GLUE_TYPE } from '#core/datasets/columns.ts';
+import { type Bilingual, type GlueColumn, glueComment, glueType } from '#core/contract/types.ts';
 import { PARTITION_COLUMNS } from '#core/datasets/definition.ts';
 import { DATASETS } from '#core/datasets/index.ts';
 import { type DocumentedModel, type GlueType, loadModels } from './models.ts';
@@ -23,7 +22,7 @@ export interface TableDoc {
 
 const PARTITION_KEYS: ColumnDoc[] = PARTITION_COLUMNS.map((c) => ({
   name: c.name,
-  type: GLUE_TYPE[c.type] as GlueType,
+  type: glueType(c.type) as GlueType,
   doc: c.doc,
 }));
 
@@ -37,7 +36,7 @@ export async function dataDictionary(models?: readonly DocumentedModel[]): Promi
     kind: 'curated',
     grain: d.grain,
     partitionKeys: PARTITION_KEYS,
-    columns: d.stored.map((c) => ({ name: c.name, type: GLUE_TYPE[c.type] as GlueType, doc: c.doc })),
+    columns: d.stored.map((c) => ({ name: c.name, type: glueType(c.type) as GlueType, doc: c.doc })),
   }));
   const marts: TableDoc[] = (models ?? (await loadModels()))
     .filter((m) => m.materialized === 'partition')
@@ -52,22 +51,13 @@ export async function dataDictionary(models?: readonly DocumentedModel[]): Promi
   return [...curated, ...marts];
 }
 
-/** A Glue column: `comment` is "Bahasa Indonesia | English", at most 255 characters. */
-export interface GlueColumn {
-  name: string;
-  type: GlueType;
-  comment: string;
-}
-
-const comment = (doc: Bilingual) => `${doc.id} | ${doc.en}`.slice(0, 255);
-
 /** Table name → Glue columns (partition keys excluded: `year` int, `quarter` int), for Glue tables. */
 export async function glueColumns(
   models?: readonly DocumentedModel[],
 ): Promise<Record<string, GlueColumn[]>> {
   const out: Record<string, GlueColumn[]> = {};
   for (const t of await dataDictionary(models)) {
-    out[t.name] = t.columns.map((c) => ({ name: c.name, type: c.type, comment: comment(c.doc) }));
+    out[t.name] = t.columns.map((c) => ({ name: c.name, type: c.type, comment: glueComment(c.doc) }));
   }
   return out;
 }

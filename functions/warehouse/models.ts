@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Bilingual } from '#core/datasets/columns.ts';
+import { referencedNames } from '#core/contract/sql.ts';
+import { type Bilingual, MART_GLUE_TYPES, type MartGlueType } from '#core/contract/types.ts';
 import type { Layer, Model } from './engine.ts';
 
 /** The repository's `sql/` folder. */
@@ -10,9 +11,9 @@ export const SQL_DIR = fileURLToPath(new URL('../../sql/', import.meta.url));
 /** Layers in build order; each is a folder of `sql/`. */
 export const LAYERS: readonly Layer[] = ['staging', 'intermediate', 'marts'];
 
-/** Glue/Athena column types a model may declare in its header. */
-export const GLUE_TYPES = ['string', 'int', 'bigint', 'double', 'boolean', 'date', 'timestamp'] as const;
-export type GlueType = (typeof GLUE_TYPES)[number];
+/** Glue/Athena column types a model may declare in its header (the contract's scalar types). */
+export const GLUE_TYPES = MART_GLUE_TYPES;
+export type GlueType = MartGlueType;
 
 /** A documented output column (`-- column <name> <type>: <id> | <en>` in the model's header). */
 export interface ModelColumn {
@@ -52,18 +53,12 @@ export function parseModel(name: string, layer: Layer, file: string, text: strin
   return { name, layer, file, sql, materialized, dependsOn: [], grain, columns };
 }
 
-/** Words of a SQL text outside comments and string literals (lowercased). */
-function sqlWords(sql: string): Set<string> {
-  const stripped = sql.replace(/--[^\n]*/g, ' ').replace(/'(?:[^']|'')*'/g, ' ');
-  return new Set(stripped.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
-}
-
 /** Order models so every model comes after the models it reads; ties by layer, then name. */
 export function orderModels<M extends Model>(models: readonly M[]): M[] {
   const names = new Set(models.map((m) => m.name));
   const withDeps = models.map((m) => {
-    const words = sqlWords(m.sql);
-    return { ...m, dependsOn: [...names].filter((n) => n !== m.name && words.has(n)).sort() };
+    const used = referencedNames(m.sql, names);
+    return { ...m, dependsOn: [...used].filter((n) => n !== m.name).sort() };
   });
   const rank = (m: Model) => `${LAYERS.indexOf(m.layer)}:${m.name}`;
   const pending = [...withDeps].sort((a, b) => rank(a).localeCompare(rank(b)));
