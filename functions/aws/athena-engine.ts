@@ -1,7 +1,7 @@
+import { lake, parsePartition } from '#core/contract/lake.ts';
 import { PARTITION_COLUMNS } from '#core/datasets/definition.ts';
 import { ident, literal } from '#core/duckdb.ts';
-import { lake } from '#core/lake.ts';
-import { type Period, periodOf } from '#core/period.ts';
+import type { Period } from '#core/period.ts';
 import type { ObjectStore } from '#core/store.ts';
 import { type Model, type QueryEngine, runPeriodSeed, type Seed } from '#warehouse/engine.ts';
 import type { AthenaQueries } from './athena-query.ts';
@@ -61,8 +61,8 @@ export class AthenaEngine implements QueryEngine {
   async listPartitions(model: string): Promise<Period[]> {
     const found = new Map<string, Period>();
     for await (const o of this.lakeStore.list(lake.warehousePrefix(model))) {
-      const m = /\/year=(\d{4})\/quarter=([1-4])\//.exec(o.key);
-      if (m) found.set(`${m[1]}-${m[2]}`, periodOf(Number(m[1]), Number(m[2])));
+      const p = parsePartition(o.key);
+      if (p) found.set(p.id, p);
     }
     return [...found.values()].sort((a, b) => a.id.localeCompare(b.id));
   }

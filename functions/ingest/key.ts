@@ -1,3 +1,4 @@
+import { isUploadKey } from '#core/contract/lake.ts';
 import { type DatasetId, isDatasetId } from '#core/datasets/index.ts';
 import { type Period, parsePeriod } from '#core/period.ts';
 import { canonicalRegionCode } from '#core/regions.ts';
@@ -34,7 +35,7 @@ export function partsFromKey(key: string): TargetParts {
  */
 export function uploadKeyError(key: string): string | undefined {
   const segments = key.split('/');
-  if (segments[0] !== 'uploads') return undefined;
+  if (!isUploadKey(`${segments[0]}/`)) return undefined;
   const unsafe = segments.some(
     (s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'),
   );

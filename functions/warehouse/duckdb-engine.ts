@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachLake } from '#core/catalog.ts';
+import { lake, parseWarehouseKey } from '#core/contract/lake.ts';
 import { Duck, ident, literal } from '#core/duckdb.ts';
-import { lake } from '#core/lake.ts';
 import type { LocalStore } from '#core/local-store.ts';
-import { type Period, periodOf } from '#core/period.ts';
+import type { Period } from '#core/period.ts';
 import { installTrinoDialect } from './dialect.ts';
 import { type Model, type QueryEngine, runPeriodSeed, type Seed } from './engine.ts';
 
@@ -87,8 +87,8 @@ export class DuckDbEngine implements QueryEngine {
   async listPartitions(model: string): Promise<Period[]> {
     const out: Period[] = [];
     for await (const o of this.store.list(lake.warehousePrefix(model))) {
-      const m = /\/year=(\d{4})\/quarter=([1-4])\/data\.parquet$/.exec(o.key);
-      if (m) out.push(periodOf(Number(m[1]), Number(m[2])));
+      const part = parseWarehouseKey(o.key);
+      if (part?.model === model) out.push(part.period);
     }
     return out.sort((a, b) => a.id.localeCompare(b.id));
   }

@@ -1,3 +1,5 @@
+import { lake, parsePartition } from '#core/contract/lake.ts';
+import { invalidPeriodMessage } from '#core/contract/names.ts';
 import { loadMethodology } from '#core/methodology.ts';
 import { type Period, parsePeriod } from '#core/period.ts';
 import type { ObjectStore } from '#core/store.ts';
@@ -40,14 +42,14 @@ export class PeriodError extends RangeError {
   override name = 'PeriodError';
 }
 
-/** Periods that have curated data: the `year=/quarter=` folders under `curated/`. */
+/** Periods that have curated data: the partitions under the curated root. */
 export async function curatedPeriods(store: ObjectStore): Promise<Period[]> {
-  const ids = new Set<string>();
-  for await (const o of store.list('curated/')) {
-    const m = /\/year=(\d{4})\/quarter=([1-4])\//.exec(o.key);
-    if (m) ids.add(`${m[1]}-Q${m[2]}`);
+  const periods = new Map<string, Period>();
+  for await (const o of store.list(lake.curatedRoot)) {
+    const p = parsePartition(o.key);
+    if (p) periods.set(p.id, p);
   }
-  return [...ids].sort().map((id) => parsePeriod(id)!);
+  return [...periods.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 function validPeriods(ids: readonly string[]): Period[] {
@@ -56,7 +58,7 @@ function validPeriods(ids: readonly string[]): Period[] {
 }
 
 function invalid(id: string): never {
-  throw new PeriodError(`periode tidak valid: "${id}" (format YYYY-Qn, mis. 2026-Q3)`);
+  throw new PeriodError(invalidPeriodMessage(id));
 }
 
 /**

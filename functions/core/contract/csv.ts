@@ -11,16 +11,19 @@ const text = (v: unknown): string =>
   v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 /**
- * One CSV line (RFC 4180) through `csv-stringify`, the project's one CSV writer: a field is quoted when it
- * holds the delimiter, a double quote, CR or LF; quotes inside are doubled. Ends with the line ending.
+ * CSV lines (RFC 4180) through `csv-stringify`, the project's one CSV writer: a field is quoted when it
+ * holds the delimiter, a double quote, CR or LF; quotes inside are doubled. Each line ends with the line
+ * ending. Many rows per call is much faster than one call per row.
  */
-export function csvLine(values: readonly unknown[], style: CsvStyle = {}): string {
-  return stringify([values.map(text)], {
-    delimiter: style.delimiter ?? ',',
-    record_delimiter: style.eol ?? '\n',
-    quoted_match: /[\r\n]/,
-  });
+export function csvLines(rows: readonly (readonly unknown[])[], style: CsvStyle = {}): string {
+  return stringify(
+    rows.map((r) => r.map(text)),
+    { delimiter: style.delimiter ?? ',', record_delimiter: style.eol ?? '\n', quoted_match: /[\r\n]/ },
+  );
 }
+
+/** One CSV line, as {@link csvLines} writes it. */
+export const csvLine = (values: readonly unknown[], style: CsvStyle = {}) => csvLines([values], style);
 
 /** One CSV field, quoted as {@link csvLine} would (no line ending). */
 export function csvField(value: unknown, style: CsvStyle = {}): string {

@@ -33,11 +33,13 @@ export const LAKE_ROOT = {
 /** Segment standing in for region/dataset/period when an upload key could not be resolved. */
 const INVALID = '_invalid';
 
-/** `year=YYYY/quarter=Q`: the one Hive partition path of curated and warehouse tables. */
-export const partitionPath = (period: Period) => `year=${period.year}/quarter=${period.quarter}`;
+const partitionOf = (year: string | number, quarter: string | number) => `year=${year}/quarter=${quarter}`;
 
-/** The partition path with Glue partition-projection placeholders (`${year}`, `${quarter}`). */
-export const PARTITION_TEMPLATE = 'year=${year}/quarter=${quarter}/';
+/** `year=YYYY/quarter=Q`: the one Hive partition path of curated and warehouse tables. */
+export const partitionPath = (period: Period) => partitionOf(period.year, period.quarter);
+
+/** The partition path with Glue partition-projection placeholders, for `storage.location.template`. */
+export const PARTITION_TEMPLATE = `${partitionOf('$' + '{year}', '$' + '{quarter}')}/`;
 
 const PARTITION = /(?:^|\/)year=(\d{4})\/quarter=([1-4])\//;
 
@@ -61,6 +63,7 @@ export const lake = {
   quarantinePrefix: LAKE_ROOT.quarantine,
   quarantineKey: (dataset: string, period: Period, region: string, submission: string) =>
     `${LAKE_ROOT.quarantine}${dataset}/${period.id}/${region}/${submission}.csv`,
+  reportsPrefix: LAKE_ROOT.reports,
   reportKey: (region: string, dataset: string, period: Period, submission: string) =>
     `${LAKE_ROOT.reports}${region}/${dataset}/${period.id}/${submission}.json`,
   /** Report of an upload whose key named no valid region/dataset/period. */
@@ -79,8 +82,11 @@ export const lake = {
   warehouseKey: (model: string, period: Period) =>
     `${lake.warehousePartitionPrefix(model, period)}data.parquet`,
   publishedPrefix: LAKE_ROOT.published,
+  /** The folder of one ranking snapshot (no trailing `/`), e.g. to show where it was written. */
+  publishedRankingDir: (period: Period | string, runId: string) =>
+    `${LAKE_ROOT.published}rankings/${typeof period === 'string' ? period : period.id}/${runId}`,
   publishedRankingPrefix: (period: Period | string, runId: string) =>
-    `${LAKE_ROOT.published}rankings/${typeof period === 'string' ? period : period.id}/${runId}/`,
+    `${lake.publishedRankingDir(period, runId)}/`,
   /** Names the newest snapshot of a period: `{ run_id }`. */
   publishedRankingLatestKey: (period: Period) => `${LAKE_ROOT.published}rankings/${period.id}/latest.json`,
   dashboardPrefix: `${LAKE_ROOT.published}dashboard/`,
