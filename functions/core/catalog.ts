@@ -25,7 +25,7 @@ async function hasFiles(dir: string, ending: '.parquet' | '.json'): Promise<bool
   return entries.some((e) => e.endsWith(ending));
 }
 
-/** Curated tables (DESIGN.md names) and every warehouse model found in the lake. */
+/** Curated tables (names from the contract) and every warehouse model found in the lake. */
 async function lakeTables(root: string): Promise<LakeTable[]> {
   const tables: LakeTable[] = Object.values(DATASETS).map((d) => ({
     name: d.table,
@@ -46,7 +46,7 @@ async function lakeTables(root: string): Promise<LakeTable[]> {
 }
 
 /**
- * Create (or replace) views named as in DESIGN.md over a local lake folder, so `pantau query` and the
+ * Create (or replace) views named as in the data dictionary over a local lake folder, so `pantau query` and the
  * embedded engine see curated tables and marts by name. Also `submissions`: the ledger.
  */
 export async function attachLake(duck: Duck, root: string): Promise<string[]> {

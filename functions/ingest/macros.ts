@@ -34,7 +34,7 @@ const monthCase = `CASE left(m, 3) ${Object.entries(MONTHS)
 const WORDS = String.raw`'^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})(?:[ ,T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$'`;
 
 /**
- * Normalisers for the locale forms of DESIGN.md, as DuckDB macros (installed once per connection):
+ * Normalisers for the Indonesian locale forms of dates and numbers, as DuckDB macros (installed once per connection):
  * trimming, decimal comma and Indonesian thousands, dates in every accepted form, Excel serial dates.
  * Every macro returns NULL for what it cannot read; validation turns that into a finding.
  */

@@ -69,7 +69,7 @@ export function runPeriodSeed(period: Period): Seed {
 }
 
 /**
- * The query-engine port of the model runner (DESIGN.md "Ports"). The DuckDB engine (`duckdb-engine.ts`)
+ * The query-engine port of the model runner (docs/architecture.md, "The ports"). The DuckDB engine (`duckdb-engine.ts`)
  * runs on a local lake; an Athena engine implements the same port in `functions/aws/`.
  *
  * The runner calls, in this order: `loadSeed` for every seed; then for each period: `bindPeriod`, then

@@ -1,4 +1,4 @@
--- Integrity signals per unit and period (domain.md "Integrity signals"; thresholds in the methodology):
+-- Integrity signals per unit and period (docs/methodology.md; thresholds in the methodology):
 -- self-filled SKM patterns, SKM respondents below Krejcie–Morgan, grade A with poor complaint completion,
 -- ceremonial FKP and impossible complaint timelines. Each flag carries the measured value, the threshold
 -- and a sentence in Bahasa Indonesia.

@@ -1,4 +1,4 @@
--- Pantau service index per region (domain.md, methodology v1): component scores from the region marts,
+-- Pantau service index per region (docs/methodology.md, methodology v1): component scores from the region marts,
 -- missing components' weights spread over the others, IPP band, competition ranks (1, 2, 2, 4) among
 -- provinces and among kabupaten/kota (nationally and within the province), change vs the previous period.
 -- Scores and ranks are computed for this period and the previous one (read through the year/quarter

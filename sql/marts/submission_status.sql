@@ -1,4 +1,4 @@
--- Submission monitoring (DESIGN.md): the roster is every one of the 552 regions x skm, fkp, complaints for
+-- Submission monitoring (docs/methodology.md): the roster is every one of the 552 regions x skm, fkp, complaints for
 -- the period; the ledger says what arrived. on_time: an accepted upload by the deadline (the methodology's
 -- days after quarter end, until 23:59:59 WIB); late: accepted only after it; rejected: only rejected
 -- uploads; missing: nothing. Upload times are stored in UTC and compared in WIB.

@@ -32,7 +32,7 @@ describe('one definition per dataset', () => {
     });
   }
 
-  it('matches the header spellings DESIGN.md promises, whatever the case, spacing and punctuation', () => {
+  it('matches the header spellings the definitions promise, whatever the case, spacing and punctuation', () => {
     const skm = dataset('skm');
     const headers = [
       'KODE UNIT',

@@ -78,7 +78,7 @@ export const pii = (c: Omit<PiiColumn, 'kind' | 'required' | 'nullable'>): PiiCo
   ...c,
 });
 
-/** Accepted spellings of yes/no fields (DESIGN.md). */
+/** Accepted spellings of yes/no fields. */
 export const FLAG_VALUES = {
   true: ['ya', 'ada', 'yes', 'true', '1', 'y'],
   false: ['tidak', 'tidak ada', 'no', 'false', '0', 't', 'n'],
