@@ -3,6 +3,7 @@ import { type GlueColumn, glueColumn, glueComment } from '#core/contract/types.t
 import { PARTITION_COLUMNS } from '#core/datasets/definition.ts';
 import { DATASET_IDS, DATASETS } from '#core/datasets/index.ts';
 import { LEDGER_COLUMNS } from '#core/ledger.ts';
+import { martDeclarations } from '#warehouse/marts.ts';
 import type { DocumentedModel } from '#warehouse/models.ts';
 
 export type { GlueColumn };
@@ -29,22 +30,16 @@ export function curatedTables(): LakeTableSpec[] {
   }));
 }
 
-/** The mart tables, from the column documentation in each mart model's header. */
+/** The mart tables, from each mart's declaration (its model file's header: grain, key, columns). */
 export function martTables(models: readonly DocumentedModel[]): LakeTableSpec[] {
-  return models
-    .filter((m) => m.materialized === 'partition')
-    .map((m) => {
-      if (m.columns.length === 0)
-        throw new Error(`${m.file}: a mart must document its columns (-- column …)`);
-      return {
-        name: m.name,
-        prefix: lake.warehousePrefix(m.name),
-        description: m.grain ? glueComment(m.grain) : m.name,
-        columns: m.columns
-          .filter((c) => !PARTITION_KEYS.some((p) => p.name === c.name))
-          .map((c) => ({ name: c.name, type: c.type, comment: glueComment(c.doc) })),
-      };
-    });
+  return martDeclarations(models).map((m) => ({
+    name: m.name,
+    prefix: lake.warehousePrefix(m.name),
+    description: glueComment(m.grain),
+    columns: m.columns
+      .filter((c) => !PARTITION_KEYS.some((p) => p.name === c.name))
+      .map((c) => ({ name: c.name, type: c.type, comment: glueComment(c.doc) })),
+  }));
 }
 
 /** Columns of the `submissions` table, in ledger-entry order. */

@@ -1,4 +1,5 @@
 import { lake, parsePartition } from '#core/contract/lake.ts';
+import { duckTypeOfTrino } from '#core/contract/types.ts';
 import { PARTITION_COLUMNS } from '#core/datasets/definition.ts';
 import { ident, literal } from '#core/duckdb.ts';
 import type { Period } from '#core/period.ts';
@@ -56,6 +57,17 @@ export class AthenaEngine implements QueryEngine {
     const select = `SELECT ${list}, ${period.year}, ${period.quarter} FROM (\n${model.sql}\n) AS m`;
     const target = `${ident(this.database)}.${ident(model.name)} (${list}, ${PARTITION_NAMES.map(ident).join(', ')})`;
     await this.queries.execute(`INSERT INTO ${target}\n${withRelations(select, this.relations)}`);
+  }
+
+  async partitionColumns(model: string): Promise<{ name: string; type: string }[]> {
+    const id = await this.queries.execute(
+      'SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position',
+      [literal(this.database), literal(model)],
+    );
+    const rows = await resultRows<{ column_name: string; data_type: string }>(this.queries.pages(id));
+    return rows
+      .filter((r) => !PARTITION_NAMES.includes(r.column_name))
+      .map((r) => ({ name: r.column_name, type: duckTypeOfTrino(r.data_type) ?? r.data_type }));
   }
 
   async listPartitions(model: string): Promise<Period[]> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachLake } from '#core/catalog.ts';
 import { lake, parseWarehouseKey } from '#core/contract/lake.ts';
+import { PARTITION_COLUMNS } from '#core/datasets/definition.ts';
 import { Duck, ident, literal } from '#core/duckdb.ts';
 import type { LocalStore } from '#core/local-store.ts';
 import type { Period } from '#core/period.ts';
@@ -82,6 +83,16 @@ export class DuckDbEngine implements QueryEngine {
       await rm(tmp, { force: true });
     }
     await this.exposeModel(model.name);
+  }
+
+  async partitionColumns(model: string, period: Period): Promise<{ name: string; type: string }[]> {
+    const file = this.store.path(lake.warehouseKey(model, period));
+    const rows = await this.duck.rows<{ column_name: string; column_type: string }>(
+      `DESCRIBE SELECT * FROM read_parquet(${literal(file)})`,
+    );
+    return rows
+      .filter((r) => !PARTITION_COLUMNS.some((p) => p.name === r.column_name))
+      .map((r) => ({ name: r.column_name, type: r.column_type }));
   }
 
   async listPartitions(model: string): Promise<Period[]> {

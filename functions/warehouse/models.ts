@@ -27,6 +27,8 @@ export interface DocumentedModel extends Model {
   file: string;
   /** `-- grain: <id> | <en>`: what one row is. */
   grain?: Bilingual;
+  /** `-- key: a, b`: the columns that identify a row within a period (unique, never null). */
+  key: string[];
   columns: ModelColumn[];
 }
 
@@ -39,9 +41,12 @@ const bilingual = (text: string): Bilingual => {
 export function parseModel(name: string, layer: Layer, file: string, text: string): DocumentedModel {
   const columns: ModelColumn[] = [];
   let grain: Bilingual | undefined;
+  let key: string[] = [];
   for (const line of text.split('\n')) {
     const grainMatch = /^--\s*grain:\s*(.+)$/.exec(line);
     if (grainMatch) grain = bilingual(grainMatch[1]!);
+    const keyMatch = /^--\s*key:\s*(.+)$/.exec(line);
+    if (keyMatch) key = keyMatch[1]!.split(',').map((k) => k.trim());
     const col = /^--\s*column\s+([a-z_][a-z0-9_]*)\s+([a-z]+):\s*(.+)$/.exec(line);
     if (!col) continue;
     const type = col[2] as GlueType;
@@ -50,7 +55,10 @@ export function parseModel(name: string, layer: Layer, file: string, text: strin
   }
   const sql = text.trim().replace(/;\s*$/, '');
   const materialized = layer === 'marts' ? 'partition' : 'relation';
-  return { name, layer, file, sql, materialized, dependsOn: [], grain, columns };
+  for (const k of key)
+    if (!columns.some((c) => c.name === k))
+      throw new Error(`${file}: key column "${k}" is not a documented column`);
+  return { name, layer, file, sql, materialized, dependsOn: [], grain, key, columns };
 }
 
 /** Order models so every model comes after the models it reads; ties by layer, then name. */

@@ -4,6 +4,7 @@ import { loadMethodology } from '#core/methodology.ts';
 import { type Period, parsePeriod } from '#core/period.ts';
 import type { ObjectStore } from '#core/store.ts';
 import type { QueryEngine } from './engine.ts';
+import { checkPartition, martDeclarations } from './marts.ts';
 import { type DocumentedModel, loadModels } from './models.ts';
 import { seedsFor } from './seeds.ts';
 
@@ -64,7 +65,8 @@ function invalid(id: string): never {
 /**
  * Build the warehouse: load seeds, then for each period (oldest first, so a period can read the one
  * before it) run every model in reference order — staging and intermediate as run relations, marts as
- * that period's partition. Other periods' partitions are never touched. The same call serves the CLI,
+ * that period's partition, checked against the mart's declaration (marts.ts). Other periods' partitions are
+ * never touched. The same call serves the CLI,
  * the demo and the AWS job; only the engine differs.
  */
 export async function transform(options: TransformOptions): Promise<TransformResult> {
@@ -76,6 +78,7 @@ export async function transform(options: TransformOptions): Promise<TransformRes
   if (periods.length === 0) return { periods: [], models: models.map((m) => m.name), partitions: 0, ms: 0 };
   const { methodology, hash } = loadMethodology(options.methodologyFile);
   for (const seed of seedsFor(periods, methodology, hash)) await engine.loadSeed(seed);
+  const marts = new Map(martDeclarations(models).map((m) => [m.name, m]));
   const steps = periods.length * models.length;
   let step = 0;
   let partitions = 0;
@@ -85,6 +88,7 @@ export async function transform(options: TransformOptions): Promise<TransformRes
       options.onProgress?.({ period: period.id, model: model.name, step: ++step, steps });
       if (model.materialized === 'partition') {
         await engine.writePartition(model, period);
+        await checkPartition(engine, marts.get(model.name)!, period);
         partitions += 1;
       } else await engine.createRelation(model);
     }

@@ -3,6 +3,7 @@
 -- days after quarter end, until 23:59:59 WIB); late: accepted only after it; rejected: only rejected
 -- uploads; missing: nothing. Upload times are stored in UTC and compared in WIB.
 -- grain: Satu wilayah x dataset wajib per periode (552 x 3) | One region x reported dataset per period
+-- key: region_code, dataset
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column region_name string: Nama wilayah | Region name

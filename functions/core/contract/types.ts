@@ -1,17 +1,17 @@
 /**
- * Column types, written once: each DuckDB type a table may hold with its Glue/Hive (Athena) spelling and
- * the Parquet type it is stored as. Curated columns, the ledger, seeds and marts all name their types
+ * Column types, written once: each DuckDB type a table may hold with its Glue/Hive spelling (the catalog),
+ * its Trino spelling (what Athena's `information_schema` reports) and the Parquet type it is stored as. Curated columns, the ledger, seeds and marts all name their types
  * through this table.
  */
 export const COLUMN_TYPES = {
-  VARCHAR: { glue: 'string', parquet: 'BYTE_ARRAY (STRING)' },
-  INTEGER: { glue: 'int', parquet: 'INT32' },
-  BIGINT: { glue: 'bigint', parquet: 'INT64' },
-  DOUBLE: { glue: 'double', parquet: 'DOUBLE' },
-  BOOLEAN: { glue: 'boolean', parquet: 'BOOLEAN' },
-  DATE: { glue: 'date', parquet: 'INT32 (DATE)' },
-  TIMESTAMP: { glue: 'timestamp', parquet: 'INT64 (TIMESTAMP_MICROS)' },
-  'VARCHAR[]': { glue: 'array<string>', parquet: 'LIST (BYTE_ARRAY (STRING))' },
+  VARCHAR: { glue: 'string', trino: 'varchar', parquet: 'BYTE_ARRAY (STRING)' },
+  INTEGER: { glue: 'int', trino: 'integer', parquet: 'INT32' },
+  BIGINT: { glue: 'bigint', trino: 'bigint', parquet: 'INT64' },
+  DOUBLE: { glue: 'double', trino: 'double', parquet: 'DOUBLE' },
+  BOOLEAN: { glue: 'boolean', trino: 'boolean', parquet: 'BOOLEAN' },
+  DATE: { glue: 'date', trino: 'date', parquet: 'INT32 (DATE)' },
+  TIMESTAMP: { glue: 'timestamp', trino: 'timestamp', parquet: 'INT64 (TIMESTAMP_MICROS)' },
+  'VARCHAR[]': { glue: 'array<string>', trino: 'array(varchar)', parquet: 'LIST (BYTE_ARRAY (STRING))' },
 } as const;
 
 /** A column type, DuckDB spelling. */
@@ -30,6 +30,12 @@ export const parquetType = (t: DuckType): string => COLUMN_TYPES[t].parquet;
 /** DuckDB type of a Glue type, or undefined when the name is not one of {@link COLUMN_TYPES}. */
 export function duckType(glue: string): DuckType | undefined {
   return (Object.keys(COLUMN_TYPES) as DuckType[]).find((t) => COLUMN_TYPES[t].glue === glue);
+}
+
+/** DuckDB type of a Trino type name (`timestamp(3)` → `TIMESTAMP`), or undefined when not in the table. */
+export function duckTypeOfTrino(trino: string): DuckType | undefined {
+  const base = trino.toLowerCase().replace(/^(timestamp)\(\d+\)$/, '$1');
+  return (Object.keys(COLUMN_TYPES) as DuckType[]).find((t) => COLUMN_TYPES[t].trino === base);
 }
 
 /** Scalar Glue types a mart column may declare. */
