@@ -58,21 +58,20 @@ export function columnDrift(
   return problems;
 }
 
-/** Rows of the period's partition whose key is null or repeated (as dbt's `not_null` and `unique`). */
+/** Key values of the period's partition that are null or repeated (as dbt's `not_null` and `unique`). */
 async function keyDrift(engine: QueryEngine, mart: MartDeclaration, period: Period): Promise<string[]> {
   const keys = mart.key.map(ident);
-  const from = `FROM ${ident(mart.name)} WHERE year = ${period.year} AND quarter = ${period.quarter}`;
-  const [nulls] = await engine.rows<{ n: number | string }>(
-    `SELECT count(*) AS n ${from} AND (${keys.map((k) => `${k} IS NULL`).join(' OR ')})`,
+  const [found] = await engine.rows<{ repeated: number | string | null; nulls: number | string | null }>(
+    `SELECT sum(CASE WHEN n > 1 THEN 1 ELSE 0 END) AS repeated, sum(CASE WHEN has_null = 1 THEN n ELSE 0 END) AS nulls
+     FROM (SELECT count(*) AS n, max(CASE WHEN ${keys.map((k) => `${k} IS NULL`).join(' OR ')} THEN 1 ELSE 0 END) AS has_null
+           FROM ${ident(mart.name)} WHERE year = ${period.year} AND quarter = ${period.quarter}
+           GROUP BY ${keys.join(', ')}) AS k`,
   );
-  const repeated = await engine.rows<{ n: number | string }>(
-    `SELECT count(*) AS n ${from} GROUP BY ${keys.join(', ')} HAVING count(*) > 1`,
-  );
+  const [repeated, nulls] = [Number(found?.repeated ?? 0), Number(found?.nulls ?? 0)];
+  const key = mart.key.join(', ');
   const problems: string[] = [];
-  if (Number(nulls?.n ?? 0) > 0)
-    problems.push(`${nulls!.n} baris dengan kunci (${mart.key.join(', ')}) kosong`);
-  if (repeated.length > 0)
-    problems.push(`${repeated.length} nilai kunci (${mart.key.join(', ')}) muncul lebih dari sekali`);
+  if (nulls > 0) problems.push(`${nulls} baris dengan kunci (${key}) kosong`);
+  if (repeated > 0) problems.push(`${repeated} nilai kunci (${key}) muncul lebih dari sekali`);
   return problems;
 }
 

@@ -110,6 +110,9 @@ export function parseUploadKey(
   return { region, dataset, period, file };
 }
 
+/** The upload key's shape as an officer reads it in messages (Bahasa Indonesia placeholders). */
+export const UPLOAD_KEY_HINT = `${LAKE_ROOT.uploads}{kode_wilayah}/{dataset}/{periode}/{nama_berkas}`;
+
 /** Whether a key lies under `uploads/` (what the ingest listens to). */
 export const isUploadKey = (key: string) => key.startsWith(LAKE_ROOT.uploads);
 
