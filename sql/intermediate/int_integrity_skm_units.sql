@@ -1,4 +1,4 @@
--- Per unit, the SKM patterns of self-filled surveys (domain.md "Integrity signals"): straight-lined
+-- Per unit, the SKM patterns of self-filled surveys (docs/methodology.md): straight-lined
 -- questionnaires (all nine answers equal), all-maximum questionnaires, duplicate questionnaires (same
 -- answers, profile and submission time) and the shortest time in which burst-count questionnaires arrived.
 -- One scan and one sort: each unit's questionnaires in submission-time order, ties broken by answers and

@@ -1,10 +1,9 @@
-import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { headerScore } from '../headers.ts';
 import { LIMITS } from '../limits.ts';
-import { csvField, HEADER_SEARCH_ROWS, type TabularSource, UnreadableFileError } from './source.ts';
+import { CsvSink } from './csv-sink.ts';
+import { HEADER_SEARCH_ROWS, type TabularSource, UnreadableFileError } from './source.ts';
 import { workbookSheets } from './xlsx-rows.ts';
 import type { ZipEntry } from './zip.ts';
 
@@ -18,7 +17,7 @@ export async function openXlsx(
   ds: Dataset<Record<string, Column>>,
   out: string,
 ): Promise<TabularSource> {
-  const sink = createWriteStream(out);
+  const sink = new CsvSink(out);
   let header: string[] | undefined;
   const pending: { number: number; cells: string[] }[] = [];
   let seen = 0;
@@ -46,8 +45,7 @@ export async function openXlsx(
     if (e instanceof UnreadableFileError) throw e;
     throw new UnreadableFileError(`Berkas Excel tidak dapat dibaca: ${(e as Error).message}`);
   }
-  sink.end();
-  await once(sink, 'finish');
+  await sink.end();
   return {
     path: out,
     delimiter: ',',
@@ -62,7 +60,7 @@ export async function openXlsx(
 async function flushHeader(
   pending: { number: number; cells: string[] }[],
   ds: Dataset<Record<string, Column>>,
-  sink: WriteStream,
+  sink: CsvSink,
 ): Promise<string[]> {
   let best = -1;
   let bestScore = 0;
@@ -79,6 +77,4 @@ async function flushHeader(
   return pending[best]!.cells;
 }
 
-async function writeRow(sink: WriteStream, number: number, cells: string[]): Promise<void> {
-  if (!sink.write(`${number},${cells.map(csvField).join(',')}\n`)) await once(sink, 'drain');
-}
+const writeRow = (sink: CsvSink, number: number, cells: string[]) => sink.add([number, ...cells]);
