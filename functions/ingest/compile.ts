@@ -131,8 +131,9 @@ function columnChecks(name: string, c: Column, deriveKey: boolean): Omit<Check, 
 
 export interface CompileOptions {
   /**
-   * Use the fast paths (plain casts, trim skipped when it changes nothing). Off, every value goes through
-   * the full normalisers: the same results, slower; tests compare the two. @default true
+   * Use the fast paths (plain casts, trim skipped when it changes nothing): faster per row, but a larger
+   * statement to plan (~4 ms more). Off, every value goes through the full normalisers: the same results
+   * (tests compare the two), the smaller plan that small files want. @default true
    */
   fastPaths?: boolean;
 }
@@ -182,16 +183,24 @@ export function compileValidation(
   );
   const byKind = new Map<ParsedKind, string[]>();
   for (const [name, c] of entries) if (isParsed(c)) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), name]);
-  const fast = [...byKind].flatMap(([kind, names]) =>
-    names.map((name) => `${fastPaths ? PARSERS[kind].fast(r(name)) : 'NULL'} AS ${f(name)}`),
-  );
+  // without fast paths: the lean plan, every value through the full parser of its kind (one list per kind)
+  const fast = fastPaths
+    ? [...byKind].flatMap(([kind, names]) =>
+        names.map((name) => `${PARSERS[kind].fast(r(name))} AS ${f(name)}`),
+      )
+    : [];
   const lists = [...byKind].map(([kind, names]) => {
-    const missed = names.map((name) => `(${f(name)} IS NULL AND ${r(name)} IS NOT NULL)`).join(' OR ');
     const rest = `list_transform([${names.map(r).join(', ')}], v -> ${PARSERS[kind].rest('v')})`;
+    if (!fastPaths) return `${rest} AS ${parsedList(kind)}`;
+    const missed = names.map((name) => `(${f(name)} IS NULL AND ${r(name)} IS NOT NULL)`).join(' OR ');
     return `CASE WHEN ${missed} THEN ${rest} END AS ${parsedList(kind)}`;
   });
   const parsed = [...byKind].flatMap(([kind, names]) =>
-    names.map((name, i) => `COALESCE(${f(name)}, ${parsedList(kind)}[${i + 1}]) AS ${p(name)}`),
+    names.map((name, i) =>
+      fastPaths
+        ? `COALESCE(${f(name)}, ${parsedList(kind)}[${i + 1}]) AS ${p(name)}`
+        : `${parsedList(kind)}[${i + 1}] AS ${p(name)}`,
+    ),
   );
   const norm = entries.map(([name, c]) => `CAST(${normalise(name, c)} AS ${sqlType(c)}) AS ${n(name)}`);
   const flags = checks.map((k) => `COALESCE(${k.failed}, false) AS ${ident(`k${k.id}`)}`);

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { type Duck, ident, literal } from '#core/duckdb.ts';
@@ -7,6 +8,12 @@ import type { HeaderMapping } from './headers.ts';
 import type { Target } from './key.ts';
 import { timed } from './profile.ts';
 import type { TabularSource } from './read/source.ts';
+
+/**
+ * Smallest source for the fast-path plan: the fast paths save about 1 µs of CPU per row and cost about 4 ms
+ * more planning, so below ~1 MB (~10 k rows) the lean plan is faster.
+ */
+const FAST_PATH_MIN_BYTES = 1024 * 1024;
 
 /** Spare source columns beyond the header: rows with data there are invalid, never silently cut. */
 const SPARE_COLUMNS = 8;
@@ -51,12 +58,14 @@ export async function stage(
   src: TabularSource,
   mapping: HeaderMapping,
   target: Target,
+  /** `fastPaths`: force the fast-path plan on or off (default: by the source's size). */
   params: { submissionId: string; salt: string; path: string; fastPaths?: boolean },
 ): Promise<Staged> {
   const relation = sourceRelation(src);
   const sources = new Map([...mapping.columns].map(([col, i]) => [col, relation.names[i]!]));
   const extra = relation.names.slice(src.header.length);
-  const compiled = compileValidation(ds, sources, extra, { fastPaths: params.fastPaths });
+  const fastPaths = params.fastPaths ?? (await stat(src.path)).size >= FAST_PATH_MIN_BYTES;
+  const compiled = compileValidation(ds, sources, extra, { fastPaths });
   const [written] = await timed('stage-copy', () =>
     duck.rows<CopyStats>(
       `COPY (WITH src AS (${relation.sql}), ${compiled.staged}) TO $out (FORMAT parquet, COMPRESSION zstd, RETURN_STATS true)`,
