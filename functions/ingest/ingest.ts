@@ -148,11 +148,12 @@ async function validateAndWrite(
     rows_rejected: rejected,
     rows_accepted: staged.rowsRead - rejected,
   });
-  if (rejected > 0) Object.assign(report, await findings(ctx.duck, ds, staged, mapping, src.header));
+  if (rejected > 0)
+    Object.assign(report, await timed('findings', () => findings(ctx.duck, ds, staged, mapping, src.header)));
   if (rejected > 0) {
     const qKey = lake.quarantineKey(target.dataset, target.period, target.region, report.submission_id);
     const qFile = join(ctx.scratchDir, 'quarantine.csv');
-    await writeQuarantine(ctx.duck, ds, staged, qFile);
+    await timed('quarantine', () => writeQuarantine(ctx.duck, ds, staged, qFile));
     await ctx.lake.upload(qFile, qKey, { contentType: 'text/csv; charset=utf-8' });
     report.quarantine_key = qKey;
   }
