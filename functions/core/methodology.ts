@@ -29,6 +29,8 @@ export interface Methodology {
     deadline_days_after_quarter: number;
     timezone_offset_hours: number;
     max_invalid_share: number;
+    /** Officers whose region has not submitted are e-mailed this many days before the deadline. */
+    reminder_days_before: number;
   };
   integrity: Record<string, Record<string, number | string>>;
 }

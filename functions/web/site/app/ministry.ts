@@ -1,0 +1,48 @@
+import { api } from './api.ts';
+import { authHeaders } from './auth.ts';
+import { badge, html } from './html.ts';
+import { deadlineBanner, type StatusResponse } from './status.ts';
+
+/** The published national dashboard, fetched with the sign-in and shown in a sandboxed frame. */
+async function showDashboard(slot: HTMLElement): Promise<void> {
+  const res = await fetch('/api/dashboard', { headers: authHeaders() });
+  if (!res.ok) {
+    slot.innerHTML =
+      html`<p class="muted">${((await res.json().catch(() => ({}))) as { error?: string }).error ?? 'Dasbor tidak tersedia.'}</p>`.markup;
+    return;
+  }
+  const frame = Object.assign(document.createElement('iframe'), {
+    className: 'dashboard',
+    title: 'Dasbor nasional',
+    src: URL.createObjectURL(new Blob([await res.text()], { type: 'text/html' })),
+  });
+  frame.setAttribute('sandbox', 'allow-scripts');
+  slot.replaceChildren(frame);
+}
+
+/** Ministry: the national dashboard and every region's submission status for a period. */
+export async function ministryPage(view: HTMLElement, period?: string): Promise<void> {
+  const s = await api<StatusResponse>(`status${period ? `?period=${encodeURIComponent(period)}` : ''}`);
+  const count = (st: string) =>
+    s.regions.reduce((n, r) => n + r.datasets.filter((d) => d.status === st).length, 0);
+  view.innerHTML = html`<h1>Kementerian — pemantauan nasional</h1>${deadlineBanner(s.next_deadline)}
+    <h2>Dasbor nasional</h2><div id="dashboard"><p class="muted">Memuat dasbor…</p></div>
+    <h2>Status pengiriman ${s.period} (${s.regions.length} wilayah)</h2>
+    <p class="muted">Tepat waktu ${count('on_time')} · terlambat ${count('late')} · ditolak ${count('rejected')} · belum dikirim ${count('missing')}</p>
+    <label>Cari wilayah<input id="filter" type="search" placeholder="nama atau kode"></label>
+    <div class="scroll"><table class="rows" id="regions"><thead><tr><th>Wilayah</th><th>SKM</th><th>FKP</th><th>Pengaduan</th></tr></thead><tbody>
+    ${s.regions.map(
+      (
+        r,
+      ) => html`<tr data-code="${r.region_code}" data-name="${r.region_name.toLowerCase()}"><td data-label="Wilayah"><a href="#/wilayah/${r.region_code}">${r.region_code} ${r.region_name}</a></td>
+      ${r.datasets.map((d) => html`<td data-label="${d.dataset}">${badge(d.status)}</td>`)}</tr>`,
+    )}
+    </tbody></table></div>`.markup;
+  const filter = view.querySelector<HTMLInputElement>('#filter')!;
+  filter.addEventListener('input', () => {
+    const q = filter.value.trim().toLowerCase();
+    for (const row of view.querySelectorAll<HTMLElement>('#regions tbody tr'))
+      row.hidden = q !== '' && !row.dataset.code!.startsWith(q) && !row.dataset.name!.includes(q);
+  });
+  await showDashboard(view.querySelector<HTMLElement>('#dashboard')!);
+}
