@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import { lake } from '#core/lake.ts';
 import type { Methodology } from '#core/methodology.ts';
 import { parsePeriod } from '#core/period.ts';
@@ -49,6 +50,11 @@ const periodParam = (value: string | undefined, fallback: () => ReturnType<typeo
 /** Answer API errors as JSON `{ error }` with a message in Bahasa Indonesia; never leak internals. */
 export function onApiError(e: Error, c: Context): Response {
   if (e instanceof HttpError) return c.json({ error: e.message }, e.status);
+  if (e instanceof HTTPException)
+    return c.json(
+      { error: e.status === 403 ? 'Permintaan dari situs lain ditolak.' : 'Permintaan tidak valid.' },
+      e.status,
+    );
   console.error(
     JSON.stringify({ level: 'error', message: 'web request failed', error: e.name, path: c.req.path }),
   );

@@ -87,7 +87,9 @@ export function checkUploadKey(who: Identity | undefined, key: unknown): string 
   const [root, keyRegion, dataset, period, file] = segments;
   if (
     keyRegion !== region ||
-    segments.some((s, i) => i > 0 && i < 4 && canonicalRegionCode(s) && s !== region)
+    segments
+      .slice(1, -1)
+      .some((s) => s === '..' || s === '.' || (canonicalRegionCode(s) ?? region) !== region)
   )
     throw new HttpError(403, 'Akses ditolak: Anda hanya dapat mengunggah data wilayah Anda sendiri.');
   const p = parsePeriod(period ?? '');

@@ -1,0 +1,14 @@
+/** A messy SKM export as an officer's spreadsheet saves it: title row, `;`, aliases, Indonesian dates, one bad cell. */
+export function messySkm(rows = 40, badRow = 7): string {
+  const header =
+    'Kode Unit;Nama Unit;Jenis Layanan;Tgl Survei;U1 - Persyaratan;U2;U3;U4;U5;U6;U7;U8;U9;Jenis Kelamin;Umur;Pendidikan;Pekerjaan';
+  const lines = Array.from({ length: rows }, (_, i) => {
+    const u3 = i === badRow ? '7' : String((i % 4) + 1);
+    const day = (i % 27) + 1;
+    return `U-01;Dinas Dukcapil;KTP;${day} Agustus 2026;4;3;${u3};4;3;4;4;3;3;${i % 2 ? 'Laki-laki' : 'Perempuan'};${20 + i};SMA;Wiraswasta`;
+  });
+  return ['\ufeffRekap SKM Triwulan III 2026', header, ...lines].join('\r\n');
+}
+
+/** The row number the officer sees for data line `i` (title row, header row, then data). */
+export const sheetRow = (i: number) => i + 3;
