@@ -12,9 +12,12 @@ import { bodyOf, createApi, onApiError } from './api.ts';
 import { HttpError, NOT_SIGNED_IN } from './identity.ts';
 import { publicReport } from './reports.ts';
 import { SESSION_COOKIE, SESSION_HOURS, Sessions, SignInLimiter } from './sessions.ts';
-import { buildSite, SITE_CSP, SITE_TYPES } from './site.ts';
+import { buildSite, SITE_CSP, SITE_TYPES, type SiteConfig } from './site.ts';
 import { checkUploadKey, MAX_UPLOAD_BYTES } from './uploads.ts';
 import { checkPassword } from './users.ts';
+
+/** Locally the dashboard comes through the API, behind the session (ministry only). */
+const LOCAL_CONFIG: SiteConfig = { auth: 'session', dashboard_url: '/api/dashboard' };
 
 /** Where the browser posts a file locally (the stand-in for S3's presigned POST). */
 const LOCAL_UPLOAD_PATH = '/api/uploads/local';
@@ -99,7 +102,7 @@ export function createLocalApp(lakeDir: string, options: { now?: () => Date } = 
   );
   app.route('/api', api);
   app.onError(onApiError);
-  const site: Record<string, string> = { ...buildSite(), 'config.json': JSON.stringify({ auth: 'session' }) };
+  const site: Record<string, string> = { ...buildSite(), 'config.json': JSON.stringify(LOCAL_CONFIG) };
   app.get('/:file{[a-z]+\\.(?:html|css|js|json)}?', (c) => {
     const name = c.req.param('file') ?? 'index.html';
     const body = site[name];

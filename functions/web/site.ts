@@ -5,9 +5,10 @@ import { buildSync } from 'esbuild';
 const SOURCES = new URL('./site/', import.meta.url);
 
 /** How the pages sign in: the local session cookie, or Cognito's managed login (tokens in the tab). */
-export type SiteConfig =
+export type SiteConfig = { dashboard_url: string } & (
   | { auth: 'session' }
-  | { auth: 'cognito'; domain: string; client_id: string; redirect_uri: string };
+  | { auth: 'cognito'; domain: string; client_id: string; redirect_uri: string }
+);
 
 /**
  * The static site, the same files for `pantau serve` and the AWS bucket: `index.html`, `app.js` (the client,
@@ -44,4 +45,4 @@ export const SITE_TYPES: Record<string, string> = {
 
 /** The pages' Content-Security-Policy (the AWS distribution sends the same one, plus Cognito for sign-in). */
 export const SITE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";

@@ -1,9 +1,7 @@
 /** How this deployment signs in (served as `/config.json` by each runtime). */
-type Config =
-  | { auth: 'session' }
-  | { auth: 'cognito'; domain: string; client_id: string; redirect_uri: string };
+import type { SiteConfig as Config } from '../../site.ts';
 
-let config: Config = { auth: 'session' };
+let config: Config = { auth: 'session', dashboard_url: '/api/dashboard' };
 const TOKEN = 'pantau.id_token';
 const VERIFIER = 'pantau.pkce';
 
@@ -14,6 +12,8 @@ export async function loadConfig(): Promise<Config> {
 }
 
 export const usesCognito = () => config.auth === 'cognito';
+/** Where the national dashboard page is served (through the API locally, CloudFront on AWS). */
+export const dashboardUrl = () => config.dashboard_url;
 
 /** Headers that carry the sign-in: none with the session cookie, the ID token with Cognito. */
 export function authHeaders(): Record<string, string> {

@@ -1,24 +1,20 @@
 import { api } from './api.ts';
-import { authHeaders } from './auth.ts';
+import { dashboardUrl } from './auth.ts';
 import { badge, html } from './html.ts';
-import { deadlineBanner, type StatusResponse } from './status.ts';
+import { deadlineBanner, recentPeriods, type StatusResponse } from './status.ts';
 
-/** The published national dashboard, fetched with the sign-in and shown in a sandboxed frame. */
-async function showDashboard(slot: HTMLElement): Promise<void> {
-  const res = await fetch('/api/dashboard', { headers: authHeaders() });
-  if (!res.ok) {
-    slot.innerHTML =
-      html`<p class="muted">${((await res.json().catch(() => ({}))) as { error?: string }).error ?? 'Dasbor tidak tersedia.'}</p>`.markup;
-    return;
-  }
+/** The published national dashboard in a frame (its own page, with its own strict CSP). */
+function showDashboard(slot: HTMLElement): void {
   const frame = Object.assign(document.createElement('iframe'), {
+    id: 'dashboard-frame',
     className: 'dashboard',
     title: 'Dasbor nasional',
-    src: URL.createObjectURL(new Blob([await res.text()], { type: 'text/html' })),
+    src: dashboardUrl(),
   });
-  frame.setAttribute('sandbox', 'allow-scripts');
   slot.replaceChildren(frame);
 }
+
+const SHORT: Record<string, string> = { skm: 'SKM', fkp: 'FKP', complaints: 'Pengaduan' };
 
 /** Ministry: the national dashboard and every region's submission status for a period. */
 export async function ministryPage(view: HTMLElement, period?: string): Promise<void> {
@@ -28,9 +24,10 @@ export async function ministryPage(view: HTMLElement, period?: string): Promise<
   view.innerHTML = html`<h1>Kementerian — pemantauan nasional</h1>${deadlineBanner(s.next_deadline)}
     <h2>Dasbor nasional</h2><div id="dashboard"><p class="muted">Memuat dasbor…</p></div>
     <h2>Status pengiriman ${s.period} (${s.regions.length} wilayah)</h2>
+    <label>Periode<select id="period">${recentPeriods(s.next_deadline.period).map((p) => html`<option ${p === s.period ? html`selected` : ''}>${p}</option>`)}</select></label>
     <p class="muted">Tepat waktu ${count('on_time')} · terlambat ${count('late')} · ditolak ${count('rejected')} · belum dikirim ${count('missing')}</p>
     <label>Cari wilayah<input id="filter" type="search" placeholder="nama atau kode"></label>
-    <div class="scroll"><table class="rows" id="regions"><thead><tr><th>Wilayah</th><th>SKM</th><th>FKP</th><th>Pengaduan</th></tr></thead><tbody>
+    <div class="scroll tall"><table class="rows" id="regions"><thead><tr><th>Wilayah</th><th>SKM</th><th>FKP</th><th>Pengaduan</th></tr></thead><tbody>
     ${s.regions.map(
       (
         r,
@@ -38,11 +35,13 @@ export async function ministryPage(view: HTMLElement, period?: string): Promise<
       ${r.datasets.map((d) => html`<td data-label="${d.dataset}">${badge(d.status)}</td>`)}</tr>`,
     )}
     </tbody></table></div>`.markup;
+  const select = view.querySelector<HTMLSelectElement>('#period')!;
+  select.addEventListener('change', () => void ministryPage(view, select.value));
   const filter = view.querySelector<HTMLInputElement>('#filter')!;
   filter.addEventListener('input', () => {
     const q = filter.value.trim().toLowerCase();
     for (const row of view.querySelectorAll<HTMLElement>('#regions tbody tr'))
       row.hidden = q !== '' && !row.dataset.code!.startsWith(q) && !row.dataset.name!.includes(q);
   });
-  await showDashboard(view.querySelector<HTMLElement>('#dashboard')!);
+  showDashboard(view.querySelector<HTMLElement>('#dashboard')!);
 }
