@@ -9,6 +9,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge, arnToken } from './nag.ts';
 import { PantauFunction } from './pantau-function.ts';
+import { SITE_DASHBOARD_KEY, SITE_DASHBOARD_PREFIX } from './site.ts';
 
 export interface EvaluateProps {
   lake: IBucket;
@@ -16,6 +17,8 @@ export interface EvaluateProps {
   key: IKey;
   databaseName: string;
   workGroupName: string;
+  /** The site bucket: the job publishes the dashboard there too (`dashboard/index.html`). */
+  siteBucket?: IBucket;
   /**
    * When the job runs: after the submission deadline (15 days after the quarter), WIB.
    * @default 01:00 on the 17th of January, April, July and October
@@ -52,7 +55,10 @@ export class Evaluate extends Construct {
         DATABASE: props.databaseName,
         WORKGROUP: props.workGroupName,
         POWERTOOLS_SERVICE_NAME: 'evaluate',
+        ...(props.siteBucket ? { SITE_BUCKET: props.siteBucket.bucketName, SITE_DASHBOARD_KEY } : {}),
       },
+      // the dashboard client is bundled at publication (esbuild, chart.js)
+      extraNodeModules: ['esbuild', 'chart.js'],
     });
     this.function.configureAsyncInvoke({
       retryAttempts: 2,
@@ -76,6 +82,7 @@ export class Evaluate extends Construct {
       }),
     });
     this.grantQuery(props);
+    props.siteBucket?.grantPut(this.function, `${SITE_DASHBOARD_PREFIX}*`);
     acknowledge(this, {
       SQS3: 'This queue is the dead-letter destination itself (Lambda on-failure and Scheduler DLQ); it has no consumer.',
       'IAM5[Action::kms:GenerateDataKey*]':

@@ -25,6 +25,8 @@ export interface PantauFunctionProps {
   environment?: Record<string, string>;
   /** @default 3 months */
   logRetention?: RetentionDays;
+  /** Packages installed beside the bundle besides DuckDB and the region data (what esbuild cannot inline). */
+  extraNodeModules?: string[];
 }
 
 /**
@@ -60,7 +62,7 @@ export class PantauFunction extends NodejsFunction {
         sourceMap: true,
         banner:
           "import { createRequire as __pantauRequire } from 'node:module'; const require = __pantauRequire(import.meta.url);",
-        nodeModules: ['@duckdb/node-api', 'idn-area-data'],
+        nodeModules: ['@duckdb/node-api', 'idn-area-data', ...(props.extraNodeModules ?? [])],
         externalModules: ['@aws-sdk/*'],
         environment: { npm_config_cpu: 'arm64', npm_config_os: 'linux', npm_config_libc: 'glibc' },
         commandHooks: {

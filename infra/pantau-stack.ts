@@ -1,4 +1,4 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { DocumentedModel } from '#warehouse/models.ts';
 import { Catalog } from './catalog.ts';
@@ -7,8 +7,10 @@ import { curatedTables, martTables } from './glue-tables.ts';
 import { Ingest, type IngestProps } from './ingest.ts';
 import { acknowledge, arnToken, BASIC_EXECUTION_ROLE } from './nag.ts';
 import { Observability } from './observability.ts';
+import { Reminders } from './reminders.ts';
+import { Site } from './site.ts';
 import { Storage } from './storage.ts';
-import { Uploaders } from './uploaders.ts';
+import { Web } from './web.ts';
 import { Workgroups } from './workgroups.ts';
 
 export interface PantauStackProps extends StackProps {
@@ -21,20 +23,24 @@ export interface PantauStackProps extends StackProps {
   /** E-mail addresses that receive alarms. @default none */
   alarmEmails?: readonly string[];
   /** Ingest sizing. @default see IngestProps */
+  /** Sender of the deadline reminder e-mails (an SES identity). @default reminders are not deployed */
+  reminderSender?: string;
+  /** Prefix of the Cognito sign-in domain. @default `pantau-{account}` */
+  loginDomainPrefix?: string;
   ingest?: Pick<
     IngestProps,
     'timeout' | 'memorySize' | 'ephemeralStorageMiB' | 'batchSize' | 'maxConcurrency'
   >;
 }
 
-/** Pantau on AWS: storage, region-scoped uploads, ingest, catalog, Athena, scheduled job, observability. */
+/** Pantau on AWS: storage, the web (Cognito, API, site), ingest, catalog, Athena, scheduled job, observability. */
 export class PantauStack extends Stack {
   constructor(scope: Construct, id: string, props: PantauStackProps) {
     super(scope, id, props);
     const destroyOnRemoval = props.destroyOnRemoval ?? false;
     const storage = new Storage(this, 'Storage', { destroyOnRemoval });
     const { key, uploads, lake, results } = storage;
-    new Uploaders(this, 'Uploaders', { uploads, lake, key });
+    const site = this.web(storage, props, destroyOnRemoval);
     const ingest = new Ingest(this, 'Ingest', { uploads, lake, key, ...props.ingest });
     const catalog = new Catalog(this, 'Catalog', {
       lake,
@@ -54,6 +60,7 @@ export class PantauStack extends Stack {
       key,
       databaseName: catalog.databaseName,
       workGroupName: workgroups.pipeline.name,
+      siteBucket: site.bucket,
     });
     job.node.addDependency(workgroups.pipeline);
     new Observability(this, 'Observability', {
@@ -66,6 +73,40 @@ export class PantauStack extends Stack {
       alarmEmails: props.alarmEmails,
     });
     this.acknowledgeGenerated(job);
+  }
+
+  /** Officers and the ministry: user pool and API, the site in front of both, reminders. */
+  private web(storage: Storage, props: PantauStackProps, destroyOnRemoval: boolean): Site {
+    let site: Site | undefined;
+    // the sign-in callback is the site's own address, known once the distribution exists
+    const siteUrl = Lazy.string({ produce: () => `https://${site!.distribution.distributionDomainName}/` });
+    const web = new Web(this, 'Web', {
+      uploads: storage.uploads,
+      lake: storage.lake,
+      key: storage.key,
+      siteUrl,
+      loginDomainPrefix: props.loginDomainPrefix ?? `pantau-${this.account}`,
+      destroyOnRemoval,
+    });
+    site = new Site(this, 'Site', {
+      api: web.api,
+      accessLogs: storage.accessLogs,
+      signIn: {
+        auth: 'cognito',
+        domain: web.loginDomain,
+        client_id: web.client.userPoolClientId,
+        redirect_uri: siteUrl,
+      },
+      destroyOnRemoval,
+    });
+    if (props.reminderSender)
+      new Reminders(this, 'Reminders', {
+        lake: storage.lake,
+        key: storage.key,
+        userPool: web.userPool,
+        sender: props.reminderSender,
+      });
+    return site;
   }
 
   /** Findings on constructs CDK generates at stack level (S3 notification handler, Scheduler role). */

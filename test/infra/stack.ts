@@ -29,6 +29,7 @@ export function synthStack(app = testApp()) {
   const stack = new PantauStack(app, 'Pantau', {
     env: { account: '123456789012', region: 'ap-southeast-3' },
     models: [MART],
+    reminderSender: 'pantau@kemenpan.go.id',
   });
   return { app, stack, template: Template.fromStack(stack) };
 }
