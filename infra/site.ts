@@ -9,7 +9,6 @@ import {
   OriginRequestPolicy,
   ResponseHeadersPolicy,
   type ResponseSecurityHeadersBehavior,
-  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -90,7 +89,6 @@ export class Site extends Construct {
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Pantau web',
       defaultRootObject: 'index.html',
-      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
       defaultBehavior: {
         origin,
         viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
@@ -132,7 +130,7 @@ export class Site extends Construct {
       CFR1: 'No geo restriction: officers sign in from anywhere in Indonesia and abroad on official travel; access is by Cognito account.',
       CFR2: 'No WAF web ACL (billed per rule); the API is throttled per stage and every API route needs a Cognito token.',
       CFR3: 'CloudFront standard logs need ACL-enabled buckets, which the account blocks (object ownership enforced); API access is logged at API Gateway.',
-      CFR4: 'The default *.cloudfront.net certificate is used (TLSv1 policy is fixed by CloudFront for it); set a custom domain and certificate for TLS 1.2 minimum.',
+      CFR4: 'The default *.cloudfront.net certificate is used (its TLS policy is fixed by CloudFront); give the site a custom domain and certificate to require TLS 1.2.',
     });
   }
 }

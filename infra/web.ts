@@ -66,7 +66,7 @@ export class Web extends Construct {
     });
     for (const [name, groupName] of Object.entries(GROUPS))
       new UserPoolGroup(this, `Group-${name}`, { userPool: this.userPool, groupName });
-    const domain = this.userPool.addDomain('Login', {
+    this.userPool.addDomain('Login', {
       cognitoDomain: { domainPrefix: props.loginDomainPrefix },
     });
     this.loginDomain = `${props.loginDomainPrefix}.auth.${Stack.of(this).region}.amazoncognito.com`;
@@ -89,11 +89,11 @@ export class Web extends Construct {
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(8),
     });
-    domain.node.addDependency(this.userPool);
     this.function = this.apiFunction(props);
     this.api = this.httpApi();
     acknowledge(this.userPool, {
-      COG3: 'Cognito threat protection (Plus feature plan) is billed per active user; sign-in is admin-created accounts with optional MFA. Enable it in production if the budget allows.',
+      COG2: 'MFA is optional by design: officers of 552 regional governments sign in with admin-created accounts; each user may enable a TOTP authenticator.',
+      COG8: 'Cognito threat protection (Plus feature plan) is billed per active user; sign-in is admin-created accounts with optional MFA. Enable it in production if the budget allows.',
     });
   }
 

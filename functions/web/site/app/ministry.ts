@@ -32,7 +32,7 @@ export async function ministryPage(view: HTMLElement, period?: string): Promise<
       (
         r,
       ) => html`<tr data-code="${r.region_code}" data-name="${r.region_name.toLowerCase()}"><td data-label="Wilayah"><a href="#/wilayah/${r.region_code}">${r.region_code} ${r.region_name}</a></td>
-      ${r.datasets.map((d) => html`<td data-label="${d.dataset}">${badge(d.status)}</td>`)}</tr>`,
+      ${r.datasets.map((d) => html`<td data-label="${SHORT[d.dataset] ?? d.dataset}">${badge(d.status)}</td>`)}</tr>`,
     )}
     </tbody></table></div>`.markup;
   const select = view.querySelector<HTMLSelectElement>('#period')!;
