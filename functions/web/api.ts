@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { lake } from '#core/lake.ts';
 import type { Methodology } from '#core/methodology.ts';
@@ -61,12 +60,14 @@ export function onApiError(e: Error, c: Context): Response {
   return c.json({ error: 'Terjadi kesalahan di server. Coba lagi nanti.' }, 500);
 }
 
-/** The HTTP API of DESIGN.md "The web", the same on both runtimes. */
+/**
+ * The HTTP API of DESIGN.md "The web", the same on both runtimes. Cross-site request forgery is the cookie
+ * runtime's concern (`pantau serve` checks the origin); on AWS the token travels in a header, never by itself.
+ */
 export function createApi(deps: WebDeps): Hono {
   const app = new Hono();
   const now = deps.now ?? (() => new Date());
   const who = (c: Context) => deps.identify(c);
-  app.use('*', csrf());
   app.get('/me', async (c) => {
     const me = requireIdentity(await who(c));
     const region = me.region_code ? regionOf(me.region_code) : undefined;

@@ -44,6 +44,8 @@ function event(method: string, path: string, claims?: Claims, body?: unknown): L
     rawQueryString,
     headers: {
       host: 'abc.execute-api.ap-southeast-3.amazonaws.com',
+      // through CloudFront: the page's origin is not the API's host
+      origin: 'https://d111111abcdef8.cloudfront.net',
       ...(body ? { 'content-type': 'application/json' } : {}),
     },
     body: body === undefined ? null : JSON.stringify(body),
