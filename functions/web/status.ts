@@ -1,4 +1,4 @@
-import { REPORTED_DATASETS } from '#core/datasets/index.ts';
+import { REPORTED_DATASETS, type SubmissionStatusCode } from '#core/contract/names.ts';
 import { lake } from '#core/lake.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import type { Methodology } from '#core/methodology.ts';
@@ -9,7 +9,7 @@ import { submissionDeadline } from './deadline.ts';
 import { mapLimit, readJson } from './objects.ts';
 
 /** Submission status of one dataset (the `submission_status` mart's values). */
-export type DatasetStatus = 'on_time' | 'late' | 'missing' | 'rejected';
+export type DatasetStatus = SubmissionStatusCode;
 
 export interface DatasetState {
   dataset: string;

@@ -1,3 +1,5 @@
+import { STATUS_LABEL, type SubmissionStatusCode } from '#core/contract/names.ts';
+
 /** Text made safe for HTML (every value the pages show passes through here). */
 export function esc(value: unknown): string {
   return String(value ?? '')
@@ -36,16 +38,26 @@ const WHEN = new Intl.DateTimeFormat('id-ID', {
 export const when = (iso: unknown) =>
   typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? `${WHEN.format(new Date(iso))} WIB` : '–';
 
-export const STATUS_LABEL: Record<string, string> = {
-  on_time: 'tepat waktu',
-  late: 'terlambat',
-  missing: 'belum dikirim',
-  rejected: 'ditolak',
+/** What happened to one uploaded file. */
+export const OUTCOME_LABEL: Record<string, string> = {
   accepted: 'diterima',
+  rejected: 'ditolak',
   duplicate: 'duplikat',
 };
-export const badge = (status: string) =>
-  html`<span class="badge ${status}">${STATUS_LABEL[status] ?? status}</span>`;
+
+/** A submission outcome (accepted / rejected / duplicate) as a coloured label. */
+export const outcomeBadge = (status: string) =>
+  html`<span class="badge ${status}">${OUTCOME_LABEL[status] ?? status}</span>`;
+
+/**
+ * A reporting status (on time / late / missing / rejected) as a coloured label; before the deadline a
+ * missing dataset is "belum dikirim" (not yet sent), not a failure.
+ */
+export function statusBadge(status: string, deadline: string): Safe {
+  const open = status === 'missing' && Date.now() <= Date.parse(deadline);
+  const label = open ? 'Belum dikirim' : (STATUS_LABEL[status as SubmissionStatusCode] ?? status);
+  return html`<span class="badge ${open ? 'pending' : status}">${label}</span>`;
+}
 
 export const DATASET_LABEL: Record<string, string> = {
   skm: 'SKM — Survei Kepuasan Masyarakat',

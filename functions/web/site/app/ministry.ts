@@ -1,6 +1,6 @@
 import { api } from './api.ts';
 import { dashboardUrl } from './auth.ts';
-import { badge, html } from './html.ts';
+import { html, statusBadge } from './html.ts';
 import { deadlineBanner, recentPeriods, type StatusResponse } from './status.ts';
 
 /** The published national dashboard in a frame (its own page, with its own strict CSP). */
@@ -32,7 +32,7 @@ export async function ministryPage(view: HTMLElement, period?: string): Promise<
       (
         r,
       ) => html`<tr data-code="${r.region_code}" data-name="${r.region_name.toLowerCase()}"><td data-label="Wilayah"><a href="#/wilayah/${r.region_code}">${r.region_code} ${r.region_name}</a></td>
-      ${r.datasets.map((d) => html`<td data-label="${SHORT[d.dataset] ?? d.dataset}">${badge(d.status)}</td>`)}</tr>`,
+      ${r.datasets.map((d) => html`<td data-label="${SHORT[d.dataset] ?? d.dataset}">${statusBadge(d.status, s.deadline)}</td>`)}</tr>`,
     )}
     </tbody></table></div>`.markup;
   const select = view.querySelector<HTMLSelectElement>('#period')!;

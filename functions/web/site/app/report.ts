@@ -1,10 +1,9 @@
 import { download } from './api.ts';
-import { DATASET_LABEL, html, num, type Safe, when } from './html.ts';
+import { DATASET_LABEL, html, num, OUTCOME_LABEL, type Safe, when } from './html.ts';
 
 /** A submission report as ingest writes it; read defensively, field by field (reports grow). */
 export type Report = Record<string, unknown> & { submission_id: string };
 
-const OUTCOME: Record<string, string> = { accepted: 'DITERIMA', rejected: 'DITOLAK', duplicate: 'DUPLIKAT' };
 /** Fields shown in their own place; any other field is listed under "Rincian lain". */
 const SHOWN = new Set([
   'submission_id',
@@ -63,7 +62,7 @@ export function renderReport(target: HTMLElement, r: Report): void {
   const status = String(r.status ?? '');
   const errors = list(r.errors).map(text);
   target.innerHTML = html`<section class="card" id="report" data-status="${status}">
-    <p class="outcome"><span class="badge ${status}">${OUTCOME[status] ?? status.toUpperCase()}</span></p>
+    <p class="outcome"><span class="badge ${status}">${(OUTCOME_LABEL[status] ?? status).toUpperCase()}</span></p>
     <p>${text(r.summary)}</p>
     <dl class="facts">
       <dt>Berkas</dt><dd>${text(r.file)}</dd>

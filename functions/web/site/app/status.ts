@@ -1,5 +1,5 @@
 import { api } from './api.ts';
-import { badge, DATASET_LABEL, html, num, type Safe, when } from './html.ts';
+import { DATASET_LABEL, html, num, outcomeBadge, type Safe, statusBadge, when } from './html.ts';
 import { type Report, renderReport } from './report.ts';
 
 interface DatasetState {
@@ -46,7 +46,7 @@ function periodTable(s: StatusResponse): Safe {
       (
         d,
       ) => html`<tr data-dataset="${d.dataset}"><td data-label="Dataset">${DATASET_LABEL[d.dataset] ?? d.dataset}</td>
-      <td data-label="Batas waktu">${when(s.deadline)}</td><td data-label="Status">${badge(d.status)}</td>
+      <td data-label="Batas waktu">${when(s.deadline)}</td><td data-label="Status">${statusBadge(d.status, s.deadline)}</td>
       <td data-label="Dikirim">${when(d.submitted_at)}</td><td data-label="Berkas" class="num">${num(d.submissions)} (${num(d.rejected_submissions)} ditolak)</td></tr>`,
     )}
     </tbody></table></div>`;
@@ -60,7 +60,7 @@ function history(rows: Report[]): Safe {
         r,
       ) => html`<tr><td data-label="Diunggah">${when(r.uploaded_at)}</td><td data-label="Periode">${String(r.period ?? '')}</td>
       <td data-label="Dataset">${String(r.dataset ?? '')}</td><td data-label="Berkas"><a href="#/laporan/${r.submission_id}">${String(r.file ?? '')}</a></td>
-      <td data-label="Hasil">${badge(String(r.status))}</td><td data-label="Baris" class="num">${num(r.rows_accepted)} / ${num(r.rows_rejected)}</td></tr>`,
+      <td data-label="Hasil">${outcomeBadge(String(r.status))}</td><td data-label="Baris" class="num">${num(r.rows_accepted)} / ${num(r.rows_rejected)}</td></tr>`,
     )}
     </tbody></table></div>`;
 }
