@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { lake } from '#core/lake.ts';
 import type { Methodology } from '#core/methodology.ts';
-import { parsePeriod } from '#core/period.ts';
+import { type Period, parsePeriod } from '#core/period.ts';
 import { region as regionOf } from '#core/regions.ts';
 import type { ObjectStore } from '#core/store.ts';
 import { daysLeft, reportingPeriod, submissionDeadline } from './deadline.ts';
@@ -39,7 +39,8 @@ export async function bodyOf(c: Context): Promise<Record<string, unknown>> {
   return body as Record<string, unknown>;
 }
 
-const periodParam = (value: string | undefined, fallback: () => ReturnType<typeof reportingPeriod>) => {
+/** A `period` query parameter: 400 when malformed, `fallback()` when absent. */
+const periodParam = <T>(value: string | undefined, fallback: () => T): Period | T => {
   if (value === undefined || value === '') return fallback();
   const p = parsePeriod(value);
   if (!p) throw new HttpError(400, `Periode "${value.slice(0, 20)}" tidak valid: gunakan YYYY-Qn.`);
@@ -82,9 +83,8 @@ export function createApi(deps: WebDeps): Hono {
   app.get('/submissions', async (c) => {
     const scope = regionScope(await who(c), c.req.query('region'));
     if (scope === 'all') throw new HttpError(400, 'Pilih wilayah: tambahkan ?region=KODE.');
-    const period = c.req.query('period')
-      ? periodParam(c.req.query('period'), () => reportingPeriod(now(), deps.submission))
-      : undefined;
+    // no period: every period of the region (the history)
+    const period = periodParam(c.req.query('period'), () => undefined);
     return c.json({ region_code: scope, submissions: await listReports(deps.store, scope, period?.id) });
   });
   app.get('/submissions/:id', async (c) => {
