@@ -58,8 +58,8 @@ export class Evaluate extends Construct {
         POWERTOOLS_SERVICE_NAME: 'evaluate',
         ...(props.siteBucket ? { SITE_BUCKET: props.siteBucket.bucketName, SITE_DASHBOARD_KEY } : {}),
       },
-      // the dashboard client is bundled at publication (esbuild, chart.js)
-      extraNodeModules: ['esbuild', 'chart.js'],
+      // the job builds the dashboard after each evaluation
+      withDashboard: true,
     });
     this.function.configureAsyncInvoke({
       retryAttempts: 2,
