@@ -8,6 +8,20 @@ import { type SubmissionReport, summarise } from './report.ts';
 /** Version of the dataset contract recorded in the ledger. */
 export const SCHEMA_VERSION = '1';
 
+const REGION = /^\d{2}(\.\d{2})?$/;
+
+/**
+ * Where the report of an upload without a valid target goes: under the region folder the upload was put
+ * in (`uploads/{region}/…`, the prefix the uploader's identity may write), so its officer can read it;
+ * `reports/invalid/` when even that is unknown. No `_` prefix: Athena and S3 tools skip such folders.
+ */
+export function invalidReportKey(uploadKey: string, submissionId: string): string {
+  const [root, region] = uploadKey.split('/');
+  return root === 'uploads' && region && REGION.test(region)
+    ? `reports/${region}/invalid/${submissionId}.json`
+    : `reports/invalid/${submissionId}.json`;
+}
+
 /** Write the report and, last, the ledger entry. */
 export async function finish(
   ctx: IngestContext,
@@ -22,8 +36,8 @@ export async function finish(
   report.summary = summarise(report);
   const ledgerKey = target
     ? lake.ledgerKey(target.dataset, target.period, target.region, report.submission_id)
-    : `ledger/_invalid/${report.submission_id}.json`;
-  if (!target) report.report_key = `reports/_invalid/${report.submission_id}.json`;
+    : `ledger/invalid/${report.submission_id}.json`;
+  if (!target) report.report_key = invalidReportKey(report.file, report.submission_id);
   await ctx.lake.write(report.report_key, JSON.stringify(report, null, 2), {
     contentType: 'application/json',
   });
