@@ -2,10 +2,10 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { DocumentedModel } from '#warehouse/models.ts';
 import { Catalog } from './catalog.ts';
-import { Evaluate } from './evaluate.ts';
+import { Evaluate, type MethodologyVersion } from './evaluate.ts';
 import { curatedTables, martTables } from './glue-tables.ts';
 import { Ingest, type IngestProps } from './ingest.ts';
-import { acknowledge, arnToken, BASIC_EXECUTION_ROLE } from './nag.ts';
+import { acknowledge, BASIC_EXECUTION_ROLE } from './nag.ts';
 import { Observability } from './observability.ts';
 import { Storage } from './storage.ts';
 import { Uploaders } from './uploaders.ts';
@@ -20,11 +20,19 @@ export interface PantauStackProps extends StackProps {
   databaseName?: string;
   /** E-mail addresses that receive alarms. @default none */
   alarmEmails?: readonly string[];
+  /** Methodology version the scheduled job evaluates with (`methodology/<version>.json`). @default 'v2' */
+  methodology?: string;
   /** Ingest sizing. @default see IngestProps */
   ingest?: Pick<
     IngestProps,
     'timeout' | 'memorySize' | 'ephemeralStorageMiB' | 'batchSize' | 'maxConcurrency'
   >;
+}
+
+function methodologyVersion(v: string | undefined): MethodologyVersion | undefined {
+  if (v === undefined) return undefined;
+  if (!/^v\d+$/.test(v)) throw new Error(`methodology must be a version like v2, not ${JSON.stringify(v)}`);
+  return v as MethodologyVersion;
 }
 
 /** Pantau on AWS: storage, region-scoped uploads, ingest, catalog, Athena, scheduled job, observability. */
@@ -35,11 +43,12 @@ export class PantauStack extends Stack {
     const storage = new Storage(this, 'Storage', { destroyOnRemoval });
     const { key, uploads, lake, results } = storage;
     new Uploaders(this, 'Uploaders', { uploads, lake, key });
-    const ingest = new Ingest(this, 'Ingest', { uploads, lake, key, ...props.ingest });
+    const ingest = new Ingest(this, 'Ingest', { uploads, lake, key, destroyOnRemoval, ...props.ingest });
     const catalog = new Catalog(this, 'Catalog', {
       lake,
       databaseName: props.databaseName,
-      tables: [...curatedTables(), ...martTables(props.models)],
+      tables: curatedTables(),
+      marts: martTables(props.models),
     });
     const workgroups = new Workgroups(this, 'Athena', {
       results,
@@ -54,10 +63,12 @@ export class PantauStack extends Stack {
       key,
       databaseName: catalog.databaseName,
       workGroupName: workgroups.pipeline.name,
+      methodology: methodologyVersion(props.methodology),
     });
     job.node.addDependency(workgroups.pipeline);
     new Observability(this, 'Observability', {
-      key,
+      destroyOnRemoval,
+      models: props.models.map((m) => m.name),
       ingest: ingest.function,
       ingestDeadLetters: ingest.deadLetterQueue,
       job: job.function,
@@ -65,11 +76,11 @@ export class PantauStack extends Stack {
       workGroups: [workgroups.pipeline.name, workgroups.analysts.name],
       alarmEmails: props.alarmEmails,
     });
-    this.acknowledgeGenerated(job);
+    this.acknowledgeGenerated();
   }
 
-  /** Findings on constructs CDK generates at stack level (S3 notification handler, Scheduler role). */
-  private acknowledgeGenerated(job: Evaluate): void {
+  /** Findings on constructs CDK generates at stack level (the S3 notification handler). */
+  private acknowledgeGenerated(): void {
     for (const child of this.node.children) {
       if (child.node.id.startsWith('BucketNotificationsHandler')) {
         acknowledge(child, {
@@ -77,12 +88,6 @@ export class PantauStack extends Stack {
             'CDK-provided deploy-time handler that configures bucket notifications; it only writes its own logs.',
           'IAM5[Resource::*]':
             'CDK-provided handler: s3:PutBucketNotification is granted on * by CDK; it runs only during deployment.',
-        });
-      }
-      if (child.node.id.startsWith('SchedulerRoleForTarget')) {
-        acknowledge(child, {
-          [`IAM5[Resource::${arnToken(job.function)}:*]`]:
-            'Scheduler may invoke the job function and its versions only.',
         });
       }
     }

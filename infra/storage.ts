@@ -15,6 +15,8 @@ export interface StorageProps {
   destroyOnRemoval?: boolean;
   /** Days before Athena query results expire. @default 30 */
   resultsExpireDays?: number;
+  /** Days before a scheduled run's leftover scratch objects expire. @default 7 */
+  scratchExpireDays?: number;
   /** Days before quarantine files move to Infrequent Access. @default 30 */
   quarantineToIaDays?: number;
 }
@@ -80,6 +82,8 @@ export class Storage extends Construct {
           abortIncompleteMultipartUploadAfter: Duration.days(7),
           noncurrentVersionExpiration: Duration.days(90),
         },
+        // the scheduled job drops its run tables' objects itself; this catches a run that never finished
+        { prefix: 'scratch/', expiration: Duration.days(props.scratchExpireDays ?? 7) },
         {
           prefix: 'quarantine/',
           transitions: [

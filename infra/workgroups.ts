@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnNamedQuery, CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -15,7 +15,7 @@ export interface WorkgroupsProps {
   pipelineBytesCutoff?: number;
   /** Per-query scan limit for analysts. @default 10 GiB */
   analystBytesCutoff?: number;
-  /** Delete the workgroups' saved queries and history with the stack. @default false */
+  /** Delete the workgroups, their saved queries and history with the stack (else retained). @default false */
   destroyOnRemoval?: boolean;
 }
 
@@ -33,8 +33,9 @@ export class Workgroups extends Construct {
   constructor(scope: Construct, id: string, props: WorkgroupsProps) {
     super(scope, id);
     const prefix = props.namePrefix ?? 'pantau';
-    const workgroup = (name: string, cutoff: number, description: string) =>
-      new CfnWorkGroup(this, name, {
+    const removal = props.destroyOnRemoval ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+    const workgroup = (name: string, cutoff: number, description: string) => {
+      const wg = new CfnWorkGroup(this, name, {
         name: `${prefix}-${name}`,
         description,
         state: 'ENABLED',
@@ -52,6 +53,9 @@ export class Workgroups extends Construct {
           },
         },
       });
+      wg.applyRemovalPolicy(removal);
+      return wg;
+    };
     this.pipeline = workgroup(
       'pipeline',
       props.pipelineBytesCutoff ?? 100 * GiB,

@@ -143,24 +143,24 @@ const bucketId = (name: string) =>
   t.stack.getLogicalId(t.stack.node.findChild('Storage').node.findChild(name).node.defaultChild as never);
 
 describe('ingest', () => {
-  it('queues upload notifications with a DLQ after 3 receives and visibility 6× the timeout', () => {
+  it('queues upload notifications, one file per invocation, DLQ after 3 receives, visibility 6× the timeout', () => {
     t.template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
-      Timeout: 600,
+      Timeout: 900,
       MemorySize: 3008,
-      EphemeralStorage: { Size: 4096 },
+      EphemeralStorage: { Size: 10240 },
       Handler: 'functions/ingest/index.handler',
       TracingConfig: { Mode: 'Active' },
     });
     t.template.hasResourceProperties('AWS::SQS::Queue', {
-      VisibilityTimeout: 3600,
+      VisibilityTimeout: 5400,
       RedrivePolicy: Match.objectLike({ maxReceiveCount: 3 }),
       KmsMasterKeyId: Match.anyValue(),
     });
     t.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      BatchSize: 5,
+      BatchSize: 1,
     });
     t.template.hasResourceProperties('Custom::S3BucketNotifications', {
       NotificationConfiguration: {
@@ -183,7 +183,10 @@ describe('ingest', () => {
     expect(grants).toEqual(
       expect.arrayContaining([
         { actions: ['s3:GetObject'], resources: [`${bucketId('Uploads')}/uploads/*`] },
-        { actions: ['s3:GetObject', 's3:PutObject'], resources: [`${bucketId('Lake')}/*`] },
+        {
+          actions: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
+          resources: [`${bucketId('Lake')}/*`],
+        },
       ]),
     );
     for (const g of grants) {
