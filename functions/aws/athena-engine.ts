@@ -15,6 +15,17 @@ const CURATED_TABLES = DATASET_IDS.map((id) => DATASETS[id].table);
 /** A Trino type name as information_schema reports it (`varchar`, `decimal(10,2)`, `timestamp(3)`). */
 const TRINO_TYPE = /^[a-z]+( [a-z]+)*(\(\d+(,\s?\d+)?\))?$/;
 
+const PLAIN_NAME = /^[a-z0-9_]+$/;
+
+/**
+ * `db`.`table` for Athena's DDL statements (DROP TABLE), which use the Hive grammar: backticks, not
+ * double quotes. Only plain lowercase names (validated model names, run ids, the database) get here.
+ */
+function ddlName(database: string, table: string): string {
+  for (const n of [database, table]) if (!PLAIN_NAME.test(n)) throw new RangeError(`not a plain name: ${n}`);
+  return `\`${database}\`.\`${table}\``;
+}
+
 /** The run's checkpoint as the engine sees it: steps already built, and where to record new ones. */
 export interface RunSteps {
   readonly runId: string;
@@ -101,7 +112,7 @@ export class AthenaEngine implements QueryEngine {
         `SELECT count(*) AS "rows" FROM ${this.qualified(table)}`,
       );
       await this.o.partitions.point(model.name, period, s3Uri(this.o.lakeBucket, prefix));
-      await this.o.queries.execute(`DROP TABLE IF EXISTS ${this.qualified(table)}`);
+      await this.dropTable(table);
       await this.deleteUnder(runScope.partitionPrefix(model.name, period), prefix);
       return Number(count?.rows ?? 0);
     });
@@ -118,14 +129,18 @@ export class AthenaEngine implements QueryEngine {
 
   /** Drop the run's tables and their scratch objects (the run is over). */
   async dropRunTables(runId: string, steps: readonly StepRecord[]): Promise<void> {
-    for (const s of steps.filter((x) => x.kind === 'relation')) {
-      await this.o.queries.execute(`DROP TABLE IF EXISTS ${this.qualified(runScope.table(runId, s.model))}`);
-    }
+    for (const s of steps.filter((x) => x.kind === 'relation'))
+      await this.dropTable(runScope.table(runId, s.model));
     await this.deleteUnder(runScope.scratchPrefix(runId));
   }
 
   async close(): Promise<void> {
     this.relations.clear();
+  }
+
+  /** Drop a run table from the catalog; its objects stay (an external table) and are deleted by prefix. */
+  private async dropTable(table: string): Promise<void> {
+    await this.o.queries.execute(`DROP TABLE IF EXISTS ${ddlName(this.o.database, table)}`);
   }
 
   private qualified(table: string): string {
@@ -134,7 +149,7 @@ export class AthenaEngine implements QueryEngine {
 
   /** CTAS into an empty run-scoped folder (emptied first: a retried step may have left files). */
   private async ctas(table: string, prefix: string, select: string): Promise<void> {
-    await this.o.queries.execute(`DROP TABLE IF EXISTS ${this.qualified(table)}`);
+    await this.dropTable(table);
     await this.deleteUnder(prefix);
     const props = `format = 'PARQUET', write_compression = 'SNAPPY', external_location = ${literal(s3Uri(this.o.lakeBucket, prefix))}`;
     await this.o.queries.execute(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { GlueClient } from '@aws-sdk/client-glue';
-import { TrinoSQL } from 'dt-sql-parser';
+import { HiveSQL, TrinoSQL } from 'dt-sql-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AthenaEngine, type RunSteps } from '#aws/athena-engine.ts';
 import { AthenaQueries, AthenaQueryError } from '#aws/athena-query.ts';
@@ -18,6 +18,7 @@ import { transform } from '#warehouse/runner.ts';
 import { fakeAthena } from './fake-athena.ts';
 
 const trino = new TrinoSQL();
+const hive = new HiveSQL();
 const q1 = periodOf(2026, 1);
 const RUN = '20260417010000abcdef';
 let fake: ReturnType<typeof fakeAthena>;
@@ -79,6 +80,8 @@ describe('AthenaEngine', () => {
     await build();
     const ctas = sqls().filter((s) => s.startsWith('CREATE TABLE'));
     for (const s of ctas) expect(trino.validate(s), s).toEqual([]);
+    // DROP TABLE is Athena DDL: the Hive grammar (backticks)
+    for (const s of sqls().filter((x) => x.startsWith('DROP TABLE'))) expect(hive.validate(s), s).toEqual([]);
     const scored = ctas.filter((s) => s.includes('avg(u1)'));
     expect(scored).toHaveLength(1);
     expect(scored[0]).toContain(`"pantau"."${runScope.table(RUN, 'int_ikm_scored')}"`);
@@ -115,7 +118,7 @@ describe('AthenaEngine', () => {
     for await (const o of store.list('warehouse/ikm_region/')) left.push(o.key);
     // the CTAS target was emptied before the build (a retried step), the old build and legacy file after
     expect(left).toEqual([]);
-    expect(sqls()).toContain(`DROP TABLE IF EXISTS "pantau"."${runScope.table(RUN, 'ikm_region')}"`);
+    expect(sqls()).toContain(`DROP TABLE IF EXISTS \`pantau\`.\`${runScope.table(RUN, 'ikm_region')}\``);
     expect(steps.find((s) => s.model === 'ikm_region')).toMatchObject({ kind: 'partition', rows: 42 });
   });
 
@@ -153,8 +156,8 @@ describe('AthenaEngine', () => {
     await store.write(`${runScope.scratchModelPrefix(RUN, 'int_ikm_scored')}x.parquet`, 'x');
     await e.dropRunTables(RUN, steps);
     expect(sqls().slice(-2)).toEqual([
-      `DROP TABLE IF EXISTS "pantau"."${runScope.table(RUN, 'stg_skm_responses')}"`,
-      `DROP TABLE IF EXISTS "pantau"."${runScope.table(RUN, 'int_ikm_scored')}"`,
+      `DROP TABLE IF EXISTS \`pantau\`.\`${runScope.table(RUN, 'stg_skm_responses')}\``,
+      `DROP TABLE IF EXISTS \`pantau\`.\`${runScope.table(RUN, 'int_ikm_scored')}\``,
     ]);
     for await (const o of store.list(runScope.scratchPrefix(RUN))) expect.fail(`left ${o.key}`);
   });

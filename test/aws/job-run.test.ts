@@ -71,7 +71,7 @@ describe('the scheduled job run', () => {
     expect(await lake.head(runScope.stateKey)).toBeUndefined();
     const drops = fake.statements.filter((s) => s.sql.startsWith('DROP TABLE')).map((s) => s.sql);
     for (const m of MODELS.filter((x) => x.materialized === 'relation'))
-      expect(drops).toContain(`DROP TABLE IF EXISTS "pantau"."${runScope.table(outcome.runId, m.name)}"`);
+      expect(drops).toContain(`DROP TABLE IF EXISTS \`pantau\`.\`${runScope.table(outcome.runId, m.name)}\``);
     expect(await lake.head(`published/rankings/2026-Q1/latest.json`)).toBeDefined();
   });
 
@@ -129,7 +129,7 @@ describe('the scheduled job run', () => {
       QueryExecutionId: 'q-left-running',
     });
     expect(fake.statements.map((s) => s.sql)).toContain(
-      `DROP TABLE IF EXISTS "pantau"."${runScope.table(stale.runId, 'stg_units')}"`,
+      `DROP TABLE IF EXISTS \`pantau\`.\`${runScope.table(stale.runId, 'stg_units')}\``,
     );
     for await (const o of lake.list(runScope.scratchPrefix(stale.runId))) expect.fail(`left ${o.key}`);
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { GlueClient } from '@aws-sdk/client-glue';
+import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AthenaEngine } from '#aws/athena-engine.ts';
 import { AthenaQueries } from '#aws/athena-query.ts';
@@ -73,6 +74,14 @@ describe("the job's Glue permissions", () => {
     // Athena also looks up the catalog's `default` database, and may do nothing else there
     const onDefault = statements.filter((s) => JSON.stringify(s.Resource).includes(':database/default'));
     expect(onDefault.flatMap((s) => list(s.Action))).toEqual(['glue:GetDatabase']);
+  });
+
+  it('run in a workgroup that lets CTAS name its external_location', () => {
+    expect(fake.statements.some((s) => s.sql.includes('external_location ='))).toBe(true);
+    synthStack().template.hasResourceProperties('AWS::Athena::WorkGroup', {
+      Name: 'pantau-pipeline',
+      WorkGroupConfiguration: Match.objectLike({ EnforceWorkGroupConfiguration: false }),
+    });
   });
 
   it('include what an INSERT-free partition switch needs', () => {

@@ -246,13 +246,17 @@ describe('catalog and Athena', () => {
     expect(Object.keys(t.template.findResources('AWS::Glue::Crawler'))).toHaveLength(0);
   });
 
-  it('enforces engine v3, encrypted results, a scan cut-off and metrics on both workgroups', () => {
-    for (const name of ['pantau-pipeline', 'pantau-analysts']) {
+  it('sets engine v3, encrypted results, a scan cut-off and metrics on both workgroups', () => {
+    // the pipeline cannot enforce: Athena fails a CTAS with external_location in an enforcing workgroup
+    for (const [name, enforce] of [
+      ['pantau-pipeline', false],
+      ['pantau-analysts', true],
+    ] as const) {
       t.template.hasResourceProperties('AWS::Athena::WorkGroup', {
         Name: name,
         WorkGroupConfiguration: Match.objectLike({
           EngineVersion: { SelectedEngineVersion: 'Athena engine version 3' },
-          EnforceWorkGroupConfiguration: true,
+          EnforceWorkGroupConfiguration: enforce,
           PublishCloudWatchMetricsEnabled: true,
           BytesScannedCutoffPerQuery: Match.anyValue(),
           ResultConfiguration: Match.objectLike({
