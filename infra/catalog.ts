@@ -39,6 +39,8 @@ export class Catalog extends Construct {
   readonly database: CfnDatabase;
   readonly databaseName: string;
   readonly tableNames: string[] = [];
+  /** Years the curated tables project. */
+  readonly years: readonly [number, number];
 
   constructor(scope: Construct, id: string, props: CatalogProps) {
     super(scope, id);
@@ -51,7 +53,8 @@ export class Catalog extends Construct {
         description: 'Pantau: curated data, marts and the submission ledger',
       },
     });
-    const [from, to] = props.years ?? PROJECTED_YEARS;
+    this.years = props.years ?? PROJECTED_YEARS;
+    const [from, to] = this.years;
     const s3 = (prefix: string) => `s3://${props.lake.bucketName}/${prefix}`;
     for (const t of props.tables) {
       this.table(t.name, t.description, {

@@ -22,6 +22,8 @@ export interface EvaluateProps {
   workGroupName: string;
   /** Methodology the job evaluates with. @default 'v2' */
   methodology?: MethodologyVersion;
+  /** Years the curated tables project (the catalog's): the job refuses periods outside them. */
+  projectedYears: readonly [number, number];
   /**
    * When the job runs: after the submission deadline (15 days after the quarter), WIB.
    * @default 01:00 on the 17th of January, April, July and October
@@ -65,6 +67,7 @@ export class Evaluate extends Construct {
         DATABASE: props.databaseName,
         WORKGROUP: props.workGroupName,
         METHODOLOGY_VERSION: props.methodology ?? 'v2',
+        PROJECTED_YEARS: props.projectedYears.join('-'),
         POWERTOOLS_SERVICE_NAME: 'evaluate',
       },
     });

@@ -64,6 +64,7 @@ export class PantauStack extends Stack {
       databaseName: catalog.databaseName,
       workGroupName: workgroups.pipeline.name,
       methodology: methodologyVersion(props.methodology),
+      projectedYears: catalog.years,
     });
     job.node.addDependency(workgroups.pipeline);
     new Observability(this, 'Observability', {

@@ -13,7 +13,8 @@ import { logger, METRIC, metrics } from '#aws/telemetry.ts';
 import { loadMethodology } from '#core/methodology.ts';
 import { type Period, parsePeriod, periodOf, previousPeriod } from '#core/period.ts';
 
-const env = requireEnv('LAKE_BUCKET', 'DATABASE', 'WORKGROUP', 'METHODOLOGY_VERSION');
+const env = requireEnv('LAKE_BUCKET', 'DATABASE', 'WORKGROUP', 'METHODOLOGY_VERSION', 'PROJECTED_YEARS');
+const [firstYear, lastYear] = env.PROJECTED_YEARS.split('-').map(Number) as [number, number];
 if (!/^v\d+$/.test(env.METHODOLOGY_VERSION))
   throw new Error(`METHODOLOGY_VERSION: ${env.METHODOLOGY_VERSION}`);
 const methodologyFile = fileURLToPath(
@@ -63,6 +64,12 @@ export async function handler(event: JobEvent, context: Context) {
   logger.addContext(context);
   const period = event.period ? parsePeriod(event.period) : periodJustClosed(new Date());
   if (!period) throw new RangeError(`periode tidak valid: "${event.period}"`);
+  if (period.year < firstYear || period.year > lastYear) {
+    // Athena would read no curated partition and publish an empty ranking
+    throw new RangeError(
+      `periode ${period.id} di luar tahun yang diproyeksikan katalog (${firstYear}–${lastYear}): perluas "years" di infra/catalog.ts lalu deploy ulang`,
+    );
+  }
   try {
     const outcome = await runJob(deps, {
       period: period.id,

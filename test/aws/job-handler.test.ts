@@ -29,6 +29,7 @@ beforeAll(async () => {
     DATABASE: 'pantau',
     WORKGROUP: 'pantau-pipeline',
     METHODOLOGY_VERSION: 'v1',
+    PROJECTED_YEARS: '2025-2030',
     AWS_LAMBDA_FUNCTION_NAME: 'pantau-job',
   });
   fake = fakeAthena({ onPoll: () => vi.setSystemTime(Date.now() + pollMs) });
@@ -73,7 +74,11 @@ describe('evaluate handler: one run over invocations, against S3 (s3rver) and At
     expect(again).toMatchObject({ status: 'obsolete' });
   });
 
-  it('rejects a period that is not YYYY-Qn before touching anything', async () => {
+  it('rejects a period that is not YYYY-Qn, or outside the projected years, before touching anything', async () => {
     await expect(handler({ period: '2026-Q5' }, context(900_000))).rejects.toThrow(/periode tidak valid/);
+    await expect(handler({ period: '2031-Q1' }, context(900_000))).rejects.toThrow(
+      /di luar tahun yang diproyeksikan/,
+    );
+    expect(fake.statements.filter((s) => s.sql.includes('2031'))).toEqual([]);
   });
 });

@@ -93,7 +93,12 @@ describe('one job at a time', () => {
       Handler: 'functions/evaluate/index.handler',
       ReservedConcurrentExecutions: 1,
       Timeout: 900,
-      Environment: { Variables: Match.objectLike({ METHODOLOGY_VERSION: 'v2' }) },
+      Environment: {
+        Variables: Match.objectLike({
+          METHODOLOGY_VERSION: 'v2',
+          PROJECTED_YEARS: PROJECTED_YEARS.join('-'),
+        }),
+      },
     });
   });
 
