@@ -97,23 +97,29 @@ export class AthenaEngine implements QueryEngine {
 
   /**
    * Build the period's partition under `run={run}/`, switch the Glue partition to it, then delete every
-   * other object of the partition (the previous build, leftovers of a crashed run).
+   * other object of the partition (the previous build, leftovers of a crashed run). A build this run
+   * already switched in (it died before recording the step) is kept, never emptied and rebuilt.
    */
   async writePartition(model: Model, period: Period): Promise<void> {
     if (this.o.run.done(model.name)) return;
     const { runId } = this.o.run;
     const prefix = runScope.martRunPrefix(model.name, period, runId);
+    const target = s3Uri(this.o.lakeBucket, prefix);
     const table = runScope.table(runId, model.name);
     await this.step(model.name, 'partition', async () => {
-      const columns = (await this.tableColumns(model.name)).filter((c) => !PARTITION_NAMES.includes(c.name));
-      const list = columns.map((c) => `CAST(${ident(c.name)} AS ${c.type}) AS ${ident(c.name)}`);
-      await this.ctas(table, prefix, `SELECT ${list.join(', ')} FROM (\n${model.sql}\n) AS m`);
-      const [count] = await this.rows<{ rows: string }>(
-        `SELECT count(*) AS "rows" FROM ${this.qualified(table)}`,
-      );
-      await this.o.partitions.point(model.name, period, s3Uri(this.o.lakeBucket, prefix));
+      if ((await this.o.partitions.location(model.name, period)) !== target) {
+        const columns = (await this.tableColumns(model.name)).filter(
+          (c) => !PARTITION_NAMES.includes(c.name),
+        );
+        const list = columns.map((c) => `CAST(${ident(c.name)} AS ${c.type}) AS ${ident(c.name)}`);
+        await this.ctas(table, prefix, `SELECT ${list.join(', ')} FROM (\n${model.sql}\n) AS m`);
+        await this.o.partitions.point(model.name, period, target);
+      }
       await this.dropTable(table);
       await this.deleteUnder(runScope.partitionPrefix(model.name, period), prefix);
+      const [count] = await this.rows<{ rows: string }>(
+        `SELECT count(*) AS "rows" FROM ${this.qualified(model.name)} WHERE "year" = ${period.year} AND "quarter" = ${period.quarter}`,
+      );
       return Number(count?.rows ?? 0);
     });
   }

@@ -136,6 +136,18 @@ describe('AthenaEngine', () => {
     expect(steps.map((s) => s.model)).toEqual(['stg_skm_responses', 'int_ikm_scored', 'ikm_region']);
   });
 
+  it('keeps a build this run already switched in when the step was not recorded', async () => {
+    const prefix = runScope.martRunPrefix('ikm_region', q1, RUN);
+    await store.write(`${prefix}part-0.parquet`, 'switched');
+    fake.partitions.set('ikm_region/2026/1', `s3://lake/${prefix}`);
+    await build();
+    expect((await store.readBytes(`${prefix}part-0.parquet`)).toString()).toBe('switched');
+    expect(
+      sqls().some((s) => s.startsWith(`CREATE TABLE "pantau"."${runScope.table(RUN, 'ikm_region')}"`)),
+    ).toBe(false);
+    expect(steps.find((s) => s.model === 'ikm_region')).toMatchObject({ kind: 'partition', rows: 42 });
+  });
+
   it('resumes a run: finished steps are not built again, their run tables are read', async () => {
     steps.push(
       { model: 'stg_skm_responses', kind: 'relation', bytesScanned: 10, seconds: 1 },
