@@ -8,6 +8,8 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { JOB_GLUE_ACTIONS } from '#aws/glue-actions.ts';
+import { runScope } from '#aws/run-scope.ts';
+import { lake } from '#core/contract/lake.ts';
 import { acknowledge, arnToken } from './nag.ts';
 import { PantauFunction } from './pantau-function.ts';
 
@@ -32,7 +34,9 @@ export interface EvaluateProps {
 }
 
 /** Lake prefixes the job writes: mart builds, run scratch tables, its run state, published snapshots. */
-const JOB_WRITES = ['warehouse/*', 'scratch/*', 'runs/*', 'published/*'] as const;
+const JOB_WRITES = [lake.warehouseRoot, runScope.scratchRoot, runScope.stateRoot, lake.publishedPrefix].map(
+  (prefix) => `${prefix}*`,
+);
 
 /**
  * The scheduled job: EventBridge Scheduler invokes the job function for the period just closed; it builds

@@ -9,6 +9,8 @@ import {
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { runScope } from '#aws/run-scope.ts';
+import { lake } from '#core/contract/lake.ts';
 
 export interface StorageProps {
   /** Delete buckets (and their objects) and the key with the stack: for throw-away stacks only. @default false */
@@ -83,9 +85,9 @@ export class Storage extends Construct {
           noncurrentVersionExpiration: Duration.days(90),
         },
         // the scheduled job drops its run tables' objects itself; this catches a run that never finished
-        { prefix: 'scratch/', expiration: Duration.days(props.scratchExpireDays ?? 7) },
+        { prefix: runScope.scratchRoot, expiration: Duration.days(props.scratchExpireDays ?? 7) },
         {
-          prefix: 'quarantine/',
+          prefix: lake.quarantinePrefix,
           transitions: [
             {
               storageClass: StorageClass.INFREQUENT_ACCESS,

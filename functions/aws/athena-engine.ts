@@ -1,3 +1,4 @@
+import { duckTypeOfTrino } from '#core/contract/types.ts';
 import { PARTITION_COLUMNS } from '#core/datasets/definition.ts';
 import { DATASET_IDS, DATASETS } from '#core/datasets/index.ts';
 import { ident, literal } from '#core/duckdb.ts';
@@ -122,6 +123,16 @@ export class AthenaEngine implements QueryEngine {
       );
       return Number(count?.rows ?? 0);
     });
+  }
+
+  /**
+   * The mart table's columns (DuckDB type names): every build is cast to exactly these, and a model that
+   * lacks one fails its CTAS.
+   */
+  async partitionColumns(model: string): Promise<{ name: string; type: string }[]> {
+    return (await this.tableColumns(model))
+      .filter((c) => !PARTITION_NAMES.includes(c.name))
+      .map((c) => ({ name: c.name, type: duckTypeOfTrino(c.type) ?? c.type }));
   }
 
   async listPartitions(model: string): Promise<Period[]> {

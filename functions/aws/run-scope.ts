@@ -8,6 +8,10 @@ import type { Period } from '#core/period.ts';
  * and becomes visible when the Glue partition's location is switched to it.
  */
 export const runScope = {
+  /** Where the job keeps its run state. */
+  stateRoot: 'runs/',
+  /** Where runs build their staging and intermediate tables. */
+  scratchRoot: 'scratch/',
   /** The run's state and lock (one run at a time). */
   stateKey: 'runs/current.json',
   /** Glue table of a model materialised for one run. */

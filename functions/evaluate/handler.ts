@@ -10,6 +10,7 @@ import { requireEnv } from '#aws/config.ts';
 import { type JobDeps, runJob } from '#aws/job-run.ts';
 import { S3Store } from '#aws/s3-store.ts';
 import { logger, METRIC, metrics } from '#aws/telemetry.ts';
+import { invalidPeriodMessage } from '#core/contract/names.ts';
 import { loadMethodology } from '#core/methodology.ts';
 import { type Period, parsePeriod, periodOf, previousPeriod } from '#core/period.ts';
 
@@ -63,7 +64,7 @@ export function periodJustClosed(now: Date): Period {
 export async function handler(event: JobEvent, context: Context) {
   logger.addContext(context);
   const period = event.period ? parsePeriod(event.period) : periodJustClosed(new Date());
-  if (!period) throw new RangeError(`periode tidak valid: "${event.period}"`);
+  if (!period) throw new RangeError(invalidPeriodMessage(String(event.period)));
   if (period.year < firstYear || period.year > lastYear) {
     // Athena would read no curated partition and publish an empty ranking
     throw new RangeError(

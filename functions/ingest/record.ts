@@ -1,4 +1,4 @@
-import { lake } from '#core/lake.ts';
+import { lake } from '#core/contract/lake.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { PreconditionFailedError } from '#core/store.ts';
 import type { IngestContext } from './ingest.ts';
@@ -11,15 +11,13 @@ export const SCHEMA_VERSION = '1';
 const REGION = /^\d{2}(\.\d{2})?$/;
 
 /**
- * Where the report of an upload without a valid target goes: under the region folder the upload was put
- * in (`uploads/{region}/…`, the prefix the uploader's identity may write), so its officer can read it;
- * `reports/invalid/` when even that is unknown. No `_` prefix: Athena and S3 tools skip such folders.
+ * The region folder an upload was put in (`uploads/{region}/…`, the prefix the uploader's identity may
+ * write), when it is a well-formed region code: the report of an unresolvable key goes there, so that
+ * region's officers can read it.
  */
-export function invalidReportKey(uploadKey: string, submissionId: string): string {
+function uploaderRegion(uploadKey: string): string | undefined {
   const [root, region] = uploadKey.split('/');
-  return root === 'uploads' && region && REGION.test(region)
-    ? `reports/${region}/invalid/${submissionId}.json`
-    : `reports/invalid/${submissionId}.json`;
+  return root === 'uploads' && region && REGION.test(region) ? region : undefined;
 }
 
 /** Write the report and, last, the ledger entry. */
@@ -36,8 +34,8 @@ export async function finish(
   report.summary = summarise(report);
   const ledgerKey = target
     ? lake.ledgerKey(target.dataset, target.period, target.region, report.submission_id)
-    : `ledger/invalid/${report.submission_id}.json`;
-  if (!target) report.report_key = invalidReportKey(report.file, report.submission_id);
+    : lake.invalidLedgerKey(report.submission_id);
+  if (!target) report.report_key = lake.invalidReportKey(report.submission_id, uploaderRegion(report.file));
   await ctx.lake.write(report.report_key, JSON.stringify(report, null, 2), {
     contentType: 'application/json',
   });

@@ -203,4 +203,23 @@ describe('AthenaEngine', () => {
     expect(sql).toContain("VALUES ('2026-Q1', 2026, 1,");
     expect(sql).not.toContain('"skm_responses" AS');
   });
+
+  it("reads a mart partition's columns from the catalog, in DuckDB type names, partition keys excluded", async () => {
+    fake.reset();
+    fake = fakeAthena({
+      martColumns: [
+        ['region_code', 'varchar'],
+        ['respondents', 'bigint'],
+        ['computed_at', 'timestamp(3)'],
+        ['year', 'integer'],
+        ['quarter', 'integer'],
+      ],
+    });
+    expect(await engine().partitionColumns('ikm_region')).toEqual([
+      { name: 'region_code', type: 'VARCHAR' },
+      { name: 'respondents', type: 'BIGINT' },
+      { name: 'computed_at', type: 'TIMESTAMP' },
+    ]);
+    expect(fake.statements[0]?.params).toEqual(["'pantau'", "'ikm_region'"]);
+  });
 });
