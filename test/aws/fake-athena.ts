@@ -16,6 +16,8 @@ import {
   UpdatePartitionCommand,
 } from '@aws-sdk/client-glue';
 import { mockClient } from 'aws-sdk-client-mock';
+import { COLUMN_TYPES, duckType } from '#core/contract/types.ts';
+import type { DocumentedModel } from '#warehouse/models.ts';
 
 /** One statement the fake received. */
 export interface Recorded {
@@ -35,19 +37,25 @@ const table = (columns: string[], rows: (string | undefined)[][]): ResultSet => 
  * Glue keeps partitions in a map, so the catalog's state can be asserted.
  */
 export function fakeAthena(
-  options: { martColumns?: [string, string][]; bytesPerStatement?: number; onPoll?: () => void } = {},
+  options: {
+    /** `information_schema.columns` of a table (Trino types), by table name. */
+    martColumns?: [string, string][] | ((table: string) => [string, string][]);
+    bytesPerStatement?: number;
+    onPoll?: () => void;
+  } = {},
 ) {
   const athena = mockClient(AthenaClient);
   const glue = mockClient(GlueClient);
   const statements: Recorded[] = [];
   const partitions = new Map<string, string>();
   const failing: RegExp[] = [];
-  const columns = options.martColumns ?? [
+  const given = options.martColumns ?? [
     ['region_code', 'varchar'],
     ['ikm', 'double'],
     ['year', 'integer'],
     ['quarter', 'integer'],
   ];
+  const columns = (table: string) => (typeof given === 'function' ? given(table) : given);
   athena.on(StartQueryExecutionCommand).callsFake((input) => {
     const id = `q${statements.length + 1}`;
     statements.push({ id, sql: input.QueryString ?? '', params: input.ExecutionParameters });
@@ -68,9 +76,12 @@ export function fakeAthena(
   });
   athena.on(StopQueryExecutionCommand).resolves({});
   athena.on(GetQueryResultsCommand).callsFake((input) => {
-    const sql = statements.find((x) => x.id === input.QueryExecutionId)?.sql ?? '';
-    if (sql.includes('information_schema.columns'))
-      return { ResultSet: table(['column_name', 'data_type'], columns) };
+    const s = statements.find((x) => x.id === input.QueryExecutionId);
+    const sql = s?.sql ?? '';
+    if (sql.includes('information_schema.columns')) {
+      const name = (s?.params?.[1] ?? '').replaceAll("'", '');
+      return { ResultSet: table(['column_name', 'data_type'], columns(name)) };
+    }
     if (sql.includes('count(*)')) return { ResultSet: table(['rows'], [['42']]) };
     return { ResultSet: table(['x'], []) };
   });
@@ -119,5 +130,17 @@ export function fakeAthena(
       athena.reset();
       glue.reset();
     },
+  };
+}
+
+/** The catalog's columns of every mart as declared in its model (what the Glue table holds), Trino types. */
+export function declaredColumns(models: readonly DocumentedModel[]): (table: string) => [string, string][] {
+  return (table) => {
+    const m = models.find((x) => x.name === table);
+    const cols = (m?.columns ?? []).map((c): [string, string] => [
+      c.name,
+      COLUMN_TYPES[duckType(c.type)!].trino,
+    ]);
+    return [...cols, ['year', 'integer'], ['quarter', 'integer']];
   };
 }

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { END_MARGIN_MS } from '#aws/job-run.ts';
 import { runScope } from '#aws/run-scope.ts';
 import type { S3Store } from '#aws/s3-store.ts';
-import { fakeAthena } from './fake-athena.ts';
+import { loadModels } from '#warehouse/models.ts';
+import { declaredColumns, fakeAthena } from './fake-athena.ts';
 import { handlerEnv, type LocalS3, startS3 } from './s3rver.ts';
 
 const lambda = mockClient(LambdaClient);
@@ -32,7 +33,10 @@ beforeAll(async () => {
     PROJECTED_YEARS: '2025-2030',
     AWS_LAMBDA_FUNCTION_NAME: 'pantau-job',
   });
-  fake = fakeAthena({ onPoll: () => vi.setSystemTime(Date.now() + pollMs) });
+  fake = fakeAthena({
+    martColumns: declaredColumns(await loadModels()),
+    onPoll: () => vi.setSystemTime(Date.now() + pollMs),
+  });
   lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
   ({ handler } = await import('../../functions/evaluate/handler.ts'));
   const { S3Store: Store } = await import('#aws/s3-store.ts');

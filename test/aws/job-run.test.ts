@@ -10,7 +10,7 @@ import { runScope } from '#aws/run-scope.ts';
 import { RunInProgressError, type RunState } from '#aws/run-state.ts';
 import { LocalStore } from '#core/local-store.ts';
 import { loadModels } from '#warehouse/models.ts';
-import { fakeAthena } from './fake-athena.ts';
+import { declaredColumns, fakeAthena } from './fake-athena.ts';
 
 const MODELS = await loadModels();
 const MARTS = MODELS.filter((m) => m.materialized === 'partition').map((m) => m.name);
@@ -49,7 +49,10 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
   pollMs = 0;
-  fake = fakeAthena({ onPoll: () => vi.setSystemTime(Date.now() + pollMs) });
+  fake = fakeAthena({
+    martColumns: declaredColumns(MODELS),
+    onPoll: () => vi.setSystemTime(Date.now() + pollMs),
+  });
   continued = [];
   dir = await mkdtemp(join(tmpdir(), 'job-run-'));
   lake = new LocalStore(dir);
@@ -141,7 +144,7 @@ describe('the scheduled job run', () => {
     expect(Date.parse(saved.expiresAt)).toBeLessThanOrEqual(Date.now());
     expect(saved.steps.some((s) => s.model === 'ikm_region')).toBe(true);
     fake.reset();
-    fake = fakeAthena();
+    fake = fakeAthena({ martColumns: declaredColumns(MODELS) });
     const retry = await runJob(deps(), request());
     expect(retry.runId).toBe(saved.runId);
     expect(ctasOf('ikm_region')).toHaveLength(0);

@@ -14,7 +14,7 @@ import { LocalStore } from '#core/local-store.ts';
 import { periodOf } from '#core/period.ts';
 import { loadModels } from '#warehouse/models.ts';
 import { transform } from '#warehouse/runner.ts';
-import { fakeAthena } from '../aws/fake-athena.ts';
+import { declaredColumns, fakeAthena } from '../aws/fake-athena.ts';
 import { synthStack } from './stack.ts';
 
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
@@ -26,27 +26,30 @@ let fake: ReturnType<typeof fakeAthena>;
 /** The Glue actions the engine's work implies: its statements (by kind) and its own Glue API calls. */
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'job-grants-'));
-  fake = fakeAthena();
+  fake = fakeAthena({ martColumns: declaredColumns(await loadModels()) });
   const steps: StepRecord[] = [];
-  const engine = new AthenaEngine({
-    queries: new AthenaQueries(new AthenaClient({ region: 'ap-southeast-3' }), {
-      workGroup: 'pipeline',
+  const engineFor = (runId: string) =>
+    new AthenaEngine({
+      queries: new AthenaQueries(new AthenaClient({ region: 'ap-southeast-3' }), {
+        workGroup: 'pipeline',
+        database: 'pantau',
+        sleep: async () => {},
+      }),
+      lake: new LocalStore(dir),
+      lakeBucket: 'lake',
       database: 'pantau',
-      sleep: async () => {},
-    }),
-    lake: new LocalStore(dir),
-    lakeBucket: 'lake',
-    database: 'pantau',
-    partitions: new MartPartitions(new GlueClient({ region: 'ap-southeast-3' }), 'pantau'),
-    run: { runId: '20260417010000abcdef', done: () => undefined, complete: async (s) => void steps.push(s) },
-  });
+      partitions: new MartPartitions(new GlueClient({ region: 'ap-southeast-3' }), 'pantau'),
+      run: { runId, done: () => undefined, complete: async (s) => void steps.push(s) },
+    });
   const period = periodOf(2026, 1);
-  const run = () => transform({ lake: new LocalStore(dir), engine, periods: [period.id], models: undefined });
-  await run(); // creates the partitions
-  await run(); // switches them
+  const run = (engine: AthenaEngine) =>
+    transform({ lake: new LocalStore(dir), engine, periods: [period.id] });
+  await run(engineFor('20260117010000aaaaaa')); // creates the partitions
+  const engine = engineFor('20260417010000bbbbbb');
+  await run(engine); // a later run switches them
   await engine.listPartitions('ikm_region');
   await engine.dropPartition('ikm_region', period);
-  await engine.dropRunTables('20260417010000abcdef', steps);
+  await engine.dropRunTables('20260417010000bbbbbb', steps);
   implied = new Set([
     ...fake.statements.flatMap((s) => GLUE_ACTIONS_BY_STATEMENT[statementKind(s.sql)]),
     ...fake.glueActions(),
