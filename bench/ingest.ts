@@ -26,7 +26,7 @@ function row(i: number): (string | number)[] {
   ];
 }
 
-/** A deterministic SKM CSV of `rows` rows (bench input). */
+/** A CSV export of `rows` SKM questionnaires (bench input). */
 export async function writeCsv(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);
   out.write(`${HEADER.join(',')}\n`);
@@ -35,7 +35,7 @@ export async function writeCsv(path: string, rows: number): Promise<void> {
   await once(out, 'finish');
 }
 
-/** The same rows as an XLSX sheet below a title row (bench input). */
+/** An XLSX export of `rows` SKM questionnaires, with a title row above the header (bench input). */
 export async function writeXlsx(path: string, rows: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path });
   const ws = wb.addWorksheet('SKM');

@@ -1,10 +1,12 @@
-// `npm run bench [-- --national] [-- --only ingest|generate|demo|national|load]`: every performance goal,
+// `npm run bench [-- --national] [-- --only ingest|lambda|generate|demo|national|athena|load]`: every performance goal,
 // measured on this machine, as ratios and figures (the transform ratio runs on the demo's lake).
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { benchAthenaBytes } from './athena-bytes.ts';
 import { benchGenerate } from './generate.ts';
 import { benchIngest } from './ingest.ts';
+import { benchLambdaLimits } from './lambda-limits.ts';
 import { fmt, measure } from './measure.ts';
 import { benchNational } from './national.ts';
 import { benchTransform } from './transform.ts';
@@ -13,10 +15,16 @@ const OUT = resolve('bench-output');
 const national = process.argv.includes('--national');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const runs = (section: string) => only === undefined || only === section;
+const demoLake = `${OUT}/demo`;
 
 if (runs('ingest')) {
   console.log('== ingest: 2,000,000-row SKM CSV vs DuckDB raw copy; 200,000-row XLSX');
   await benchIngest(`${OUT}/ingest`);
+}
+
+if (runs('lambda')) {
+  console.log('\n== the largest upload one ingest Lambda takes');
+  await benchLambdaLimits(`${OUT}/ingest`);
 }
 
 if (runs('generate')) {
@@ -28,7 +36,6 @@ if (runs('demo')) {
   console.log(
     '\n== demo at the default scale (goal <= 120 s on 2 cores), detection scored against the ground truth',
   );
-  const demoLake = `${OUT}/demo`;
   await rm(demoLake, { recursive: true, force: true });
   const demo = measure('node', ['bin/pantau.js', 'demo', '--lake', demoLake]);
   for (const line of demo.stdout.split('\n').filter((l) => /^\[\d\/4\]|kebenaran dasar/.test(l)))
@@ -41,6 +48,11 @@ if (runs('demo')) {
 if (national && runs('national')) {
   console.log('\n== national: generate, ingest --jobs 2, transform --all, evaluate (whole processes)');
   await benchNational(`${OUT}/national`);
+}
+
+if (runs('athena')) {
+  console.log('\n== Athena: bytes scanned per model and period, as the scheduled job runs it');
+  await benchAthenaBytes(national ? `${OUT}/national/lake` : demoLake);
 }
 
 const load = resolve('bench/load.ts');
