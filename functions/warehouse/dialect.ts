@@ -1,55 +1,138 @@
 import type { Duck } from '#core/duckdb.ts';
+import { formatMacroBody } from './dialect-formats.ts';
 
 /**
- * The one place where Trino (Athena) and DuckDB differ for the models in `sql/`.
+ * The one place where Trino (Athena) and DuckDB differ, for the models in `sql/` and for analysts' SQL
+ * run by `pantau query`.
  *
- * Models are written in Trino SQL. The DuckDB engine installs, before any model runs, macros named like the
- * Trino functions the models use that DuckDB lacks or spells differently. Rules the models follow so that
- * no macro is needed elsewhere:
- * - divide as `cast(a as double) / b` (Trino divides integers as integers, DuckDB does not);
- * - `date_diff(unit, a, b)` and `date_add(unit, n, d)` in Trino's argument order (macros below give them
- *   Trino's meaning: whole units elapsed; wrap `date_add` on a DATE in `cast(… as date)`, DuckDB returns
- *   a timestamp);
- * - exact medians through `row_number()`/`count(*)` windows (Trino has only `approx_percentile`);
+ * SQL is written in Trino's dialect. Before any of it runs, {@link installTrinoDialect} switches DuckDB to
+ * integer division (`7 / 2` is 3, as in Trino) and installs macros named like the Trino functions that
+ * DuckDB lacks or gives another meaning; each returns what Trino's documentation says (the test table in
+ * `test/warehouse/dialect-table.ts` holds the answers). Rules the models still follow:
+ * - exact medians through `row_number()`/`count(*)` windows (`approx_percentile` is approximate in Athena);
  * - `case` rather than `if`, `concat_ws` for optional lists, `count_if` for conditional counts.
  */
-const SECONDS =
-  "CASE lower(unit) WHEN 'second' THEN 1 WHEN 'minute' THEN 60 WHEN 'hour' THEN 3600 WHEN 'day' THEN 86400 WHEN 'week' THEN 604800 END";
+export interface TrinoMacro {
+  name: string;
+  sql: string;
+  /** What the function returns, as Trino documents it (Bahasa Indonesia, then English). */
+  doc: { id: string; en: string };
+}
 
-export const TRINO_MACROS: readonly { name: string; sql: string; doc: string }[] = [
+const UNITS = ['millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'];
+const DATE_UNITS = UNITS.slice(UNITS.indexOf('day'));
+const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
+
+/** CASE branches that stop on a unit Trino refuses: unknown, or finer than a day on a DATE. */
+function unitGuard(fn: string, value: string): string {
+  return `WHEN lower(unit) NOT IN (${list(UNITS)})
+      THEN error('${fn}: satuan ''' || unit || ''' tidak dikenal Athena; pakai ${UNITS.join(', ')}')
+    WHEN typeof(${value}) = 'DATE' AND lower(unit) NOT IN (${list(DATE_UNITS)})
+      THEN error('${fn}: satuan ''' || unit || ''' tidak berlaku untuk DATE di Athena; ubah nilainya ke timestamp')`;
+}
+
+/** One unit of each name as a DuckDB interval (a quarter is three months). */
+const UNIT_INTERVAL = `CASE lower(unit) ${UNITS.map(
+  (u) => `WHEN '${u}' THEN ${u === 'quarter' ? 'INTERVAL 3 MONTH' : `INTERVAL 1 ${u.toUpperCase()}`}`,
+).join(' ')} END`;
+
+export const TRINO_MACROS: readonly TrinoMacro[] = [
   {
     name: 'date_diff',
-    sql: `CREATE OR REPLACE MACRO date_diff(unit, a, b) AS CASE WHEN (${SECONDS}) IS NULL THEN datediff(unit, a, b)
-      ELSE CAST(trunc((epoch(CAST(b AS TIMESTAMP)) - epoch(CAST(a AS TIMESTAMP))) / (${SECONDS})) AS BIGINT) END`,
-    doc: 'whole seconds … weeks elapsed from a to b, as Trino (DuckDB natively counts boundaries crossed); month and year units are not aligned: do not use them in models',
+    sql: `CREATE OR REPLACE MACRO date_diff(unit, a, b) AS CASE ${unitGuard('date_diff', 'a')}
+      ELSE date_sub(unit, a, b) END`,
+    doc: {
+      id: 'jumlah satuan utuh yang sudah berlalu dari a ke b (DuckDB sendiri menghitung batas yang dilewati); bulan dihitung per tanggal kalender, akhir bulan ke akhir bulan',
+      en: 'whole units elapsed from a to b (DuckDB natively counts boundaries crossed); months by calendar day, month end to month end',
+    },
   },
   {
     name: 'date_add',
-    sql: `CREATE OR REPLACE MACRO date_add(unit, n, d) AS d + CASE lower(unit)
-      WHEN 'month' THEN to_months(CAST(n AS INTEGER)) WHEN 'quarter' THEN to_months(CAST(3 * n AS INTEGER))
-      WHEN 'year' THEN to_years(CAST(n AS INTEGER)) ELSE to_seconds(CAST(n AS BIGINT) * (${SECONDS})) END`,
-    doc: 'd plus n units (Trino argument order)',
+    sql: `CREATE OR REPLACE MACRO date_add(unit, n, d) AS CASE ${unitGuard('date_add', 'd')}
+      ELSE cast_to_type(d + CAST(n AS BIGINT) * ${UNIT_INTERVAL}, d) END`,
+    doc: {
+      id: 'd ditambah n satuan, bertipe sama dengan d (DATE tetap DATE); tanggal 31 + 1 bulan menjadi akhir bulan berikutnya',
+      en: 'd plus n units, of the same type as d (a DATE stays a DATE); day 31 plus one month is the next month end',
+    },
+  },
+  {
+    name: 'date_trunc',
+    sql: `CREATE OR REPLACE MACRO date_trunc(unit, x) AS CASE ${unitGuard('date_trunc', 'x')}
+      ELSE cast_to_type(system.main.date_trunc(unit, x), x) END`,
+    doc: {
+      id: 'x dipotong ke awal satuan, bertipe sama dengan x; minggu mulai Senin',
+      en: 'x truncated to the unit, of the same type as x; weeks start on Monday',
+    },
+  },
+  {
+    name: 'format_datetime',
+    sql: `CREATE OR REPLACE MACRO format_datetime(x, fmt) AS ${formatMacroBody('format_datetime', 'x', 'fmt')}`,
+    doc: { id: 'teks menurut pola Joda-Time (yyyy-MM-dd HH:mm:ss)', en: 'text by a Joda-Time pattern' },
+  },
+  {
+    name: 'date_format',
+    sql: `CREATE OR REPLACE MACRO date_format(x, fmt) AS ${formatMacroBody('date_format', 'x', 'fmt')}`,
+    doc: { id: 'teks menurut pola MySQL (%Y-%m-%d %H:%i:%s; %i = menit)', en: 'text by a MySQL pattern' },
+  },
+  {
+    name: 'approx_percentile',
+    // Athena keeps a t-digest; while every value is its own centroid (small groups) its answer is the value
+    // at 0-based rank floor(p · n) of the sorted non-null values, which is what this computes exactly.
+    sql: `CREATE OR REPLACE MACRO approx_percentile(x, p) AS CASE
+      WHEN p < 0 OR p > 1 THEN error('approx_percentile: persentil harus antara 0 dan 1')
+      ELSE list_sort(list_filter(list(x), v -> v IS NOT NULL))[least(CAST(floor(p * count(x)) AS BIGINT) + 1, count(x))] END`,
+    doc: {
+      id: 'nilai data pada peringkat floor(p · n) dari nilai terurut (p antara 0 dan 1; satu persentil per panggilan); lokal tepat, Athena mendekati pada data besar',
+      en: 'the value at rank floor(p · n) of the sorted values (p in 0–1; one percentile per call); exact locally, approximate in Athena on large data',
+    },
+  },
+  {
+    name: 'regexp_like',
+    sql: 'CREATE OR REPLACE MACRO regexp_like(s, pattern) AS regexp_matches(s, pattern)',
+    doc: {
+      id: 'benar bila pola ditemukan di mana pun dalam s',
+      en: 'true when the pattern occurs anywhere in s',
+    },
+  },
+  {
+    name: 'regexp_extract',
+    sql: `CREATE OR REPLACE MACRO regexp_extract(s, pattern) AS
+      CASE WHEN regexp_matches(s, pattern) THEN system.main.regexp_extract(s, pattern) END`,
+    doc: {
+      id: 'bagian pertama yang cocok; NULL bila tidak ada (DuckDB sendiri memberi teks kosong)',
+      en: 'the first match; NULL when none (DuckDB natively returns an empty string)',
+    },
+  },
+  {
+    name: 'cardinality',
+    sql: `CREATE OR REPLACE MACRO cardinality(x) AS CASE json_type(to_json(x))
+      WHEN 'ARRAY' THEN json_array_length(to_json(x)) ELSE len(json_keys(to_json(x))) END`,
+    doc: { id: 'jumlah elemen larik atau map', en: 'number of elements of an array or map' },
   },
   {
     name: 'day_of_week',
     sql: 'CREATE OR REPLACE MACRO day_of_week(d) AS isodow(d)',
-    doc: 'ISO day of week, Monday = 1 … Sunday = 7',
+    doc: { id: 'hari ISO: Senin = 1 … Minggu = 7', en: 'ISO day of week, Monday = 1 … Sunday = 7' },
   },
   {
     name: 'from_iso8601_date',
     sql: 'CREATE OR REPLACE MACRO from_iso8601_date(s) AS CAST(s AS DATE)',
-    doc: "'YYYY-MM-DD' → DATE",
+    doc: { id: "'YYYY-MM-DD' → DATE", en: "'YYYY-MM-DD' → DATE" },
   },
   {
     name: 'to_iso8601',
-    sql: "CREATE OR REPLACE MACRO to_iso8601(d) AS strftime(d, '%Y-%m-%d')",
-    doc: 'DATE → ISO text',
+    sql: `CREATE OR REPLACE MACRO to_iso8601(d) AS
+      strftime(d, CASE WHEN typeof(d) = 'DATE' THEN '%Y-%m-%d' ELSE '%Y-%m-%dT%H:%M:%S.%g' END)`,
+    doc: { id: 'teks ISO 8601 dari DATE atau timestamp', en: 'ISO 8601 text of a DATE or timestamp' },
   },
 ];
 
-/** Install the Trino-named macros into a DuckDB connection. */
+/** Integer division as in Trino: `/` on two integers gives an integer, truncated toward zero. */
+const SETTINGS = ['SET integer_division = true'];
+
+/** Switch a DuckDB connection to Trino's semantics: settings, then the Trino-named macros. */
 export async function installTrinoDialect(duck: Duck): Promise<void> {
-  for (const m of TRINO_MACROS) {
-    await duck.run(m.sql);
+  for (const sql of [...SETTINGS, ...TRINO_MACROS.map((m) => m.sql)]) {
+    await duck.run(sql);
   }
 }
