@@ -1,3 +1,4 @@
+import type { Bilingual } from '#core/datasets/columns.ts';
 import type { Duck } from '#core/duckdb.ts';
 import { formatMacroBody } from './dialect-formats.ts';
 
@@ -15,8 +16,8 @@ import { formatMacroBody } from './dialect-formats.ts';
 export interface TrinoMacro {
   name: string;
   sql: string;
-  /** What the function returns, as Trino documents it (Bahasa Indonesia, then English). */
-  doc: { id: string; en: string };
+  /** What the function returns, as Trino documents it (rendered in docs/data-dictionary.md). */
+  doc: Bilingual;
 }
 
 const UNITS = ['millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'];
@@ -129,6 +130,29 @@ export const TRINO_MACROS: readonly TrinoMacro[] = [
 
 /** Integer division as in Trino: `/` on two integers gives an integer, truncated toward zero. */
 const SETTINGS = ['SET integer_division = true'];
+
+/** Operators and built-ins that need no macro (a setting, or the same syntax in both), for the dictionary. */
+export const DIALECT_NOTES: readonly { name: string; doc: Bilingual }[] = [
+  {
+    name: 'a / b',
+    doc: {
+      id: 'dua bilangan bulat dibagi secara bulat, dibulatkan ke arah nol (7 / 2 = 3); pakai cast(a as double) / b untuk pecahan',
+      en: 'two integers divide as integers, truncated toward zero (7 / 2 = 3); use cast(a as double) / b for a fraction',
+    },
+  },
+  {
+    name: 'try_cast(x as type)',
+    doc: {
+      id: "NULL bila konversi gagal ('abc' → integer); teks pecahan seperti '1.5' ke integer memberi 2 secara lokal tetapi NULL di Athena",
+      en: "NULL where the cast fails; fractional text such as '1.5' to integer gives 2 locally but NULL in Athena",
+    },
+  },
+];
+
+/** `name(params)` of a macro, from its SQL. */
+export function signature(m: TrinoMacro): string {
+  return /MACRO (\w+\([^)]*\))/.exec(m.sql)?.[1] ?? m.name;
+}
 
 /** Switch a DuckDB connection to Trino's semantics: settings, then the Trino-named macros. */
 export async function installTrinoDialect(duck: Duck): Promise<void> {
