@@ -1,4 +1,10 @@
-import { DIALECTS, type Dialect, QueryRefusedError, runAnalystQuery } from '#warehouse/analyst-query.ts';
+import {
+  type AnalystResult,
+  DIALECTS,
+  type Dialect,
+  QueryRefusedError,
+  runAnalystQuery,
+} from '#warehouse/analyst-query.ts';
 import { lakeDir, parse, UsageError } from './args.ts';
 import type { Command } from './main.ts';
 
@@ -24,7 +30,7 @@ const csvCell = (v: unknown) => {
 };
 
 /** Run the query; a refused one is a usage error (exit 2), an engine failure an error (exit 1). */
-async function rowsOf(lake: string, sql: string, dialect: Dialect): Promise<Record<string, unknown>[]> {
+async function resultOf(lake: string, sql: string, dialect: Dialect): Promise<AnalystResult> {
   try {
     return await runAnalystQuery(lake, sql, dialect);
   } catch (e) {
@@ -54,7 +60,8 @@ export const command: Command = {
     const dialect = values.dialect as Dialect;
     if (!DIALECTS.includes(dialect))
       throw new UsageError(`dialek tidak dikenal: "${values.dialect}" (pilih ${DIALECTS.join(' atau ')})`);
-    const rows = await rowsOf(lakeDir(values.lake), positionals[0]!, dialect);
+    const { rows, note } = await resultOf(lakeDir(values.lake), positionals[0]!, dialect);
+    if (note) console.error(note);
     if (values.json) for (const r of rows) console.log(JSON.stringify(r));
     else if (values.csv) {
       const cols = rows.length ? Object.keys(rows[0]!) : [];

@@ -23,6 +23,21 @@ export class QueryFailedError extends AnalystQueryError {
   override name = 'QueryFailedError';
 }
 
+/** The rows of an analyst's query, and a note when they cannot mean much (the lake holds no data). */
+export interface AnalystResult {
+  rows: Record<string, unknown>[];
+  /** One line in Bahasa Indonesia, for stderr. */
+  note?: string;
+}
+
+/** Whether the lake folder holds any data file (curated or warehouse Parquet, ledger entries). */
+export async function lakeHasData(root: string): Promise<boolean> {
+  return (await hasFiles(root, '.parquet')) || (await hasFiles(join(root, 'ledger'), '.json'));
+}
+
+const emptyLake = (root: string) =>
+  `lake "${root}" kosong atau salah (tidak ada berkas data di sana): periksa --lake atau PANTAU_LAKE, atau isi dulu dengan npx pantau demo`;
+
 /**
  * Run one analyst statement over a local lake and return its rows. Under `athena` the statement must parse
  * with the Trino grammar, and runs with the Trino dialect layer (same functions, same answers as the models).
@@ -31,7 +46,7 @@ export async function runAnalystQuery(
   root: string,
   sql: string,
   dialect: Dialect = 'athena',
-): Promise<Record<string, unknown>[]> {
+): Promise<AnalystResult> {
   if (dialect === 'athena') {
     const problem = athenaSyntaxProblem(sql);
     if (problem) throw new QueryRefusedError(problem);
@@ -48,7 +63,11 @@ export async function runAnalystQuery(
             ? 'kueri kosong: berikan satu pernyataan SQL'
             : `berikan tepat satu pernyataan SQL; kueri ini berisi ${count} pernyataan (dipisah ";"): jalankan satu per satu`,
         );
-      return await duck.rows(sql);
+      const rows = await duck.rows(sql);
+      const readsTables = tables.some((t) => new RegExp(`\\b${t}\\b`, 'i').test(sql));
+      return readsTables && !(await lakeHasData(root))
+        ? { rows, note: `Catatan: ${emptyLake(root)}` }
+        : { rows };
     } catch (e) {
       if (e instanceof AnalystQueryError) throw e;
       throw new QueryFailedError(await explain(e as Error, root, tables));
@@ -72,9 +91,6 @@ async function explain(error: Error, root: string, tables: readonly string[]): P
   ]
     .filter(Boolean)
     .join(' ');
-  const hasData = (await hasFiles(root, '.parquet')) || (await hasFiles(join(root, 'ledger'), '.json'));
-  const hint = hasData
-    ? `Tabel yang ada: ${tables.join(', ')}`
-    : `lake "${root}" kosong atau salah (tidak ada berkas data di sana): periksa --lake atau PANTAU_LAKE, atau isi dulu dengan npx pantau demo`;
+  const hint = (await lakeHasData(root)) ? `Tabel yang ada: ${tables.join(', ')}` : emptyLake(root);
   return `Kesalahan SQL dari DuckDB: ${engine} — ${hint}`;
 }

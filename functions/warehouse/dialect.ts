@@ -141,6 +141,13 @@ export const DIALECT_NOTES: readonly { name: string; doc: Bilingual }[] = [
     },
   },
   {
+    name: 'cast(x as integer)',
+    doc: {
+      id: 'double ke bilangan bulat: lokal dibulatkan ke genap terdekat (2.5 → 2), Athena menjauhi nol (2.5 → 3); tulis cast(round(x) as integer)',
+      en: 'double to integer: locally rounded half to even (2.5 → 2), Athena rounds half away from zero (2.5 → 3); write cast(round(x) as integer)',
+    },
+  },
+  {
     name: 'try_cast(x as type)',
     doc: {
       id: "NULL bila konversi gagal ('abc' → integer); teks pecahan seperti '1.5' ke integer memberi 2 secara lokal tetapi NULL di Athena",

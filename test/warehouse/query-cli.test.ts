@@ -108,6 +108,21 @@ describe('an SQL error keeps the engine’s message and says what the lake holds
     expect(run.stderr).not.toMatch(/pg_/);
   });
 
+  test('rows from an empty or wrong lake come with a note', async () => {
+    const run = await pantau(
+      'query',
+      '--lake',
+      empty.root,
+      '--csv',
+      'select count(*) as n from skm_responses',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe('n\n0');
+    expect(run.stderr.trim()).toBe(
+      `Catatan: lake "${empty.root}" kosong atau salah (tidak ada berkas data di sana): periksa --lake atau PANTAU_LAKE, atau isi dulu dengan npx pantau demo`,
+    );
+  });
+
   test('an empty or wrong lake is called so', async () => {
     const run = await pantau('query', '--lake', empty.root, 'select * from service_index_region');
     expect(run.code).toBe(1);
