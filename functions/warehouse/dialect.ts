@@ -2,17 +2,7 @@ import type { Bilingual } from '#core/datasets/columns.ts';
 import type { Duck } from '#core/duckdb.ts';
 import { formatMacroBody } from './dialect-formats.ts';
 
-/**
- * The one place where Trino (Athena) and DuckDB differ, for the models in `sql/` and for analysts' SQL
- * run by `pantau query`.
- *
- * SQL is written in Trino's dialect. Before any of it runs, {@link installTrinoDialect} switches DuckDB to
- * integer division (`7 / 2` is 3, as in Trino) and installs macros named like the Trino functions that
- * DuckDB lacks or gives another meaning; each returns what Trino's documentation says (the test table in
- * `test/warehouse/dialect-table.ts` holds the answers). Rules the models still follow:
- * - exact medians through `row_number()`/`count(*)` windows (`approx_percentile` is approximate in Athena);
- * - `case` rather than `if`, `concat_ws` for optional lists, `count_if` for conditional counts.
- */
+/** A DuckDB macro named like a Trino function: its CREATE statement and what it returns. */
 export interface TrinoMacro {
   name: string;
   sql: string;
@@ -37,6 +27,17 @@ const UNIT_INTERVAL = `CASE lower(unit) ${UNITS.map(
   (u) => `WHEN '${u}' THEN ${u === 'quarter' ? 'INTERVAL 3 MONTH' : `INTERVAL 1 ${u.toUpperCase()}`}`,
 ).join(' ')} END`;
 
+/**
+ * The one place where Trino (Athena) and DuckDB differ, for the models in `sql/` and for analysts' SQL
+ * run by `pantau query`.
+ *
+ * SQL is written in Trino's dialect. Before any of it runs, {@link installTrinoDialect} switches DuckDB to
+ * integer division (`7 / 2` is 3, as in Trino) and installs macros named like the Trino functions that
+ * DuckDB lacks or gives another meaning; each returns what Trino's documentation says (the test table in
+ * `test/warehouse/dialect-table.ts` holds the answers). Rules the models still follow:
+ * - exact medians through `row_number()`/`count(*)` windows (`approx_percentile` is approximate in Athena);
+ * - `case` rather than `if`, `concat_ws` for optional lists, `count_if` for conditional counts.
+ */
 export const TRINO_MACROS: readonly TrinoMacro[] = [
   {
     name: 'date_diff',
