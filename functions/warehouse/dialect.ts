@@ -99,10 +99,12 @@ export const TRINO_MACROS: readonly TrinoMacro[] = [
   {
     name: 'regexp_extract',
     sql: `CREATE OR REPLACE MACRO regexp_extract(s, pattern) AS
-      CASE WHEN regexp_matches(s, pattern) THEN system.main.regexp_extract(s, pattern) END`,
+        CASE WHEN regexp_matches(s, pattern) THEN system.main.regexp_extract(s, pattern) END,
+      (s, pattern, grp) AS
+        CASE WHEN regexp_matches(s, pattern) THEN system.main.regexp_extract(s, pattern, grp) END`,
     doc: {
-      id: 'bagian pertama yang cocok; NULL bila tidak ada (DuckDB sendiri memberi teks kosong)',
-      en: 'the first match; NULL when none (DuckDB natively returns an empty string)',
+      id: 'bagian pertama yang cocok (atau grup ke-grp di dalamnya); NULL bila tidak ada (DuckDB sendiri memberi teks kosong)',
+      en: 'the first match (or its group grp); NULL when none (DuckDB natively returns an empty string)',
     },
   },
   {
@@ -157,9 +159,10 @@ export const DIALECT_NOTES: readonly { name: string; doc: Bilingual }[] = [
   },
 ];
 
-/** `name(params)` of a macro, from its SQL. */
+/** `name(params)` of a macro from its SQL, each overload's parameters joined by ` / `. */
 export function signature(m: TrinoMacro): string {
-  return /MACRO (\w+\([^)]*\))/.exec(m.sql)?.[1] ?? m.name;
+  const params = [...m.sql.matchAll(/(?:MACRO \w+|,)\s*(\([^()]*\)) AS\b/g)].map((x) => x[1]);
+  return `${m.name}${params.join(' / ')}`;
 }
 
 /** Switch a DuckDB connection to Trino's semantics: settings, then the Trino-named macros. */

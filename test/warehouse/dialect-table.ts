@@ -204,6 +204,11 @@ export const DIALECT_CASES: readonly DialectCase[] = [
   { sql: "regexp_like('Kota Semarang', '^Kab')", trino: 'false', why: 'no match' },
   { sql: "regexp_extract('1a 2b 14m', '\\d+')", trino: '1', why: 'documented example' },
   { sql: "regexp_extract('Kota Semarang', '\\d+')", trino: 'NULL', why: 'no match gives null' },
+  {
+    sql: "regexp_extract('1a 2b 14m', '(\\d+)([a-z]+)', 2)",
+    trino: 'a',
+    why: 'documented example: capturing group 2',
+  },
   // cardinality(x) → bigint: size of an array or map.
   { sql: 'cardinality(array[1, 2, 3])', trino: '3', why: 'size of the array' },
   { sql: "cardinality(split('skm,fkp', ','))", trino: '2', why: 'size of the array' },
