@@ -1,6 +1,6 @@
 import type { Bilingual } from '#core/datasets/columns.ts';
 import type { Duck } from '#core/duckdb.ts';
-import { formatMacroBody } from './dialect-formats.ts';
+import { DATE_MACROS } from './dialect-dates.ts';
 
 /** A DuckDB macro named like a Trino function: its CREATE statement and what it returns. */
 export interface TrinoMacro {
@@ -8,24 +8,22 @@ export interface TrinoMacro {
   sql: string;
   /** What the function returns, as Trino documents it (rendered in docs/data-dictionary.md). */
   doc: Bilingual;
+  /** How the dictionary shows the call, when not the parameters of the SQL (variadic functions). */
+  signature?: string;
 }
 
-const UNITS = ['millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'];
-const DATE_UNITS = UNITS.slice(UNITS.indexOf('day'));
-const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
-
-/** CASE branches that stop on a unit Trino refuses: unknown, or finer than a day on a DATE. */
-function unitGuard(fn: string, value: string): string {
-  return `WHEN lower(unit) NOT IN (${list(UNITS)})
-      THEN error('${fn}: satuan ''' || unit || ''' tidak dikenal Athena; pakai ${UNITS.join(', ')}')
-    WHEN typeof(${value}) = 'DATE' AND lower(unit) NOT IN (${list(DATE_UNITS)})
-      THEN error('${fn}: satuan ''' || unit || ''' tidak berlaku untuk DATE di Athena; ubah nilainya ke timestamp')`;
+/** `CREATE MACRO name(v1, v2) AS …, (v1, v2, v3) AS …`: Trino's variadic functions for 2 to 8 arguments. */
+function variadic(name: string, body: (args: string[]) => string): string {
+  const overloads = [2, 3, 4, 5, 6, 7, 8].map((n) => {
+    const args = Array.from({ length: n }, (_, i) => `v${i + 1}`);
+    return `(${args.join(', ')}) AS ${body(args)}`;
+  });
+  return `CREATE OR REPLACE MACRO ${name}${overloads.join(',\n  ')}`;
 }
 
-/** One unit of each name as a DuckDB interval (a quarter is three months). */
-const UNIT_INTERVAL = `CASE lower(unit) ${UNITS.map(
-  (u) => `WHEN '${u}' THEN ${u === 'quarter' ? 'INTERVAL 3 MONTH' : `INTERVAL 1 ${u.toUpperCase()}`}`,
-).join(' ')} END`;
+/** Trino's greatest/least: NULL when any argument is NULL (DuckDB skips NULLs). */
+const nullIfAnyNull = (fn: 'greatest' | 'least') => (args: string[]) =>
+  `CASE WHEN ${args.map((a) => `${a} IS NULL`).join(' OR ')} THEN NULL ELSE system.main.${fn}(${args.join(', ')}) END`;
 
 /**
  * The one place where Trino (Athena) and DuckDB differ, for the models in `sql/` and for analysts' SQL
@@ -39,53 +37,52 @@ const UNIT_INTERVAL = `CASE lower(unit) ${UNITS.map(
  * - `case` rather than `if`, `concat_ws` for optional lists, `count_if` for conditional counts.
  */
 export const TRINO_MACROS: readonly TrinoMacro[] = [
-  {
-    name: 'date_diff',
-    sql: `CREATE OR REPLACE MACRO date_diff(unit, a, b) AS CASE ${unitGuard('date_diff', 'a')}
-      ELSE date_sub(unit, a, b) END`,
-    doc: {
-      id: 'jumlah satuan utuh yang sudah berlalu dari a ke b (DuckDB sendiri menghitung batas yang dilewati); bulan dihitung per tanggal kalender, akhir bulan ke akhir bulan',
-      en: 'whole units elapsed from a to b (DuckDB natively counts boundaries crossed); months by calendar day, month end to month end',
-    },
-  },
-  {
-    name: 'date_add',
-    sql: `CREATE OR REPLACE MACRO date_add(unit, n, d) AS CASE ${unitGuard('date_add', 'd')}
-      ELSE cast_to_type(d + CAST(n AS BIGINT) * ${UNIT_INTERVAL}, d) END`,
-    doc: {
-      id: 'd ditambah n satuan, bertipe sama dengan d (DATE tetap DATE); tanggal 31 + 1 bulan menjadi akhir bulan berikutnya',
-      en: 'd plus n units, of the same type as d (a DATE stays a DATE); day 31 plus one month is the next month end',
-    },
-  },
-  {
-    name: 'date_trunc',
-    sql: `CREATE OR REPLACE MACRO date_trunc(unit, x) AS CASE ${unitGuard('date_trunc', 'x')}
-      ELSE cast_to_type(system.main.date_trunc(unit, x), x) END`,
-    doc: {
-      id: 'x dipotong ke awal satuan, bertipe sama dengan x; minggu mulai Senin',
-      en: 'x truncated to the unit, of the same type as x; weeks start on Monday',
-    },
-  },
-  {
-    name: 'format_datetime',
-    sql: `CREATE OR REPLACE MACRO format_datetime(x, fmt) AS ${formatMacroBody('format_datetime', 'x', 'fmt')}`,
-    doc: { id: 'teks menurut pola Joda-Time (yyyy-MM-dd HH:mm:ss)', en: 'text by a Joda-Time pattern' },
-  },
-  {
-    name: 'date_format',
-    sql: `CREATE OR REPLACE MACRO date_format(x, fmt) AS ${formatMacroBody('date_format', 'x', 'fmt')}`,
-    doc: { id: 'teks menurut pola MySQL (%Y-%m-%d %H:%i:%s; %i = menit)', en: 'text by a MySQL pattern' },
-  },
+  ...DATE_MACROS,
   {
     name: 'approx_percentile',
     // Athena keeps a t-digest; while every value is its own centroid (small groups) its answer is the value
     // at 0-based rank floor(p · n) of the sorted non-null values, which is what this computes exactly.
     sql: `CREATE OR REPLACE MACRO approx_percentile(x, p) AS CASE
       WHEN p < 0 OR p > 1 THEN error('approx_percentile: persentil harus antara 0 dan 1')
-      ELSE list_sort(list_filter(list(x), v -> v IS NOT NULL))[least(CAST(floor(p * count(x)) AS BIGINT) + 1, count(x))] END`,
+      ELSE list_sort(list_filter(list(x), v -> v IS NOT NULL))[system.main.least(CAST(floor(p * count(x)) AS BIGINT) + 1, count(x))] END`,
     doc: {
       id: 'nilai data pada peringkat floor(p · n) dari nilai terurut (p antara 0 dan 1; satu persentil per panggilan); lokal tepat, Athena mendekati pada data besar',
       en: 'the value at rank floor(p · n) of the sorted values (p in 0–1; one percentile per call); exact locally, approximate in Athena on large data',
+    },
+  },
+  {
+    name: 'approx_distinct',
+    sql: 'CREATE OR REPLACE MACRO approx_distinct(x) AS count(DISTINCT x)',
+    doc: {
+      id: 'jumlah nilai berbeda (bukan NULL); lokal tepat, Athena mendekati (galat baku 2,3 %)',
+      en: 'number of distinct non-null values; exact locally, approximate in Athena (standard error 2.3 %)',
+    },
+  },
+  {
+    name: 'concat',
+    sql: variadic('concat', (args) => args.join(' || ')),
+    signature: 'concat(a, b, …)',
+    doc: {
+      id: 'teks (atau larik) yang disambung; NULL bila salah satunya NULL, seperti || (DuckDB sendiri melewati NULL)',
+      en: 'the strings (or arrays) joined; NULL when any is NULL, as || (DuckDB natively skips NULLs)',
+    },
+  },
+  {
+    name: 'greatest',
+    sql: variadic('greatest', nullIfAnyNull('greatest')),
+    signature: 'greatest(a, b, …)',
+    doc: {
+      id: 'nilai terbesar; NULL bila salah satunya NULL (DuckDB sendiri melewati NULL)',
+      en: 'the largest value; NULL when any is NULL (DuckDB natively skips NULLs)',
+    },
+  },
+  {
+    name: 'least',
+    sql: variadic('least', nullIfAnyNull('least')),
+    signature: 'least(a, b, …)',
+    doc: {
+      id: 'nilai terkecil; NULL bila salah satunya NULL (DuckDB sendiri melewati NULL)',
+      en: 'the smallest value; NULL when any is NULL (DuckDB natively skips NULLs)',
     },
   },
   {
@@ -112,22 +109,6 @@ export const TRINO_MACROS: readonly TrinoMacro[] = [
     sql: `CREATE OR REPLACE MACRO cardinality(x) AS CASE json_type(to_json(x))
       WHEN 'ARRAY' THEN json_array_length(to_json(x)) ELSE len(json_keys(to_json(x))) END`,
     doc: { id: 'jumlah elemen larik atau map', en: 'number of elements of an array or map' },
-  },
-  {
-    name: 'day_of_week',
-    sql: 'CREATE OR REPLACE MACRO day_of_week(d) AS isodow(d)',
-    doc: { id: 'hari ISO: Senin = 1 … Minggu = 7', en: 'ISO day of week, Monday = 1 … Sunday = 7' },
-  },
-  {
-    name: 'from_iso8601_date',
-    sql: 'CREATE OR REPLACE MACRO from_iso8601_date(s) AS CAST(s AS DATE)',
-    doc: { id: "'YYYY-MM-DD' → DATE", en: "'YYYY-MM-DD' → DATE" },
-  },
-  {
-    name: 'to_iso8601',
-    sql: `CREATE OR REPLACE MACRO to_iso8601(d) AS
-      strftime(d, CASE WHEN typeof(d) = 'DATE' THEN '%Y-%m-%d' ELSE '%Y-%m-%dT%H:%M:%S.%g' END)`,
-    doc: { id: 'teks ISO 8601 dari DATE atau timestamp', en: 'ISO 8601 text of a DATE or timestamp' },
   },
 ];
 
@@ -161,6 +142,7 @@ export const DIALECT_NOTES: readonly { name: string; doc: Bilingual }[] = [
 
 /** `name(params)` of a macro from its SQL, each overload's parameters joined by ` / `. */
 export function signature(m: TrinoMacro): string {
+  if (m.signature) return m.signature;
   const params = [...m.sql.matchAll(/(?:MACRO \w+|,)\s*(\([^()]*\)) AS\b/g)].map((x) => x[1]);
   return `${m.name}${params.join(' / ')}`;
 }

@@ -209,6 +209,24 @@ export const DIALECT_CASES: readonly DialectCase[] = [
     trino: 'a',
     why: 'documented example: capturing group 2',
   },
+  // approx_distinct(x) → bigint: distinct non-null values (exact for small inputs).
+  {
+    sql: 'approx_distinct(x) from (values (1), (1), (2), (null)) as t (x)',
+    trino: '2',
+    why: 'approximates count(DISTINCT x)',
+  },
+  // concat is the || operator (NULL in, NULL out); greatest/least are NULL when any argument is NULL.
+  { sql: "concat('Kota', ' ', 'Semarang')", trino: 'Kota Semarang', why: 'concatenation' },
+  { sql: "concat('Kota', null)", trino: 'NULL', why: 'same as ||: a NULL operand gives NULL' },
+  { sql: 'concat(array[1], array[2, 3])', trino: '[1, 2, 3]', why: 'arrays concatenate' },
+  { sql: 'greatest(1, 5, 3)', trino: '5', why: 'the largest value' },
+  { sql: 'greatest(1, null)', trino: 'NULL', why: 'null if any argument is null' },
+  {
+    sql: "least(date '2026-03-01', date '2026-01-01')",
+    trino: '2026-01-01',
+    why: 'the smallest value, same type',
+  },
+  { sql: 'least(1, null, 3)', trino: 'NULL', why: 'null if any argument is null' },
   // cardinality(x) → bigint: size of an array or map.
   { sql: 'cardinality(array[1, 2, 3])', trino: '3', why: 'size of the array' },
   { sql: "cardinality(split('skm,fkp', ','))", trino: '2', why: 'size of the array' },
