@@ -1,6 +1,7 @@
 import type { Bilingual } from '#core/datasets/columns.ts';
 import type { Duck } from '#core/duckdb.ts';
 import { DATE_MACROS } from './dialect-dates.ts';
+import { RENAMED_MACROS } from './dialect-names.ts';
 
 /** A DuckDB macro named like a Trino function: its CREATE statement and what it returns. */
 export interface TrinoMacro {
@@ -11,19 +12,6 @@ export interface TrinoMacro {
   /** How the dictionary shows the call, when not the parameters of the SQL (variadic functions). */
   signature?: string;
 }
-
-/** `CREATE MACRO name(v1, v2) AS …, (v1, v2, v3) AS …`: Trino's variadic functions for 2 to 8 arguments. */
-function variadic(name: string, body: (args: string[]) => string): string {
-  const overloads = [2, 3, 4, 5, 6, 7, 8].map((n) => {
-    const args = Array.from({ length: n }, (_, i) => `v${i + 1}`);
-    return `(${args.join(', ')}) AS ${body(args)}`;
-  });
-  return `CREATE OR REPLACE MACRO ${name}${overloads.join(',\n  ')}`;
-}
-
-/** Trino's greatest/least: NULL when any argument is NULL (DuckDB skips NULLs). */
-const nullIfAnyNull = (fn: 'greatest' | 'least') => (args: string[]) =>
-  `CASE WHEN ${args.map((a) => `${a} IS NULL`).join(' OR ')} THEN NULL ELSE system.main.${fn}(${args.join(', ')}) END`;
 
 /**
  * The one place where Trino (Athena) and DuckDB differ, for the models in `sql/` and for analysts' SQL
@@ -38,6 +26,7 @@ const nullIfAnyNull = (fn: 'greatest' | 'least') => (args: string[]) =>
  */
 export const TRINO_MACROS: readonly TrinoMacro[] = [
   ...DATE_MACROS,
+  ...RENAMED_MACROS,
   {
     name: 'approx_percentile',
     // Athena keeps a t-digest; while every value is its own centroid (small groups) its answer is the value
@@ -56,33 +45,6 @@ export const TRINO_MACROS: readonly TrinoMacro[] = [
     doc: {
       id: 'jumlah nilai berbeda (bukan NULL); lokal tepat, Athena mendekati (galat baku 2,3 %)',
       en: 'number of distinct non-null values; exact locally, approximate in Athena (standard error 2.3 %)',
-    },
-  },
-  {
-    name: 'concat',
-    sql: variadic('concat', (args) => args.join(' || ')),
-    signature: 'concat(a, b, …)',
-    doc: {
-      id: 'teks (atau larik) yang disambung; NULL bila salah satunya NULL, seperti || (DuckDB sendiri melewati NULL)',
-      en: 'the strings (or arrays) joined; NULL when any is NULL, as || (DuckDB natively skips NULLs)',
-    },
-  },
-  {
-    name: 'greatest',
-    sql: variadic('greatest', nullIfAnyNull('greatest')),
-    signature: 'greatest(a, b, …)',
-    doc: {
-      id: 'nilai terbesar; NULL bila salah satunya NULL (DuckDB sendiri melewati NULL)',
-      en: 'the largest value; NULL when any is NULL (DuckDB natively skips NULLs)',
-    },
-  },
-  {
-    name: 'least',
-    sql: variadic('least', nullIfAnyNull('least')),
-    signature: 'least(a, b, …)',
-    doc: {
-      id: 'nilai terkecil; NULL bila salah satunya NULL (DuckDB sendiri melewati NULL)',
-      en: 'the smallest value; NULL when any is NULL (DuckDB natively skips NULLs)',
     },
   },
   {

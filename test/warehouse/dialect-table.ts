@@ -3,7 +3,7 @@
  * (trino.io/docs, "Date and time functions", "Aggregate functions", "Regular expression functions",
  * "Array functions", "Mathematical operators", "Conversion functions") — never from running DuckDB. Each
  * `sql` is one scalar expression; `trino` is the value as Trino's CLI prints it: timestamps with
- * milliseconds, NULL, arrays as `[a, b]`. A DuckDB upgrade that changes any answer fails the tests that
+ * milliseconds, whole doubles with `.0`, NULL, arrays as `[a, b]`. A DuckDB upgrade that changes any answer fails the tests that
  * read this table (test/warehouse/dialect.test.ts in process, test/warehouse/query-cli.test.ts through
  * `pantau query`).
  */
@@ -231,6 +231,38 @@ export const DIALECT_CASES: readonly DialectCase[] = [
   { sql: 'cardinality(array[1, 2, 3])', trino: '3', why: 'size of the array' },
   { sql: "cardinality(split('skm,fkp', ','))", trino: '2', why: 'size of the array' },
   { sql: "cardinality(map(array['a', 'b'], array[1, 2]))", trino: '2', why: 'size of the map' },
+  // Functions DuckDB names otherwise or answers otherwise at the edges.
+  { sql: "split_part('31.71.01', '.', 2)", trino: '71', why: 'field indexes start with 1' },
+  {
+    sql: "split_part('31.71', '.', 3)",
+    trino: 'NULL',
+    why: 'null when the index is larger than the number of fields',
+  },
+  { sql: "format('%s%%', 'IKM 88')", trino: 'IKM 88%', why: 'documented example (with a string argument)' },
+  { sql: "format('%03d', 8)", trino: '008', why: 'documented example' },
+  { sql: "format('%-7s,%7s', 'hello', 'world')", trino: 'hello  ,  world', why: 'documented example' },
+  { sql: "day_of_month(date '2026-03-05')", trino: '5', why: 'alias of day' },
+  { sql: "day_of_year(date '2026-03-05')", trino: '64', why: 'day of the year' },
+  { sql: "week_of_year(date '2026-01-01')", trino: '1', why: 'ISO week: 2026-01-01 is a Thursday' },
+  {
+    sql: "year_of_week(date '2027-01-01')",
+    trino: '2026',
+    why: 'year of the ISO week: 2027-01-01 is in week 53 of 2026',
+  },
+  { sql: "last_day_of_month(date '2028-02-10')", trino: '2028-02-29', why: 'last day of the month' },
+  {
+    sql: "to_unixtime(timestamp '1970-01-02 00:00:00')",
+    trino: '86400.0',
+    why: 'seconds since the epoch, as a double',
+  },
+  { sql: 'truncate(-2.7e0)', trino: '-2.0', why: 'drops the digits after the decimal point' },
+  {
+    sql: "array_join(array['skm', null, 'fkp'], ', ')",
+    trino: 'skm, fkp',
+    why: 'nulls are skipped without a replacement',
+  },
+  { sql: "levenshtein_distance('kitten', 'sitting')", trino: '3', why: 'edit distance' },
+  { sql: 'every(x) from (values (true), (false)) as t (x)', trino: 'false', why: 'alias of bool_and' },
   // Division of integers is integer division, truncated toward zero; a double operand gives a double.
   { sql: '7 / 2', trino: '3', why: 'integer division' },
   { sql: '-7 / 2', trino: '-3', why: 'integer division truncates toward zero' },
@@ -256,6 +288,7 @@ export function trinoText(value: unknown, type: string): string {
   if (value === null || value === undefined) return 'NULL';
   if (Array.isArray(value))
     return `[${value.map((v) => trinoText(v, type.replace(/\[\]$/, ''))).join(', ')}]`;
+  if (type === 'DOUBLE' && Number.isInteger(value)) return `${value}.0`;
   const ts = type.startsWith('TIMESTAMP') && /^([^.]+)(?:\.(\d+))?$/.exec(String(value));
   return ts ? `${ts[1]}.${(ts[2] ?? '').padEnd(3, '0').slice(0, 3)}` : String(value);
 }
