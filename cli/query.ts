@@ -1,3 +1,4 @@
+import { csvLines } from '#core/contract/csv.ts';
 import {
   type AnalystResult,
   DIALECTS,
@@ -23,11 +24,6 @@ function table(rows: Record<string, unknown>[]): string {
     `(${rows.length} baris)`,
   ].join('\n');
 }
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
 
 /** Run the query; a refused one is a usage error (exit 2), an engine failure an error (exit 1). */
 async function resultOf(lake: string, sql: string, dialect: Dialect): Promise<AnalystResult> {
@@ -65,7 +61,7 @@ export const command: Command = {
     if (values.json) for (const r of rows) console.log(JSON.stringify(r));
     else if (values.csv) {
       const cols = rows.length ? Object.keys(rows[0]!) : [];
-      console.log([cols.join(','), ...rows.map((r) => cols.map((c) => csvCell(r[c])).join(','))].join('\n'));
+      process.stdout.write(csvLines([cols, ...rows.map((r) => cols.map((c) => r[c]))]));
     } else console.log(table(rows));
     return 0;
   },

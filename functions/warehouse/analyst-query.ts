@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { attachLake, hasFiles } from '#core/catalog.ts';
+import { lake } from '#core/contract/lake.ts';
 import { Duck } from '#core/duckdb.ts';
 import { installTrinoDialect } from './dialect.ts';
 import { athenaSyntaxProblem } from './query-guard.ts';
@@ -32,7 +33,7 @@ export interface AnalystResult {
 
 /** Whether the lake folder holds any data file (curated or warehouse Parquet, ledger entries). */
 export async function lakeHasData(root: string): Promise<boolean> {
-  return (await hasFiles(root, '.parquet')) || (await hasFiles(join(root, 'ledger'), '.json'));
+  return (await hasFiles(root, '.parquet')) || (await hasFiles(join(root, lake.ledgerPrefix), '.json'));
 }
 
 const emptyLake = (root: string) =>
