@@ -3,7 +3,7 @@ import { attachLake, hasFiles } from '#core/catalog.ts';
 import { lake } from '#core/contract/lake.ts';
 import { Duck } from '#core/duckdb.ts';
 import { installTrinoDialect } from './dialect.ts';
-import { athenaSyntaxProblem } from './query-guard.ts';
+import { athenaSyntaxProblem, hasSql } from './query-guard.ts';
 
 /** The SQL dialects `pantau query` accepts: Athena's (Trino, the default) or DuckDB's own. */
 export const DIALECTS = ['athena', 'duckdb'] as const;
@@ -36,6 +36,8 @@ export async function lakeHasData(root: string): Promise<boolean> {
   return (await hasFiles(root, '.parquet')) || (await hasFiles(join(root, lake.ledgerPrefix), '.json'));
 }
 
+const EMPTY = 'kueri kosong: berikan satu pernyataan SQL, mis. "select count(*) from skm_responses"';
+
 const emptyLake = (root: string) =>
   `lake "${root}" kosong atau salah (tidak ada berkas data di sana): periksa --lake atau PANTAU_LAKE, atau isi dulu dengan npx pantau demo`;
 
@@ -48,6 +50,7 @@ export async function runAnalystQuery(
   sql: string,
   dialect: Dialect = 'athena',
 ): Promise<AnalystResult> {
+  if (!hasSql(sql)) throw new QueryRefusedError(EMPTY);
   if (dialect === 'athena') {
     const problem = athenaSyntaxProblem(sql);
     if (problem) throw new QueryRefusedError(problem);
@@ -61,7 +64,7 @@ export async function runAnalystQuery(
       if (count !== 1)
         throw new QueryRefusedError(
           count === 0
-            ? 'kueri kosong: berikan satu pernyataan SQL'
+            ? EMPTY
             : `berikan tepat satu pernyataan SQL; kueri ini berisi ${count} pernyataan (dipisah ";"): jalankan satu per satu`,
         );
       const rows = await duck.rows(sql);

@@ -28,6 +28,11 @@ function tokensOf(sql: string): Token[] {
     }));
 }
 
+/** Whether `sql` holds anything but blanks and comments. */
+export function hasSql(sql: string): boolean {
+  return tokensOf(sql).length > 0;
+}
+
 /**
  * Check analyst SQL against the Trino (Athena) grammar. Returns undefined when Athena would parse it, else one
  * line in Bahasa Indonesia: the DuckDB-only construct and its Athena equivalent, or where the grammar fails.

@@ -90,6 +90,12 @@ describe('pantau query refuses what Athena would not run', () => {
     expect(run.stdout).toBe('');
   });
 
+  test('a query of only comments is refused as empty', async () => {
+    const run = await pantau('query', '--lake', withData.root, '--dialect', 'duckdb', ' /* nanti */ ');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/kueri kosong: berikan satu pernyataan SQL/);
+  });
+
   test('an unknown dialect is a usage error', async () => {
     const run = await pantau('query', '--dialect', 'oracle', 'select 1');
     expect(run.code).toBe(2);
