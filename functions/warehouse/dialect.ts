@@ -87,6 +87,13 @@ export const DIALECT_NOTES: readonly { name: string; doc: Bilingual }[] = [
     },
   },
   {
+    name: "d + interval '1' month",
+    doc: {
+      id: "DATE ditambah interval menjadi timestamp secara lokal, DATE di Athena; pakai date_add('month', 1, d) agar sama",
+      en: "a DATE plus an interval is a timestamp locally, a DATE in Athena; use date_add('month', 1, d) for the same answer",
+    },
+  },
+  {
     name: 'cast(x as integer)',
     doc: {
       id: 'double ke bilangan bulat: lokal dibulatkan ke genap terdekat (2.5 → 2), Athena menjauhi nol (2.5 → 3); tulis cast(round(x) as integer)',

@@ -41,6 +41,19 @@ const first = (words: readonly string[]) => (t: readonly Token[]) =>
   words.includes(t[0]?.text ?? '') ? 0 : -1;
 const any = (words: readonly string[]) => (t: readonly Token[]) => t.findIndex((x) => words.includes(x.text));
 
+/** Trino's interval fields: the unit is written after the quoted number. */
+const INTERVAL_FIELDS = ['year', 'month', 'day', 'hour', 'minute', 'second'];
+
+/** `INTERVAL '1 day'`: the unit inside the string, as DuckDB allows (the Trino grammar in dt-sql-parser lets it through). */
+function intervalWithUnitInside(t: readonly Token[]): number {
+  return t.findIndex(
+    (x, i) =>
+      x.text === 'interval' &&
+      t[i + 1]?.text.startsWith("'") &&
+      !INTERVAL_FIELDS.includes(t[i + 2]?.text ?? ''),
+  );
+}
+
 /** A `[` that opens a list literal: not a subscript (after a name, `]` or `)`) and not `ARRAY[`. */
 function listLiteral(t: readonly Token[]): number {
   return t.findIndex(
@@ -151,6 +164,12 @@ export const CONSTRUCTS: readonly Construct[] = [
     name: 'fungsi berkas DuckDB read_…()',
     athena: 'baca tabel menurut namanya (docs/data-dictionary.md)',
     at: (t) => t.findIndex((x, i) => /^read_/.test(x.text) && t[i + 1]?.text === '('),
+    always: true,
+  },
+  {
+    name: "INTERVAL '1 day'",
+    athena: "INTERVAL '1' DAY (satuan di luar tanda kutip: YEAR, MONTH, DAY, HOUR, MINUTE, SECOND)",
+    at: intervalWithUnitInside,
     always: true,
   },
   {

@@ -26,6 +26,7 @@ describe('DuckDB-only syntax is named, with what to write for Athena', () => {
     ['select [1, 2]', 'literal daftar […]'],
     ["select * from read_parquet('x.parquet')", 'fungsi berkas DuckDB read_…()'],
     ["copy t to 'x.csv'", 'perintah khusus DuckDB'],
+    ["select date '2026-01-01' + interval '1 day'", "INTERVAL '1 day'"],
   ])('%s → %s', (sql, construct) => {
     const problem = athenaSyntaxProblem(sql);
     expect(problem).toContain(`tidak diterima Athena: ${construct} (baris 1). Padanan Athena: `);
@@ -50,6 +51,7 @@ describe('Trino SQL passes untouched', () => {
     'select a, count(*) from t group by all a, b',
     "select date_diff('day', a, b), try_cast(c as integer), approx_percentile(d, 0.5) from t where e = 'qualify :: //'",
     'select qualify from t -- qualify\n',
+    "select date '2026-01-01' + interval '1' day, interval '2' month",
   ])('%s', (sql) => {
     expect(athenaSyntaxProblem(sql)).toBeUndefined();
   });
