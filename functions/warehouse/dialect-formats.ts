@@ -1,11 +1,11 @@
 /**
- * Date format strings: Trino's two pattern languages translated, inside SQL, to DuckDB's `strftime` codes.
- * Used only by the macros in `dialect.ts` (format_datetime, date_format).
+ * Date format strings: Trino's two pattern languages translated, inside SQL, to DuckDB's `strftime` codes,
+ * for the format_datetime and date_format macros (dialect-dates.ts).
  *
- * The pattern may be a column, so the translation runs in SQL: the pattern is cut into tokens with
- * `regexp_extract_all`, each token is mapped through a CASE generated from the tables below, and the pieces
- * are joined again. A letter or specifier Trino knows but the table lacks stops the query with a message,
- * never a silently different string.
+ * A macro receives the pattern as an expression, so the translation is SQL: the pattern is cut into tokens
+ * with `regexp_extract_all`, each token is mapped through a CASE generated from the tables below, and the
+ * pieces are joined again; DuckDB folds a literal pattern into the constant strftime requires. A letter or
+ * specifier the table lacks stops the query with a message, never a silently different string.
  */
 
 /** Joda-Time pattern letters (Trino `format_datetime`) → strftime; English names as Trino's default locale. */

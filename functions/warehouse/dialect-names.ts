@@ -1,9 +1,10 @@
 import type { TrinoMacro } from './dialect.ts';
 
 /*
- * Trino functions DuckDB has under another name or with another edge case (NULLs, patterns) (part of the dialect layer in
- * dialect.ts). Each keeps Trino's name and documented meaning; without them an analyst's Athena query either
- * fails locally or, for split_part and format, quietly answers differently.
+ * Part of the dialect layer (dialect.ts): Trino functions that DuckDB spells otherwise, or answers otherwise
+ * at the edges (NULLs, missing fields, pattern language). Each keeps Trino's name and documented meaning;
+ * without them an Athena query fails locally or, for split_part, format, concat, greatest and least, quietly
+ * answers differently.
  */
 
 /** [Trino call, DuckDB body, what it returns (Bahasa Indonesia, English)]. */
