@@ -26,6 +26,11 @@ export interface LedgerEntry {
   rows_read: number;
   rows_accepted: number;
   rows_rejected: number;
+  /**
+   * An accepted report with the header and no data rows: "none this period" (no complaints, no forum, no
+   * survey). Entries written before the field existed read as NULL.
+   */
+  nihil: boolean;
   /** File-level reasons (Bahasa Indonesia), empty when accepted. */
   errors: string[];
   schema_version: string;
@@ -33,12 +38,13 @@ export interface LedgerEntry {
 }
 
 /** Column types of the `submissions` table (the ledger read as a table), DuckDB spelling. */
-type LedgerColumnType = 'VARCHAR' | 'BIGINT' | 'TIMESTAMP' | 'VARCHAR[]';
+type LedgerColumnType = 'VARCHAR' | 'BIGINT' | 'BOOLEAN' | 'TIMESTAMP' | 'VARCHAR[]';
 
 /** The same types for Glue/Athena. */
 export const LEDGER_GLUE_TYPE: Record<LedgerColumnType, string> = {
   VARCHAR: 'string',
   BIGINT: 'bigint',
+  BOOLEAN: 'boolean',
   TIMESTAMP: 'timestamp',
   'VARCHAR[]': 'array<string>',
 };
@@ -69,6 +75,11 @@ export const LEDGER_COLUMNS = {
   rows_read: col('BIGINT', 'Baris dibaca', 'Rows read'),
   rows_accepted: col('BIGINT', 'Baris diterima', 'Rows accepted'),
   rows_rejected: col('BIGINT', 'Baris ditolak', 'Rows rejected'),
+  nihil: col(
+    'BOOLEAN',
+    'Laporan nihil: diterima tanpa baris data (tidak ada data pada periode ini)',
+    'Nil report: accepted with the header and no data rows (none this period)',
+  ),
   errors: col('VARCHAR[]', 'Alasan penolakan berkas', 'File-level reasons'),
   schema_version: col('VARCHAR', 'Versi skema', 'Schema version'),
   report_key: col('VARCHAR', 'Kunci laporan', 'Report key'),

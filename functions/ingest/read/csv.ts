@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { headerScore } from '../headers.ts';
+import { rowShifts, scanCsvLines } from './csv-lines.ts';
 import type { FileFacts } from './inspect.ts';
 import { HEADER_SEARCH_ROWS, type TabularSource, UnreadableFileError } from './source.ts';
 
@@ -33,12 +34,18 @@ export async function openCsv(
       'Baris judul kolom tidak ditemukan: tidak ada judul kolom yang dikenali pada 30 baris pertama (periksa pemisah kolom dan nama kolom).',
     );
   }
+  const layout = await scanCsvLines(utf8Path);
   return {
     path: utf8Path,
     delimiter: best.delimiter,
     skipLines: best.skipLines,
     header: best.header,
-    rows: { explicit: false, firstDataRow: best.headerRecord + 2 },
+    rows: {
+      explicit: false,
+      firstDataRow: best.headerRecord + 2,
+      shifts: rowShifts(layout, best.headerRecord),
+    },
+    quotedNewlines: layout.quotedNewlines,
     description: `CSV (pemisah ${DELIMITER_NAMES[best.delimiter]}), ${facts.encoding === 'utf-8' ? (facts.head[0] === 0xef ? 'UTF-8 dengan BOM' : 'UTF-8') : facts.encoding}`,
   };
 }
