@@ -122,7 +122,7 @@ export function summarise(
   const what = { units: r.units ?? null, nihil: r.nihil ?? false, dataset: r.dataset ?? null };
   if (what.nihil) {
     const kind = NIHIL[String(r.dataset)] ?? 'tidak ada data';
-    return `DITERIMA sebagai laporan nihil: ${kind} pada periode ini.${replacement(what)}`;
+    return `DITERIMA: laporan nihil — ${kind} pada periode ini (berkas berisi judul kolom tanpa baris data).${replacement(what)}`;
   }
   const rejected =
     r.rows_rejected > 0
