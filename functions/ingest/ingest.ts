@@ -172,6 +172,7 @@ async function validateAndWrite(
     return finish(ctx, { ...report, rows_accepted: 0, rows_rejected: staged.rowsRead }, errors, target);
   if (Object.values(ds.columns).some((c) => c.kind === 'text' && c.codeFromName))
     report.unit_codes = await resolveUnitCodes(ctx.duck, ctx.lake, target, ctx.scratchDir);
+  report.notes.push(...unitCodeNotes(report.unit_codes));
   await replaceCurated(ctx, ds, target, report);
   return finish(ctx, report, [], target);
 }
@@ -243,6 +244,20 @@ function notes(ds: Dataset<Record<string, Column>>, mapping: HeaderMapping, src:
   if (src.skipped && src.skipped.count > 0)
     out.push(
       `${src.skipped.count} baris ringkasan/tanda tangan di bawah data dilewati (baris ${ranges(src.skipped.rows)}): baris Jumlah, NRR, IKM, Konversi, Mutu, tempat/tanggal dan tanda tangan bukan kuesioner dan tidak dihitung sebagai baris tidak valid.`,
+    );
+  return out;
+}
+
+/** Which unit codes came from the registry and which were derived from the name. */
+function unitCodeNotes(codes: SubmissionReport['unit_codes']): string[] {
+  const list = (source: 'registry' | 'derived') =>
+    codes.filter((c) => c.source === source).map((c) => `${c.name} → ${c.unit_id}`);
+  const out: string[] = [];
+  if (list('registry').length > 0)
+    out.push(`Unit tanpa kode, kodenya diambil dari daftar unit wilayah: ${list('registry').join('; ')}.`);
+  if (list('derived').length > 0)
+    out.push(
+      `Unit tanpa kode yang tidak ada di daftar unit wilayah, diberi kode tetap dari namanya: ${list('derived').join('; ')}. Unggah daftar unit (dataset units) agar kode resmi yang dipakai.`,
     );
   return out;
 }

@@ -44,8 +44,9 @@ export const INGEST_MACROS = [
   // Plain trim is the fast path; tabs, line breaks and no-break spaces (Excel copy-paste) are trimmed only
   // when a typed value does not parse otherwise (see compile.ts).
   // A lone dash (`-`, `–`, `—`) is how officers write "none": an empty cell.
-  `CREATE OR REPLACE MACRO pantau_clean(v) AS list_filter([trim(v)], x -> x NOT IN ('', '-', '–', '—'))[1]`,
-  `CREATE OR REPLACE MACRO pantau_deep_clean(v) AS list_filter([trim(v, ' \t\r\n\u00a0')], x -> x NOT IN ('', '-', '–', '—'))[1]`,
+  // (NULLIF chains: as fast as one NULLIF; a list lambda per cell costs 80 % more)
+  `CREATE OR REPLACE MACRO pantau_clean(v) AS NULLIF(NULLIF(NULLIF(NULLIF(trim(v), ''), '-'), '–'), '—')`,
+  `CREATE OR REPLACE MACRO pantau_deep_clean(v) AS NULLIF(NULLIF(NULLIF(NULLIF(trim(v, ' \t\r\n\u00a0'), ''), '-'), '–'), '—')`,
   ...UNIT_CODE_MACROS,
   // No regular expressions in per-column macros: each one is compiled again for every column at planning.
   // Only dots and every group after the first three digits long: Indonesian thousands (12.500 = 12500).

@@ -27,7 +27,15 @@ export const UNIT_NAME = text({
  * unit is chosen by name); the code then comes from the region's registry or is derived from the name.
  */
 export const UNIT_BY_NAME = {
-  unit_id: { ...UNIT_ID, required: false, codeFromName: 'unit_name' },
+  unit_id: {
+    ...UNIT_ID,
+    required: false,
+    codeFromName: 'unit_name',
+    doc: {
+      id: 'Kode unit layanan (bila berkas hanya memuat nama: dari daftar unit wilayah, atau N-… dari nama)',
+      en: 'Service unit id (when the file names the unit only: from the registry, or N-… from the name)',
+    },
+  },
   unit_name: { ...UNIT_NAME, required: false, nullable: true },
 } as const;
 
