@@ -53,7 +53,7 @@ function normalise(name: string, c: Column): string {
   if (c.kind === 'date' && c.orDateOf) return `COALESCE(${p(name)}, CAST(${p(c.orDateOf)} AS DATE))`;
   if (c.kind === 'date' || c.kind === 'timestamp') return p(name);
   if (c.kind === 'text' && c.codeFromName)
-    return `COALESCE(${r(name)}, pantau_unit_slug(${r(c.codeFromName)}))`;
+    return `CASE WHEN ${r(name)} IS NULL THEN pantau_unit_slug(${r(c.codeFromName)}) ELSE ${r(name)} END`;
   if (c.kind === 'enum' || c.kind === 'flag') {
     return `COALESCE(${typedValue(name, c, r(name))}, ${typedValue(name, c, `pantau_deep_clean(${r(name)})`)})`;
   }
@@ -91,7 +91,8 @@ function blankOf(name: string, c: Column): string {
 function withLabels(parsed: string, name: string, c: Column): string {
   if (c.kind !== 'integer' || !c.labels) return parsed;
   const cases = Object.entries(c.labels).map(([w, k]) => `WHEN '${w}' THEN ${k}`);
-  return `COALESCE(${parsed}, CASE pantau_word_key(${r(name)}) ${cases.join(' ')} END)`;
+  // CASE, not COALESCE: DuckDB evaluates a COALESCE fallback on every row, a CASE branch only where taken
+  return `CASE WHEN ${parsed} IS NULL THEN CASE pantau_word_key(${r(name)}) ${cases.join(' ')} END ELSE ${parsed} END`;
 }
 
 /** The checks of one column. */

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { skm } from '#core/datasets/index.ts';
 import { ingestOne, queryLake, tempDir, writeUpload } from '../support/lake.ts';
 
 const HEADER =
