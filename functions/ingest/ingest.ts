@@ -241,6 +241,7 @@ function withIdentity(resolved: ReturnType<typeof resolveTarget>, identity: stri
 }
 
 const counts = (e: LedgerEntry) => ({
+  nihil: e.nihil ?? false,
   rows_read: e.rows_read,
   rows_accepted: e.rows_accepted,
   rows_rejected: e.rows_rejected,

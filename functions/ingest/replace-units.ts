@@ -116,8 +116,10 @@ export async function replaceUnits(
       const { taken, superseded, newest } = decide(held, units, mineUnits, mine, mine.nihil);
       const kept = [...units.keys()].filter((u) => !taken.includes(u)).sort();
       const floorWins = mine.nihil && !(held.floor && newer(held.floor, mine));
-      if (taken.length === 0 && !floorWins)
-        return { replaced: [], kept, superseded, supersededBy: newest?.submission_id ?? null };
+      if (taken.length === 0 && !floorWins) {
+        const by = newest ?? (mine.nihil ? held.floor : null);
+        return { replaced: [], kept, superseded, supersededBy: by?.submission_id ?? null };
+      }
       const merged = join(scratch, 'merged.parquet');
       await writeMerged(duck, { currentFile, mineFile, merged, taken }, held, mine, floorWins);
       await store.upload(merged, key, put);
