@@ -8,13 +8,13 @@ import { lake } from '#core/lake.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { canonicalRegionCode } from '#core/regions.ts';
 import type { ObjectStore } from '#core/store.ts';
-import { absentOptional, columnTitle, type HeaderMapping, mapHeader, officerLabel } from './headers.ts';
+import { columnTitle, type HeaderMapping, mapHeader, officerLabel } from './headers.ts';
 import { clip, partsFromKey, resolveTarget, type Target, type TargetParts, uploadKeyError } from './key.ts';
 import { fileErrors, notes, unitCodeNotes } from './notes.ts';
 import { findings, writeCurated } from './outputs.ts';
 import { type FileFacts, inspectFile } from './read/inspect.ts';
 import { openSource } from './read/open.ts';
-import { type TabularSource, UnreadableFileError } from './read/source.ts';
+import { UnreadableFileError } from './read/source.ts';
 import { baseReport, finish } from './record.ts';
 import { writeRejectedRows } from './rejected-rows.ts';
 import { replaceIfNewer } from './replace.ts';
@@ -49,7 +49,7 @@ export interface Upload {
 }
 
 /**
- * Ingest one submission (DESIGN.md "Submission outcome"): read, validate every row, then either replace the
+ * Ingest one submission (docs/architecture.md, "The flow"): read, validate every row, then either replace the
  * region's curated data (accepted) or leave it untouched (rejected); always write the report and a ledger
  * entry, last, so a replay after a crash redoes what was missing and nothing twice.
  */

@@ -1,6 +1,7 @@
+import { ident } from '#core/contract/sql.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset, LINEAGE_COLUMNS } from '#core/datasets/definition.ts';
-import { type Duck, ident } from '#core/duckdb.ts';
+import type { Duck } from '#core/duckdb.ts';
 import { type HeaderMapping, officerLabel } from './headers.ts';
 import { clip } from './key.ts';
 import { checkMessage, MAX_SAMPLES, type RowFinding, type SubmissionReport } from './report.ts';

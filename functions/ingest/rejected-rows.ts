@@ -1,12 +1,13 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { listValue } from '@duckdb/node-api';
+import { csvField } from '#core/contract/csv.ts';
+import { literal } from '#core/contract/sql.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
-import { type Duck, literal } from '#core/duckdb.ts';
+import type { Duck } from '#core/duckdb.ts';
 import type { HeaderMapping } from './headers.ts';
 import { REJECTED_ROWS } from './outputs.ts';
-import { csvField } from './read/source.ts';
 import { checkMessage } from './report.ts';
 import type { Staged } from './stage.ts';
 
@@ -53,7 +54,7 @@ export async function writeRejectedRows(
   );
   const header = [...LEADING, ...columns.map(([, i]) => officer.header[i] ?? '')];
   const sink = createWriteStream(out);
-  sink.write(`${BOM}${header.map((h) => csvField(safe(h), SEPARATOR)).join(SEPARATOR)}\n`);
+  sink.write(`${BOM}${header.map((h) => csvField(safe(h), { delimiter: SEPARATOR })).join(SEPARATOR)}\n`);
   for await (const chunk of createReadStream(body)) if (!sink.write(chunk)) await once(sink, 'drain');
   sink.end();
   await once(sink, 'finish');

@@ -1,15 +1,10 @@
 import { join } from 'node:path';
-import { type Duck, literal } from '#core/duckdb.ts';
-import { lake } from '#core/lake.ts';
+import { lake, parsePartition } from '#core/contract/lake.ts';
+import { literal } from '#core/contract/sql.ts';
+import type { Duck } from '#core/duckdb.ts';
 import type { Period } from '#core/period.ts';
 import type { ObjectStore } from '#core/store.ts';
 import type { SubmissionReport } from './report.ts';
-
-/** Year and quarter of a curated key (`…/year=2026/quarter=3/31.71.parquet`), as one sortable number. */
-const periodOfKey = (key: string) => {
-  const m = /year=(\d{4})\/quarter=(\d)\//.exec(key);
-  return m ? Number(m[1]) * 10 + Number(m[2]) : Number.NaN;
-};
 
 /** The region's unit registry of the period, or else of the latest period before it; undefined when none. */
 async function registryKey(store: ObjectStore, region: string, period: Period): Promise<string | undefined> {
@@ -17,7 +12,8 @@ async function registryKey(store: ObjectStore, region: string, period: Period): 
   let best: { key: string; at: number } | undefined;
   for await (const o of store.list(lake.curatedPrefix('units'))) {
     if (!o.key.endsWith(`/${region}.parquet`)) continue;
-    const at = periodOfKey(o.key);
+    const p = parsePartition(o.key);
+    const at = p ? p.year * 10 + p.quarter : Number.NaN;
     if (at <= limit && (!best || at > best.at)) best = { key: o.key, at };
   }
   return best?.key;

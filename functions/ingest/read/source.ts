@@ -39,8 +39,3 @@ export class UnreadableFileError extends Error {
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH_ROWS = 30;
-
-/** Quote one CSV field (RFC 4180) for the given separator. */
-export function csvField(value: string, separator = ','): string {
-  return value.includes(separator) || /["\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}

@@ -1,10 +1,11 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { csvLine } from '#core/contract/csv.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { LIMITS } from '../limits.ts';
-import { csvField, type TabularSource, UnreadableFileError } from './source.ts';
+import { type TabularSource, UnreadableFileError } from './source.ts';
 import { readWorkbook, type SheetRow, type SheetRows, type WorkbookTable } from './workbook.ts';
 
 /** Most cells per row read from a sheet: one past the limit, so that a too-wide header is reported. */
@@ -69,7 +70,7 @@ export async function openXlsx(
 }
 
 async function writeRow(sink: WriteStream, number: number, cells: string[]): Promise<void> {
-  if (!sink.write(`${number},${cells.map((c) => csvField(c)).join(',')}\n`)) await once(sink, 'drain');
+  if (!sink.write(csvLine([number, ...cells]))) await once(sink, 'drain');
 }
 
 function rowCells(row: ExcelJS.Row): string[] {
