@@ -86,13 +86,17 @@ function nearly(a: string, b: string): boolean {
   return tail(i + 1, i + 1) || tail(i, i + 1) || tail(i + 1, i);
 }
 
+/** Words every question of the questionnaire has at least one of: what tells a question from other text. */
+const QUESTION_WORDS = ['bagaimana', 'pendapat', 'pemahaman', 'menurut', 'pelayanan', 'layanan', 'petugas'];
+
 /**
- * The unsur (0-based) a question-text header asks about, or undefined: a header of at least four words
- * naming one unsur's distinctive words (typos of one letter tolerated) more than any other unsur's.
+ * The unsur (0-based) a question-text header asks about, or undefined: a header of at least four words,
+ * worded as a question of the questionnaire, naming one unsur's distinctive words (typos of one letter
+ * tolerated) more than any other unsur's.
  */
 export function questionUnsur(header: string): number | undefined {
   const words = wordKey(header).split(' ');
-  if (words.length < 4) return undefined;
+  if (words.length < 4 || !words.some((w) => QUESTION_WORDS.includes(w))) return undefined;
   const scores = QUESTIONNAIRE.map((q) => q.words.filter((w) => words.some((h) => nearly(h, w))).length);
   const best = Math.max(...scores);
   if (best === 0 || scores.filter((s) => s === best).length > 1) return undefined;

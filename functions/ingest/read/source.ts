@@ -37,5 +37,8 @@ export class UnreadableFileError extends Error {
   override name = 'UnreadableFileError';
 }
 
+/** The fewest dataset columns a row must name to be taken as the header. */
+export const MIN_HEADER_COLUMNS = 2;
+
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH_ROWS = 30;

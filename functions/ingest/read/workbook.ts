@@ -1,7 +1,7 @@
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { columnOf, headerScore } from '../headers.ts';
-import { HEADER_SEARCH_ROWS, UnreadableFileError } from './source.ts';
+import { HEADER_SEARCH_ROWS, MIN_HEADER_COLUMNS, UnreadableFileError } from './source.ts';
 
 /** One row of a sheet as the officer sees it: its sheet row number and its cells' text. */
 export interface SheetRow {
@@ -23,9 +23,6 @@ export interface WorkbookTable {
   header: string[];
   skipped: { count: number; rows: number[] };
 }
-
-/** The fewest dataset columns a row must name to be taken as the header (an instructions line names one). */
-const MIN_HEADER_COLUMNS = 2;
 
 /** First cell of a summary or closing row of a recap: totals, NRR, IKM, grade, place/date, signature. */
 const SUMMARY =
