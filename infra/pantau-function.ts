@@ -10,6 +10,21 @@ import { acknowledge, BASIC_EXECUTION_ROLE } from './nag.ts';
 /** The repository root (where package.json and package-lock.json live). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Copy the dashboard page sources and bundle its client now, on the build machine (see `bundleClient`). */
+const dashboardCommands = (input: string, output: string) => [
+  `cp -r ${input}/dashboards ${output}/dashboards`,
+  `${input}/node_modules/.bin/esbuild ${input}/dashboards/app/main.ts --bundle --minify --format=iife --target=es2020 --legal-comments=none --log-level=warning --outfile=${output}/dashboards/app.js`,
+];
+
+/** Installed as real node_modules in the bundle (native binding; data files read at run time). */
+export const NATIVE_MODULES = ['@duckdb/node-api', 'idn-area-data'] as const;
+
+/**
+ * Left out of the bundle: nothing. In particular the AWS SDK is bundled at the versions package.json pins,
+ * not taken from whatever the Lambda runtime ships (CDK's default for Node runtimes is `['@aws-sdk/*']`).
+ */
+export const EXTERNAL_MODULES: readonly string[] = [];
+
 /** Folders the cores read at run time through `new URL('../../…', import.meta.url)`. */
 const RUNTIME_FOLDERS = ['sql', 'methodology'];
 
@@ -22,15 +37,22 @@ export interface PantauFunctionProps {
   memorySize?: number;
   /** /tmp size in MiB. @default 512 */
   ephemeralStorageMiB?: number;
+  /** Concurrent invocations reserved (and allowed). @default unreserved */
+  reservedConcurrentExecutions?: number;
   environment?: Record<string, string>;
   /** @default 3 months */
   logRetention?: RetentionDays;
+  /**
+   * Ship the dashboard page sources with the client prebuilt (`dashboards/app.js`), for a function that
+   * builds the dashboard at run time. @default false
+   */
+  withDashboard?: boolean;
 }
 
 /**
  * A Lambda function running a Pantau core: Node 24 on arm64 (Graviton), ESM bundle, with DuckDB's native
  * binding and the region CSVs installed as real node_modules (esbuild cannot bundle a `.node` file) and
- * the AWS SDK taken from the runtime. The bundle keeps the repository layout — `functions/<unit>/index.mjs`
+ * the pinned AWS SDK bundled. The bundle keeps the repository layout — `functions/<unit>/index.mjs`
  * beside `sql/` and `methodology/` — so every `new URL('../../…', import.meta.url)` resolves as in the repo.
  */
 export class PantauFunction extends NodejsFunction {
@@ -47,6 +69,7 @@ export class PantauFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 1769,
       ephemeralStorageSize: Size.mebibytes(props.ephemeralStorageMiB ?? 512),
       timeout: props.timeout,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup: new LogGroup(scope, `${id}Logs`, {
@@ -60,8 +83,8 @@ export class PantauFunction extends NodejsFunction {
         sourceMap: true,
         banner:
           "import { createRequire as __pantauRequire } from 'node:module'; const require = __pantauRequire(import.meta.url);",
-        nodeModules: ['@duckdb/node-api', 'idn-area-data'],
-        externalModules: ['@aws-sdk/*'],
+        nodeModules: [...NATIVE_MODULES],
+        externalModules: [...EXTERNAL_MODULES],
         environment: { npm_config_cpu: 'arm64', npm_config_os: 'linux', npm_config_libc: 'glibc' },
         commandHooks: {
           beforeBundling: () => [],
@@ -70,6 +93,7 @@ export class PantauFunction extends NodejsFunction {
             `mkdir -p ${output}/${unit}`,
             `mv ${output}/index.mjs ${output}/index.mjs.map ${output}/${unit}/`,
             ...RUNTIME_FOLDERS.map((f) => `cp -r ${input}/${f} ${output}/${f}`),
+            ...(props.withDashboard ? dashboardCommands(input, output) : []),
           ],
         },
       },

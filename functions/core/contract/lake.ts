@@ -10,11 +10,13 @@ import { periodOf } from '../period.ts';
  * curated/{dataset}/year=YYYY/quarter=Q/{region}.parquet             accepted rows, typed
  * quarantine/{dataset}/{period}/{region}/{submission}.csv            rejected rows, as uploaded
  * reports/{region}/{dataset}/{period}/{submission}.json              the upload report
+ * reports/{region}/invalid/{submission}.json                         … of an upload with an invalid key
  * ledger/{dataset}/{period}/{region}/{submission}.json               one entry per processed file
  * warehouse/{model}/year=YYYY/quarter=Q/data.parquet                 mart partitions
  * published/rankings/{period}/{run_id}/ and latest.json              ranking snapshots
  * published/dashboard/                                               the static dashboard
  * config/pii-salt                                                    the salt of personal-data hashes
+ * users/{email digest}.json                                          local web accounts (`pantau users`)
  * ```
  */
 
@@ -28,10 +30,14 @@ export const LAKE_ROOT = {
   warehouse: 'warehouse/',
   published: 'published/',
   config: 'config/',
+  users: 'users/',
 } as const;
 
-/** Segment standing in for region/dataset/period when an upload key could not be resolved. */
-const INVALID = '_invalid';
+/**
+ * Segment standing in for dataset/period when an upload key could not be resolved. No `_` prefix: Athena
+ * (and most S3 tools) skip `_` folders, so such entries would vanish from `submissions`.
+ */
+const INVALID = 'invalid';
 
 const partitionOf = (year: string | number, quarter: string | number) => `year=${year}/quarter=${quarter}`;
 
@@ -63,14 +69,23 @@ export const lake = {
   quarantinePrefix: LAKE_ROOT.quarantine,
   quarantineKey: (dataset: string, period: Period, region: string, submission: string) =>
     `${LAKE_ROOT.quarantine}${dataset}/${period.id}/${region}/${submission}.csv`,
+  /** Every name the quarantine file of a submission may have, up to its extension. */
+  quarantineStem: (dataset: string, period: Period, region: string, submission: string) =>
+    `${LAKE_ROOT.quarantine}${dataset}/${period.id}/${region}/${submission}.`,
   reportsPrefix: LAKE_ROOT.reports,
+  reportPrefix: (region: string) => `${LAKE_ROOT.reports}${region}/`,
   reportKey: (region: string, dataset: string, period: Period, submission: string) =>
     `${LAKE_ROOT.reports}${region}/${dataset}/${period.id}/${submission}.json`,
-  /** Report of an upload whose key named no valid region/dataset/period. */
-  invalidReportKey: (submission: string) => `${LAKE_ROOT.reports}${INVALID}/${submission}.json`,
+  /**
+   * Report of an upload whose key named no valid dataset/period: under the region folder it was uploaded
+   * to (a validated code; that region's officers may read it), else under `reports/invalid/`.
+   */
+  invalidReportKey: (submission: string, region?: string) =>
+    `${LAKE_ROOT.reports}${region ? `${region}/` : ''}${INVALID}/${submission}.json`,
   ledgerPrefix: LAKE_ROOT.ledger,
   ledgerKey: (dataset: string, period: Period, region: string, submission: string) =>
     `${LAKE_ROOT.ledger}${dataset}/${period.id}/${region}/${submission}.json`,
+  ledgerPeriodPrefix: (dataset: string, period: Period) => `${LAKE_ROOT.ledger}${dataset}/${period.id}/`,
   ledgerSubmissionPrefix: (dataset: string, period: Period, region: string) =>
     `${LAKE_ROOT.ledger}${dataset}/${period.id}/${region}/`,
   /** Ledger entry of an upload whose key named no valid region/dataset/period. */
@@ -90,6 +105,11 @@ export const lake = {
   /** Names the newest snapshot of a period: `{ run_id }`. */
   publishedRankingLatestKey: (period: Period) => `${LAKE_ROOT.published}rankings/${period.id}/latest.json`,
   dashboardPrefix: `${LAKE_ROOT.published}dashboard/`,
+  /** The published national dashboard page. */
+  dashboardKey: `${LAKE_ROOT.published}dashboard/index.html`,
+  /** Local accounts of the web application: one object per user, named by e-mail digest. */
+  usersPrefix: LAKE_ROOT.users,
+  userKey: (emailDigest: string) => `${LAKE_ROOT.users}${emailDigest}.json`,
   /** The salt for personal-data hashes. */
   piiSaltKey: `${LAKE_ROOT.config}pii-salt`,
 } as const;
