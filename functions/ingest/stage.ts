@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { listValue } from '@duckdb/node-api';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { type Duck, ident, literal } from '#core/duckdb.ts';
@@ -28,8 +29,6 @@ export interface Staged {
   rowsInvalid: number;
   /** Valid rows whose id repeats an earlier row's. */
   duplicates: number;
-  /** SQL relation of the duplicate rows: `(__row, first_row)`, empty when there are none. */
-  duplicateRows: string;
 }
 
 /**
@@ -46,7 +45,7 @@ function sourceRelation(src: TabularSource): { sql: string; names: string[] } {
   const all = src.rows.explicit ? ['row_no', ...names] : names;
   const columns = `{${all.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}}`;
   const read = `read_csv($path, delim = $delim, quote = '"', escape = '"', header = false, skip = $skip, auto_detect = false,
-    columns = ${columns}, null_padding = true, strict_mode = false, max_line_size = 16777216, buffer_size = ${CSV_BUFFER_BYTES})`;
+    columns = ${columns}, null_padding = true, strict_mode = false, max_line_size = 16777216, buffer_size = ${CSV_BUFFER_BYTES}${src.quotedNewlines ? ', parallel = false' : ''})`;
   const row = src.rows.explicit ? 'CAST(row_no AS BIGINT)' : 'CAST(NULL AS BIGINT)';
   return { sql: `SELECT ${row} AS __src_row, ${names.join(', ')} FROM ${read}`, names };
 }
@@ -88,14 +87,18 @@ export async function stage(
     ),
   );
   // a view cannot take parameters: the path is the scratch file's and the id is hex, both ours
-  const row = src.rows.explicit ? '__src_row' : `file_row_number + ${src.rows.firstDataRow}`;
+  const shifts = src.rows.explicit ? [] : (src.rows.shifts ?? []);
+  const row = src.rows.explicit
+    ? '__src_row'
+    : `file_row_number + ${src.rows.firstDataRow}${shifts.length > 0 ? ' + COALESCE(b.add, 0)' : ''}`;
+  const from = shifts.length > 0 ? await blankLineShifts(duck, shifts) : '';
   const key = ident(ds.key);
   const derived = ds.deriveKey
     ? `COALESCE(${key}, ${literal(`${params.submissionId}-`)} || CAST(${row} AS VARCHAR))`
     : key;
   await duck.run(
-    `CREATE OR REPLACE TEMP VIEW staged AS SELECT * EXCLUDE (file_row_number) REPLACE (${derived} AS ${key}), ${row} AS __row
-     FROM read_parquet(${literal(params.path)}, file_row_number = true)`,
+    `CREATE OR REPLACE TEMP VIEW staged AS SELECT * EXCLUDE (file_row_number${from ? ', "from", add' : ''}) REPLACE (${derived} AS ${key}), ${row} AS __row
+     FROM read_parquet(${literal(params.path)}, file_row_number = true)${from}`,
   );
   const rowsRead = Number(written?.count ?? 0);
   // the written file's statistics say whether any row is invalid: a clean file is not read again to count
@@ -103,7 +106,7 @@ export async function stage(
   const rowsInvalid = anyInvalid ? await countInvalid(duck) : 0;
   const duplicates = mapping.columns.has(ds.key)
     ? await timed('stage-duplicates', () => findDuplicates(duck, key))
-    : 0;
+    : await noDuplicates(duck);
   return {
     checks: compiled.checks,
     rawText: (column) =>
@@ -111,8 +114,16 @@ export async function stage(
     rowsRead,
     rowsInvalid,
     duplicates,
-    duplicateRows: duplicates > 0 ? 'staged_duplicates' : NO_DUPLICATES,
   };
+}
+
+/** The blank-line corrections of row numbers as a table, and the join that applies them (CSV only). */
+async function blankLineShifts(duck: Duck, shifts: { from: number; add: number }[]): Promise<string> {
+  await duck.run(
+    'CREATE OR REPLACE TEMP TABLE blank_line_shifts AS SELECT unnest($from::BIGINT[]) AS "from", unnest($add::BIGINT[]) AS add',
+    { from: listValue(shifts.map((s) => s.from)), add: listValue(shifts.map((s) => s.add)) },
+  );
+  return ' ASOF LEFT JOIN blank_line_shifts b ON file_row_number >= b."from"';
 }
 
 /** What `COPY … (RETURN_STATS true)` answers for the one file written. */
@@ -131,7 +142,13 @@ async function countInvalid(duck: Duck): Promise<number> {
   return Number(r!.n);
 }
 
-const NO_DUPLICATES = '(SELECT CAST(NULL AS BIGINT) AS __row, CAST(NULL AS BIGINT) AS first_row WHERE false)';
+/** Without the key column there are no duplicates: `staged_duplicates` is empty (no pass over the rows). */
+async function noDuplicates(duck: Duck): Promise<number> {
+  await duck.run(
+    'CREATE OR REPLACE TEMP TABLE staged_duplicates AS SELECT CAST(NULL AS BIGINT) AS __row, CAST(NULL AS BIGINT) AS first_row WHERE false',
+  );
+  return 0;
+}
 
 /**
  * Valid rows whose key repeats an earlier valid row's, with that first row, as `staged_duplicates`; returns

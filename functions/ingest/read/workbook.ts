@@ -1,115 +1,158 @@
-import { posix } from 'node:path';
-import type { Readable } from 'node:stream';
-import { attributes, ElementCutter, runText, startTags } from './xml-scan.ts';
-import { entryStream, rejectWorkbook, type ZipEntry } from './zip.ts';
+import type { Column } from '#core/datasets/columns.ts';
+import type { Dataset } from '#core/datasets/definition.ts';
+import { columnOf, headerScore } from '../headers.ts';
+import { HEADER_SEARCH_ROWS, MIN_HEADER_COLUMNS, UnreadableFileError } from './source.ts';
 
-/** Longest part read whole (workbook, relationships, styles), and longest single row or string item. */
-const MAX_PART_CHARS = 32 * 1024 * 1024;
-
-/** What the cells of a workbook need from its other parts. */
-export interface WorkbookParts {
-  sheets: { name: string; entry: ZipEntry }[];
-  /** Per cell style index: whether its number format is a date or time. */
-  dateStyles: boolean[];
-  date1904: boolean;
-  sharedStrings: string[];
+/** One row of a sheet as the officer sees it: its sheet row number and its cells' text. */
+export interface SheetRow {
+  number: number;
+  cells: string[];
 }
 
-/** Decoded text chunks of one entry. */
-async function* textOf(path: string, entry: ZipEntry): AsyncGenerator<string> {
-  const stream: Readable = await entryStream(path, entry);
-  stream.setEncoding('utf8');
-  try {
-    yield* stream as AsyncIterable<string>;
-  } finally {
-    stream.destroy();
-  }
+/** A sheet's rows, from whatever reads the workbook (streamed; empty rows may be left out). */
+export interface SheetRows {
+  sheetName: string;
+  rows: AsyncIterable<SheetRow>;
 }
 
-async function wholeText(path: string, entry: ZipEntry | undefined): Promise<string> {
-  if (!entry) return '';
-  let text = '';
-  for await (const chunk of textOf(path, entry)) {
-    text += chunk;
-    if (text.length > MAX_PART_CHARS) throw rejectWorkbook(`bagian ${entry.name} terlalu besar.`);
-  }
-  return text;
+/** What was found in a workbook: the sheet read, its header, and the rows skipped under the data. */
+export interface WorkbookTable {
+  sheetName: string;
+  /** 0-based position of the sheet in the workbook. */
+  sheetIndex: number;
+  header: string[];
+  skipped: { count: number; rows: number[] };
 }
 
-/** Whole elements `local` of a streamed part, in order, in batches (one per chunk read). */
-export async function* elementsOf(
-  path: string,
-  entry: ZipEntry,
-  root: string,
-  local: string,
-): AsyncGenerator<{ elements: string[]; prefix: string }> {
-  const cutter = new ElementCutter(root, local, MAX_PART_CHARS);
-  for await (const chunk of textOf(path, entry)) {
-    const elements = cutter.push(chunk);
-    if (elements.length > 0) yield { elements, prefix: cutter.prefix ?? '' };
-  }
-}
+/** First cell of a summary or closing row of a recap: totals, NRR, IKM, grade, place/date, signature. */
+const SUMMARY =
+  /^(jumlah|total|rata|nrr|ikm|indeks|konversi|mutu|kinerja|nilai (rata|indeks|ikm|per|tertimbang|konversi)|kepala|mengetahui|nip|ttd|dibuat|disahkan)/i;
+/** A place-and-date line (`Bandung, 30 September 2026`). */
+const PLACE_DATE = /^[\p{L} .'-]+,\s*\d{1,2}\s+\p{L}+\s+\d{4}$/u;
 
-/** Relationship id → part path, for the part at `partPath`. */
-function relationships(xml: string, partPath: string): Map<string, { type: string; target: string }> {
-  const dir = posix.dirname(partPath);
-  const out = new Map<string, { type: string; target: string }>();
-  for (const tag of startTags(xml, '', 'Relationship')) {
-    const a = attributes(tag);
-    const target = a.get('Target') ?? '';
-    const path = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(dir, target));
-    out.set(a.get('Id') ?? '', { type: a.get('Type') ?? '', target: path });
+const isEmpty = (cells: string[]) => cells.every((c) => c.trim() === '');
+const firstText = (cells: string[]) => cells.find((c) => c.trim() !== '')?.trim() ?? '';
+
+/**
+ * A header over two rows (recap workbooks: "Nilai Unsur Pelayanan" merged over U1…U9, other headings merged
+ * downwards), assembled without merge information: per column the lower cell when it has one, else the
+ * upper; a lower cell that names nothing alone is tried with the upper heading carried right over it.
+ */
+export function assembleHeader(
+  ds: Dataset<Record<string, Column>>,
+  upper: readonly string[],
+  lower: readonly string[],
+): string[] {
+  const out: string[] = [];
+  let carry = '';
+  for (let j = 0; j < Math.max(upper.length, lower.length); j++) {
+    const up = upper[j]?.trim() ?? '';
+    const low = lower[j]?.trim() ?? '';
+    if (up !== '') carry = up;
+    if (low === '') {
+      carry = up === '' ? '' : carry;
+      out.push(up);
+      continue;
+    }
+    const joined = carry === '' ? low : `${carry} ${low}`;
+    out.push(columnOf(ds, low) || !columnOf(ds, joined) ? low : joined);
   }
   return out;
 }
 
-const relsPath = (part: string) => posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
-
-/** Built-in number formats that are dates or times (the ones the exceljs reader recognised). */
-const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-
-/** Whether a number format code shows a date or time (quoted text and `[…]` sections ignored). */
-export const isDateFormat = (code: string) =>
-  /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-
-function dateStyles(xml: string): boolean[] {
-  const prefix = /<([\w.-]+:)?styleSheet[\s>]/.exec(xml)?.[1] ?? '';
-  const custom = new Map<number, string>();
-  for (const tag of startTags(xml, prefix, 'numFmt')) {
-    const a = attributes(tag);
-    custom.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
-  }
-  const xfs = new RegExp(`<${prefix}cellXfs[\\s>][\\s\\S]*?</${prefix}cellXfs>`).exec(xml)?.[0] ?? '';
-  return startTags(xfs, prefix, 'xf').map((tag) => {
-    const id = Number(attributes(tag).get('numFmtId') ?? 0);
-    const code = custom.get(id);
-    return code === undefined ? BUILTIN_DATES.has(id) : isDateFormat(code);
+/** The best header among the first rows: one row, or two adjacent rows assembled; null when none. */
+function findHeader(ds: Dataset<Record<string, Column>>, rows: SheetRow[]) {
+  let best: { at: number; header: string[]; score: number; rows: number } | null = null;
+  rows.forEach((row, i) => {
+    const candidates = [{ header: row.cells, rows: 1 }];
+    const next = rows[i + 1];
+    if (next && next.number === row.number + 1)
+      candidates.push({ header: assembleHeader(ds, row.cells, next.cells), rows: 2 });
+    for (const c of candidates) {
+      const score = headerScore(ds, c.header);
+      if (score >= MIN_HEADER_COLUMNS && (!best || score > best.score)) best = { at: i, ...c, score };
+    }
   });
+  return best as { at: number; header: string[]; score: number; rows: number } | null;
 }
 
-/** Read the workbook's sheet list, styles and shared strings (the last bounded by the zip guard). */
-export async function workbookParts(path: string, entries: ZipEntry[]): Promise<WorkbookParts> {
-  const byName = new Map(entries.map((e) => [e.name.replace(/^\//, ''), e]));
-  const root = relationships(await wholeText(path, byName.get('_rels/.rels')), '');
-  const bookPath =
-    [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
-  const book = await wholeText(path, byName.get(bookPath));
-  const rels = relationships(await wholeText(path, byName.get(relsPath(bookPath))), bookPath);
-  const ofType = (t: string) => [...rels.values()].find((r) => r.type.endsWith(`/${t}`))?.target;
-  const prefix = /<([\w.-]+:)?workbook[\s>]/.exec(book)?.[1] ?? '';
-  const sheets = startTags(book, prefix, 'sheet').flatMap((tag) => {
-    const a = attributes(tag);
-    const id = [...a].find(([k]) => k.endsWith(':id'))?.[1];
-    const entry = byName.get(rels.get(id ?? '')?.target ?? '');
-    return entry ? [{ name: a.get('name') ?? '', entry }] : [];
-  });
-  const pr = startTags(book, prefix, 'workbookPr')[0];
-  const date1904 = ['1', 'true'].includes(pr ? (attributes(pr).get('date1904') ?? '') : '');
-  const sharedStrings: string[] = [];
-  const sst = byName.get(ofType('sharedStrings') ?? 'xl/sharedStrings.xml');
-  if (sst)
-    for await (const { elements, prefix } of elementsOf(path, sst, 'sst', 'si'))
-      for (const xml of elements) sharedStrings.push(runText(xml, prefix));
-  const styles = byName.get(ofType('styles') ?? 'xl/styles.xml');
-  return { sheets, dateStyles: dateStyles(await wholeText(path, styles)), date1904, sharedStrings };
+/** Sorts the rows under the header: data, or the summary/closing block of a recap (skipped, counted). */
+class Trailer {
+  private active = false;
+  private empties: number[] = [];
+  readonly skipped: number[] = [];
+  constructor(private readonly mapped: number[]) {}
+
+  /** Whether the row is data; otherwise it is counted as skipped (or, if empty, held until it is known). */
+  isData(row: SheetRow): boolean {
+    const text = firstText(row.cells);
+    const filled = this.mapped.filter((j) => (row.cells[j] ?? '').trim() !== '').length;
+    if (filled === 0 && !SUMMARY.test(text)) {
+      if (this.active) this.empties.push(row.number);
+      return false;
+    }
+    const summary = SUMMARY.test(text) || PLACE_DATE.test(text);
+    if (!summary && (!this.active || filled * 2 >= this.mapped.length)) return true;
+    this.active = true;
+    this.skipped.push(...this.empties, row.number);
+    this.empties = [];
+    return false;
+  }
+}
+
+/**
+ * Read the first sheet whose header is recognisable (an instructions sheet before the data is normal),
+ * hand each data row to `emit` with its sheet row number, and skip the summary and signature rows of a
+ * recap workbook. Throws {@link UnreadableFileError} when no sheet has a recognisable header.
+ */
+export async function readWorkbook(
+  sheets: AsyncIterable<SheetRows>,
+  ds: Dataset<Record<string, Column>>,
+  emit: (row: SheetRow) => Promise<void>,
+): Promise<WorkbookTable> {
+  const seen: string[] = [];
+  for await (const sheet of sheets) {
+    seen.push(sheet.sheetName);
+    const pending: SheetRow[] = [];
+    let table: { header: string[]; trailer: Trailer } | undefined;
+    for await (const row of sheet.rows) {
+      if (table) {
+        if (table.trailer.isData(row)) await emit(row);
+        continue;
+      }
+      if (isEmpty(row.cells)) continue;
+      pending.push(row);
+      if (pending.length >= HEADER_SEARCH_ROWS) {
+        table = await start(ds, pending, emit);
+        if (!table) break;
+      }
+    }
+    table ??= await start(ds, pending, emit);
+    if (table) {
+      const rows = table.trailer.skipped;
+      return {
+        sheetName: sheet.sheetName,
+        sheetIndex: seen.length - 1,
+        header: table.header,
+        skipped: { count: rows.length, rows },
+      };
+    }
+  }
+  throw new UnreadableFileError(
+    `Baris judul kolom tidak ditemukan pada ${HEADER_SEARCH_ROWS} baris pertama lembar mana pun (${seen.map((s) => `"${s}"`).join(', ') || 'tidak ada lembar'}): nama kolom tidak dikenali.`,
+  );
+}
+
+/** Choose the header among the buffered rows and emit the data rows after it; undefined when none. */
+async function start(
+  ds: Dataset<Record<string, Column>>,
+  pending: SheetRow[],
+  emit: (row: SheetRow) => Promise<void>,
+): Promise<{ header: string[]; trailer: Trailer } | undefined> {
+  const found = findHeader(ds, pending);
+  if (!found) return undefined;
+  const mapped = found.header.flatMap((h, j) => (columnOf(ds, h) ? [j] : []));
+  const trailer = new Trailer(mapped);
+  for (const row of pending.slice(found.at + found.rows)) if (trailer.isData(row)) await emit(row);
+  return { header: found.header, trailer };
 }

@@ -1,19 +1,9 @@
 import { LIMITS } from '../limits.ts';
-import { elementsOf, type WorkbookParts, workbookParts } from './workbook.ts';
+import { UnreadableFileError } from './source.ts';
+import type { SheetRow, SheetRows } from './workbook.ts';
+import { elementsOf, type WorkbookParts, workbookParts } from './workbook-parts.ts';
 import { runText, xmlText } from './xml-scan.ts';
 import type { ZipEntry } from './zip.ts';
-
-/** One sheet row as the officer sees it: its sheet row number and each cell's displayed text. */
-export interface SheetRow {
-  number: number;
-  cells: string[];
-}
-
-/** One sheet of a workbook, its rows streamed in order. */
-export interface WorkbookSheet {
-  sheetName: string;
-  rows: AsyncIterable<SheetRow>;
-}
 
 /** Most cells per row kept: one past the limit, so that a too-wide header is reported. */
 const MAX_COLUMNS = LIMITS.maxColumns + 1;
@@ -190,7 +180,12 @@ function rowCells(xml: string, tags: Tags, parts: WorkbookParts): string[] {
   return cells;
 }
 
-async function* sheetRows(path: string, entry: ZipEntry, parts: WorkbookParts): AsyncGenerator<SheetRow> {
+async function* sheetRows(
+  path: string,
+  entry: ZipEntry,
+  parts: WorkbookParts,
+  seen: { rows: number },
+): AsyncGenerator<SheetRow> {
   let number = 0;
   for await (const batch of elementsOf(path, entry, 'worksheet', 'row')) {
     const tags = tagsOf(batch.prefix);
@@ -199,6 +194,10 @@ async function* sheetRows(path: string, entry: ZipEntry, parts: WorkbookParts): 
       scanAttributes(xml, 1 + tags.prefix.length + 3, gt);
       const r = found.r < 0 ? Number.NaN : foundInteger(xml, found.r, found.rEnd);
       number = Number.isNaN(r) ? number + 1 : r;
+      if (++seen.rows > LIMITS.maxSheetRows)
+        throw new UnreadableFileError(
+          `Buku kerja berisi lebih dari ${LIMITS.maxSheetRows} baris (batas Excel); berkas rusak atau dibuat tidak wajar.`,
+        );
       yield { number, cells: rowCells(xml, tags, parts) };
     }
   }
@@ -209,8 +208,9 @@ async function* sheetRows(path: string, entry: ZipEntry, parts: WorkbookParts): 
  * resolved, formulas by their cached values, date-formatted numbers as ISO text. Memory holds the shared
  * strings (bounded by the zip guard) and one row at a time.
  */
-export async function* workbookSheets(path: string, entries: ZipEntry[]): AsyncGenerator<WorkbookSheet> {
+export async function* workbookSheets(path: string, entries: ZipEntry[]): AsyncGenerator<SheetRows> {
   const parts = await workbookParts(path, entries);
+  const seen = { rows: 0 };
   for (const sheet of parts.sheets)
-    yield { sheetName: sheet.name, rows: sheetRows(path, sheet.entry, parts) };
+    yield { sheetName: sheet.name, rows: sheetRows(path, sheet.entry, parts, seen) };
 }
