@@ -1,28 +1,31 @@
-import { resolve } from 'node:path';
 import { LocalStore } from '#core/local-store.ts';
+import { NoCuratedDataError } from '#evaluate/errors.ts';
 import { evaluate } from '#evaluate/evaluate.ts';
 import { summaryText } from '#evaluate/summary.ts';
 import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
-import { lakeDir, parse, progress, progressDone, UsageError } from './args.ts';
-import type { Command } from './main.ts';
+import { existingLake, parse, periodArg, progress, progressDone, UsageError } from './args.ts';
+import { type Command, LAKE_OPTION } from './main.ts';
 
 export const command: Command = {
   name: 'evaluate',
   usage: 'pantau evaluate [--lake DIR] --period P',
   summary: 'Evaluasi triwulanan: peringkat, pemantauan pengiriman, sinyal integritas, snapshot terbit.',
+  options: [LAKE_OPTION, ['--period P', 'triwulan yang punya data terkurasi, YYYY-Qn (mis. 2026-Q3)']],
+  example: 'pantau evaluate --period 2026-Q4',
   async run(argv) {
     const { values } = parse(argv, { lake: { type: 'string' }, period: { type: 'string' } });
-    if (!values.period) throw new UsageError('--period wajib (mis. --period 2026-Q3)');
-    const store = new LocalStore(resolve(lakeDir(values.lake)));
+    if (values.period === undefined) throw new UsageError('--period wajib diisi, mis. --period 2026-Q3');
+    const period = periodArg(values.period);
+    const store = new LocalStore(existingLake(values.lake));
     const engine = await DuckDbEngine.open(store);
     try {
       const result = await evaluate({
         lake: store,
         engine,
-        period: values.period,
+        period: period.id,
         onProgress: (p) => progress(`[${p.step}/${p.steps}] ${p.period} ${p.model}`),
       }).catch((e: unknown) => {
-        if (e instanceof RangeError) throw new UsageError((e as Error).message);
+        if (e instanceof NoCuratedDataError) throw new UsageError(e.message);
         throw e;
       });
       progressDone();
@@ -33,6 +36,7 @@ export const command: Command = {
       );
       return 0;
     } finally {
+      progressDone();
       await engine.close();
     }
   },

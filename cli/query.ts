@@ -1,6 +1,6 @@
 import { queryLake } from '#core/catalog.ts';
 import { lakeDir, parse, UsageError } from './args.ts';
-import type { Command } from './main.ts';
+import { type Command, LAKE_OPTION } from './main.ts';
 
 /** Render rows as an aligned text table for a terminal. */
 function table(rows: Record<string, unknown>[]): string {
@@ -27,6 +27,12 @@ export const command: Command = {
   name: 'query',
   usage: 'pantau query [--lake DIR] [--json|--csv] "SQL"',
   summary: 'Jalankan SQL analis pada lake lokal (tabel kurasi, mart, dan submissions).',
+  options: [
+    LAKE_OPTION,
+    ['--json | --csv', 'satu objek JSON per baris, atau CSV dengan header (bawaan: tabel teks)'],
+    ['"SQL"', 'tepat satu pernyataan SELECT, dalam tanda kutip'],
+  ],
+  example: `pantau query "select region_name, index_score from service_index_region where period = '2026-Q4' limit 5"`,
   async run(argv) {
     const { values, positionals } = parse(
       argv,

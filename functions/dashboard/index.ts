@@ -1,15 +1,17 @@
+import { existsSync } from 'node:fs';
 import { attachLake } from '#core/catalog.ts';
 import { Duck } from '#core/duckdb.ts';
 import { lake as lakeKeys } from '#core/lake.ts';
 import type { LocalStore } from '#core/local-store.ts';
 import { loadMethodology } from '#core/methodology.ts';
 import { parsePeriod } from '#core/period.ts';
-import type { DashboardData } from './model.ts';
-import { complianceRows, flagData, unitLists } from './operations.ts';
+import { DASHBOARD_MARTS, type DashboardMart, declaredColumns } from './declared.ts';
+import type { DashboardData, MethodologyInfo } from './model.ts';
+import { complianceRows, dataCutoff, flagData, unitLists } from './operations.ts';
 import { pack } from './pack.ts';
-import { indexHistory, indexPeriods, latestPeriod, regionRows } from './ranking.ts';
+import { indexHistory, indexPeriods, regionRows, trendPeriods } from './ranking.ts';
 import { bundleClient, renderPage } from './render.ts';
-import { readSnapshot } from './snapshot.ts';
+import { snapshotFor } from './snapshot.ts';
 
 /** The dashboard could not be built; the message says why, in Bahasa Indonesia. */
 export class DashboardError extends Error {
@@ -18,56 +20,137 @@ export class DashboardError extends Error {
 
 export interface BuildDashboardOptions {
   lake: LocalStore;
-  /** Period to show. @default the latest period that has `service_index_region` */
+  /** Period `index.html` opens on. @default the latest period that has `service_index_region` */
   period?: string;
 }
 
-/** Key of the page in the lake. */
-export const DASHBOARD_KEY = `${lakeKeys.dashboardPrefix}index.html`;
+/** Folder of the dashboard in the lake: `index.html`, one `{period}.html` per period, `unduh/`. */
+export const DASHBOARD_PREFIX = lakeKeys.dashboardPrefix;
+/** Key of the page the dashboard opens on. */
+export const DASHBOARD_KEY = `${DASHBOARD_PREFIX}index.html`;
+/** Key of a period's page. */
+export const periodPageKey = (period: string) => `${DASHBOARD_PREFIX}${period}.html`;
 
-/** Read marts (DuckDB over the lake) and the ranking snapshot into the page's data. */
-export async function loadDashboardData(store: LocalStore, requested?: string): Promise<DashboardData> {
-  const duck = await Duck.open();
-  try {
-    await attachLake(duck, store.root);
-    const period = requested === undefined ? await latestPeriod(duck) : parsePeriod(requested)?.id;
-    if (requested !== undefined && !period) throw new DashboardError(`periode tidak valid: "${requested}"`);
-    if (!period)
-      throw new DashboardError('belum ada tabel service_index_region; jalankan pantau transform dahulu');
-    const regions = await regionRows(duck, period);
-    if (regions.length === 0) throw new DashboardError(`service_index_region tidak berisi periode ${period}`);
-    const periods = await indexPeriods(duck, period);
-    const { methodology } = loadMethodology();
+/** The methodology of a version (`methodology/{version}.json`), else the one in force. */
+function methodologyOf(version: string | null): MethodologyInfo {
+  const file =
+    version && /^v\d+$/.test(version)
+      ? new URL(`../../methodology/${version}.json`, import.meta.url)
+      : undefined;
+  const { methodology } = loadMethodology(file && existsSync(file) ? file : undefined);
+  const bands = [...methodology.index.bands]
+    .reverse()
+    .map(({ category, label, min, max }) => ({ category, label, min, max }));
+  return { version: methodology.version, file: methodology as unknown as Record<string, unknown>, bands };
+}
+
+/** An open view of the lake's marts: the periods they hold and what each mart declares. */
+class MartReader {
+  private constructor(
+    readonly duck: Duck,
+    readonly store: LocalStore,
+    readonly periods: string[],
+    readonly declared: Record<DashboardMart, Set<string>>,
+  ) {}
+
+  static async open(store: LocalStore): Promise<MartReader> {
+    const duck = await Duck.open();
+    try {
+      const tables = new Set(await attachLake(duck, store.root));
+      const absent = DASHBOARD_MARTS.filter((m) => !tables.has(m));
+      if (absent.length)
+        throw new DashboardError(
+          `lake ${store.root} belum berisi tabel ${absent.join(', ')}; jalankan pantau evaluate --period P (atau pantau transform --all) dahulu`,
+        );
+      const periods = await indexPeriods(duck);
+      if (periods.length === 0)
+        throw new DashboardError(
+          `service_index_region di ${store.root} kosong; jalankan pantau evaluate --period P dahulu`,
+        );
+      return new MartReader(duck, store, periods, await declaredColumns());
+    } catch (e) {
+      duck.close();
+      throw e;
+    }
+  }
+
+  /** A period's page data; its snapshot files are copied into the dashboard folder on the way. */
+  async period(period: string): Promise<DashboardData> {
+    const regions = await regionRows(this.duck, period, this.declared);
+    const snapshot = await snapshotFor(this.store, period, DASHBOARD_PREFIX);
+    const [row] = await this.duck.rows<{ v: string | null }>(
+      'SELECT max(methodology_version) AS v FROM service_index_region WHERE period = $1',
+      [period],
+    );
+    const methodology = methodologyOf(snapshot?.methodology_version ?? row?.v ?? null);
+    const offset = Number(
+      (methodology.file.submission as { timezone_offset_hours?: number })?.timezone_offset_hours ?? 7,
+    );
+    const periods = trendPeriods(this.periods, period);
     return {
       period,
+      available: this.periods,
       periods,
       generated_at: new Date().toISOString(),
-      snapshot: await readSnapshot(store, period),
-      methodology_version: methodology.version,
-      bands: [...methodology.index.bands]
-        .reverse()
-        .map(({ category, label, min, max }) => ({ category, label, min, max })),
+      cutoff: await dataCutoff(this.duck, period, offset),
+      snapshot,
+      methodology,
       regions: pack(regions),
-      history: await indexHistory(duck, periods),
-      units: await unitLists(duck, period),
-      compliance: await complianceRows(duck, period),
-      flags: await flagData(duck, period),
+      history: await indexHistory(this.duck, periods),
+      units: await unitLists(this.duck, period),
+      compliance: await complianceRows(this.duck, period),
+      flags: await flagData(this.duck, period),
     };
+  }
+
+  close(): void {
+    this.duck.close();
+  }
+}
+
+/** The period a build opens on: the requested one (which must have a service index), else the latest. */
+function openingPeriod(periods: string[], requested: string | undefined): string {
+  if (requested === undefined) return periods.at(-1)!;
+  const id = parsePeriod(requested)?.id;
+  if (!id) throw new DashboardError(`periode tidak valid: "${requested}" (format YYYY-Qn, mis. 2026-Q3)`);
+  if (!periods.includes(id))
+    throw new DashboardError(
+      `service_index_region tidak berisi periode ${id}; periode yang ada: ${periods.join(', ')}`,
+    );
+  return id;
+}
+
+/** One period's page data (for tests and tools); the build uses the same reader. */
+export async function loadDashboardData(store: LocalStore, period?: string): Promise<DashboardData> {
+  const reader = await MartReader.open(store);
+  try {
+    return await reader.period(openingPeriod(reader.periods, period));
   } finally {
-    duck.close();
+    reader.close();
   }
 }
 
 /**
- * Build the national ranking dashboard: one self-contained HTML page (data, styles, chart.js inlined) at
- * `published/dashboard/index.html`, from marts and the ranking snapshot only.
+ * Build the dashboard folder `published/dashboard/`: one self-contained page per period with a service
+ * index (`{period}.html`: data, styles and chart.js inlined, a selector linking the others), `index.html`
+ * (the opening period's page) and the snapshots' files under `unduh/`. Every link is relative, so the
+ * folder works from any base path and from `file://`.
  */
 export async function buildDashboard(
   options: BuildDashboardOptions,
-): Promise<{ path: string; period: string }> {
-  const [data, script] = await Promise.all([loadDashboardData(options.lake, options.period), bundleClient()]);
-  await options.lake.write(DASHBOARD_KEY, await renderPage(data, script), {
-    contentType: 'text/html; charset=utf-8',
-  });
-  return { path: options.lake.path(DASHBOARD_KEY), period: data.period };
+): Promise<{ path: string; period: string; periods: string[] }> {
+  const reader = await MartReader.open(options.lake);
+  try {
+    const opening = openingPeriod(reader.periods, options.period);
+    const script = await bundleClient();
+    for (const period of reader.periods) {
+      const page = await renderPage(await reader.period(period), script);
+      const html = { contentType: 'text/html; charset=utf-8' };
+      await options.lake.write(periodPageKey(period), page, html);
+      if (period === opening) await options.lake.write(DASHBOARD_KEY, page, html);
+    }
+    return { path: options.lake.path(DASHBOARD_KEY), period: opening, periods: reader.periods };
+  } finally {
+    reader.close();
+  }
 }
