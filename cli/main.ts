@@ -72,7 +72,7 @@ function report(e: unknown, command: Command, debug: boolean): number {
   console.error(
     `Gagal: ${message.split('\n')[0]}${debug ? '' : ' (jalankan lagi dengan --debug untuk rinciannya)'}`,
   );
-  if (debug) console.error(e);
+  if (debug) console.error(e instanceof Error && e.stack?.includes('\n    at ') ? e.stack : message);
   return 1;
 }
 
