@@ -1,4 +1,5 @@
 /** Labels (Bahasa Indonesia) and colours for codes found in the marts. Unknown codes show as themselves. */
+import { SUBMISSION_STATUS_LABEL, SUBMISSION_STATUSES } from '#core/submission-status.ts';
 
 export const LEVEL_LABEL: Record<string, string> = {
   provinsi: 'Provinsi',
@@ -13,13 +14,14 @@ export const DATASET_LABEL: Record<string, string> = {
 };
 export const DATASETS = ['skm', 'fkp', 'complaints'] as const;
 
-export const STATUS_LABEL: Record<string, string> = {
-  on_time: 'Tepat waktu',
-  late: 'Terlambat',
-  missing: 'Tidak mengirim',
-  rejected: 'Ditolak',
-};
-export const STATUSES = ['on_time', 'late', 'missing', 'rejected'] as const;
+/** Submission status labels (from the one definition the mart's `status_label` uses), capitalised. */
+export const STATUS_LABEL: Record<string, string> = Object.fromEntries(
+  Object.entries(SUBMISSION_STATUS_LABEL).map(([code, text]) => [
+    code,
+    text[0]!.toUpperCase() + text.slice(1),
+  ]),
+);
+export const STATUSES = SUBMISSION_STATUSES;
 export const STATUS_COLOR: Record<string, string> = {
   on_time: '#2e7d32',
   late: '#f9a825',

@@ -1,3 +1,4 @@
+import { SUBMISSION_STATUS_LABEL } from '#core/submission-status.ts';
 import type { SnapshotContent } from './snapshot.ts';
 
 type Row = Record<string, unknown>;
@@ -53,12 +54,7 @@ export function summarise(period: string, content: SnapshotContent, n = 10): Sna
   };
 }
 
-const STATUS_LABEL: Record<string, string> = {
-  on_time: 'tepat waktu',
-  late: 'terlambat',
-  missing: 'tidak ada',
-  rejected: 'ditolak',
-};
+const STATUS_LABEL: Record<string, string> = SUBMISSION_STATUS_LABEL;
 
 /** The summary as text for a terminal or `summary.md` (Bahasa Indonesia, Indonesian number format). */
 export function summaryText(s: SnapshotSummary): string {
