@@ -1,6 +1,6 @@
 import { data } from './data.ts';
 import { fmt } from './format.ts';
-import { type Html, html, mount } from './html.ts';
+import { type Html, html, mount, raw } from './html.ts';
 import { CATEGORY_COLOR, categoryInk, FLAG_LABEL, label } from './labels.ts';
 import { type Column, Table } from './table.ts';
 
@@ -102,7 +102,12 @@ export function renderMetodologi(host: Element, section?: string): void {
     <section class="panel"><h3>Kategori indeks</h3><div id="method-bands"></div></section>
     <section class="panel"><h3>Parameter</h3><div id="method-params"></div></section>
     <section class="panel" id="sinyal"><h3>Sinyal integritas: definisi dan ambang</h3><div id="method-flags"></div></section>
-    <section class="panel" id="unduh"><h3>Unduhan snapshot</h3>${downloads()}</section>`,
+    <section class="panel" id="unduh"><h3>Unduhan snapshot</h3>${downloads()}</section>
+    ${
+      m.document
+        ? html`<section class="panel"><details id="dokumen"><summary>Rumus, sumber, dan status setiap aturan (docs/methodology.md, bahasa Inggris)</summary><div class="doc">${raw(m.document)}</div></details></section>`
+        : ''
+    }`,
   );
   const table = <T>(id: string, columns: Column<T>[], rows: T[], file: string, name: string) =>
     new Table<T>(host.querySelector(id)!, { columns, label: name, empty: '—', file }).show(rows);

@@ -6,6 +6,7 @@ import type { LocalStore } from '#core/local-store.ts';
 import { loadMethodology } from '#core/methodology.ts';
 import { parsePeriod } from '#core/period.ts';
 import { DASHBOARD_MARTS, type DashboardMart, declaredColumns } from './declared.ts';
+import { methodologyDocument } from './markdown.ts';
 import type { DashboardData, MethodologyInfo } from './model.ts';
 import { complianceRows, dataCutoff, flagData, unitLists } from './operations.ts';
 import { pack } from './pack.ts';
@@ -31,8 +32,8 @@ export const DASHBOARD_KEY = `${DASHBOARD_PREFIX}index.html`;
 /** Key of a period's page. */
 export const periodPageKey = (period: string) => `${DASHBOARD_PREFIX}${period}.html`;
 
-/** The methodology of a version (`methodology/{version}.json`), else the one in force. */
-function methodologyOf(version: string | null): MethodologyInfo {
+/** The methodology of a version (`methodology/{version}.json`), else the one in force; `document` is set later. */
+function methodologyOf(version: string | null): Omit<MethodologyInfo, 'document'> {
   const file =
     version && /^v\d+$/.test(version)
       ? new URL(`../../methodology/${version}.json`, import.meta.url)
@@ -51,6 +52,7 @@ class MartReader {
     readonly store: LocalStore,
     readonly periods: string[],
     readonly declared: Record<DashboardMart, Set<string>>,
+    readonly document: string | null,
   ) {}
 
   static async open(store: LocalStore): Promise<MartReader> {
@@ -67,7 +69,7 @@ class MartReader {
         throw new DashboardError(
           `service_index_region di ${store.root} kosong; jalankan pantau evaluate --period P dahulu`,
         );
-      return new MartReader(duck, store, periods, await declaredColumns());
+      return new MartReader(duck, store, periods, await declaredColumns(), await methodologyDocument());
     } catch (e) {
       duck.close();
       throw e;
@@ -82,7 +84,10 @@ class MartReader {
       'SELECT max(methodology_version) AS v FROM service_index_region WHERE period = $1',
       [period],
     );
-    const methodology = methodologyOf(snapshot?.methodology_version ?? row?.v ?? null);
+    const methodology = {
+      ...methodologyOf(snapshot?.methodology_version ?? row?.v ?? null),
+      document: this.document,
+    };
     const offset = Number(
       (methodology.file.submission as { timezone_offset_hours?: number })?.timezone_offset_hours ?? 7,
     );

@@ -32,6 +32,8 @@ export interface MethodologyInfo {
   file: Record<string, unknown>;
   /** Category bands, best first. */
   bands: { category: string; label: string; min: number; max: number }[];
+  /** `docs/methodology.md` (formulas, sources, status of each rule) as escaped HTML; `null` if absent. */
+  document: string | null;
 }
 
 /** The ranking snapshot of the period (`published/rankings/{period}/{run_id}/manifest.json`). */

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { REGIONS } from '#core/regions.ts';
@@ -131,6 +133,8 @@ describe('dashboard in Chromium, built from a generated lake', () => {
     await s.page.waitForSelector('#sinyal');
     expect(s.page.url()).toMatch(/#\/metodologi\/sinyal$/);
     expect(await s.page.locator('#method-flags tbody tr').count()).toBeGreaterThan(5);
+    const document = existsSync(fileURLToPath(new URL('../../docs/methodology.md', import.meta.url)));
+    expect(await s.page.locator('details#dokumen table').count() > 0).toBe(document);
   });
 
   it('renders data strings as text, never as markup', async () => {
