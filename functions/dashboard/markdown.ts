@@ -43,8 +43,10 @@ function block(lines: string[]): string {
   const item = /^\s*(?:[-*]|\d+\.)\s+/;
   if (item.test(first)) {
     const items: string[] = [];
-    for (const l of lines)
-      item.test(l) ? items.push(l.replace(item, '')) : (items[items.length - 1] += ` ${l.trim()}`);
+    for (const l of lines) {
+      if (item.test(l)) items.push(l.replace(item, ''));
+      else items[items.length - 1] = `${items.at(-1) ?? ''} ${l.trim()}`;
+    }
     const tag = /^\s*\d+\./.test(first) ? 'ol' : 'ul';
     return `<${tag}>${items.map((i) => `<li>${inline(i)}</li>`).join('')}</${tag}>`;
   }

@@ -134,7 +134,7 @@ describe('dashboard in Chromium, built from a generated lake', () => {
     expect(s.page.url()).toMatch(/#\/metodologi\/sinyal$/);
     expect(await s.page.locator('#method-flags tbody tr').count()).toBeGreaterThan(5);
     const document = existsSync(fileURLToPath(new URL('../../docs/methodology.md', import.meta.url)));
-    expect(await s.page.locator('details#dokumen table').count() > 0).toBe(document);
+    expect((await s.page.locator('details#dokumen table').count()) > 0).toBe(document);
   });
 
   it('renders data strings as text, never as markup', async () => {
