@@ -1,8 +1,8 @@
 import { LocalStore } from '#core/local-store.ts';
-import { NoCuratedDataError } from '#evaluate/errors.ts';
 import { evaluate } from '#evaluate/evaluate.ts';
 import { summaryText } from '#evaluate/summary.ts';
 import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
+import { curatedPeriods } from '#warehouse/runner.ts';
 import { existingLake, parse, periodArg, progress, progressDone, UsageError } from './args.ts';
 import { type Command, LAKE_OPTION } from './main.ts';
 
@@ -17,6 +17,7 @@ export const command: Command = {
     if (values.period === undefined) throw new UsageError('--period wajib diisi, mis. --period 2026-Q3');
     const period = periodArg(values.period);
     const store = new LocalStore(existingLake(values.lake));
+    await requireCurated(store, period.id);
     const engine = await DuckDbEngine.open(store);
     try {
       const result = await evaluate({
@@ -24,9 +25,6 @@ export const command: Command = {
         engine,
         period: period.id,
         onProgress: (p) => progress(`[${p.step}/${p.steps}] ${p.period} ${p.model}`),
-      }).catch((e: unknown) => {
-        if (e instanceof NoCuratedDataError) throw new UsageError(e.message);
-        throw e;
       });
       progressDone();
       const where = store.path(`published/rankings/${result.manifest.period}/${result.manifest.run_id}`);
@@ -41,3 +39,19 @@ export const command: Command = {
     }
   },
 };
+
+/**
+ * A period without curated data is refused before anything runs: its snapshot would be empty, permanent,
+ * and on the dashboard's trend axis. (The scheduled job publishes such a quarter: all regions missing.)
+ */
+async function requireCurated(store: LocalStore, period: string): Promise<void> {
+  const available = (await curatedPeriods(store)).map((p) => p.id);
+  if (available.includes(period)) return;
+  throw new UsageError(
+    `tidak ada data terkurasi untuk periode ${period}; ${
+      available.length
+        ? `periode yang ada: ${available.join(', ')}`
+        : 'lake ini belum berisi data terkurasi (jalankan pantau ingest dahulu)'
+    }`,
+  );
+}

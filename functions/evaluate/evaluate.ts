@@ -5,8 +5,8 @@ import { loadMethodology } from '#core/methodology.ts';
 import { parsePeriod } from '#core/period.ts';
 import type { ObjectStore } from '#core/store.ts';
 import type { QueryEngine } from '#warehouse/engine.ts';
-import { curatedPeriods, type TransformProgress, transform } from '#warehouse/runner.ts';
-import { EvaluateError, NoCuratedDataError } from './errors.ts';
+import { type TransformProgress, transform } from '#warehouse/runner.ts';
+import { EvaluateError } from './errors.ts';
 import { publishSnapshot, type SnapshotManifest } from './publish.ts';
 import { readSnapshot } from './snapshot.ts';
 import { type SnapshotSummary, summarise } from './summary.ts';
@@ -31,15 +31,12 @@ export interface EvaluateResult {
 /**
  * The quarterly evaluation (the same core the AWS schedule calls): rebuild the period's warehouse
  * (service index and ranks, submission monitoring, integrity flags), then publish an immutable,
- * content-addressed ranking snapshot with its methodology and input hashes. A period without curated data
- * is refused ({@link NoCuratedDataError}): its snapshot would be empty and permanent.
+ * content-addressed ranking snapshot with its methodology and input hashes.
  */
 export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult> {
   const period = parsePeriod(options.period);
   if (!period)
     throw new EvaluateError(`periode tidak valid: "${options.period}" (format YYYY-Qn, mis. 2026-Q3)`);
-  const available = (await curatedPeriods(options.lake)).map((p) => p.id);
-  if (!available.includes(period.id)) throw new NoCuratedDataError(period.id, available);
   const built = await transform({
     lake: options.lake,
     engine: options.engine,
