@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { invalidPeriodMessage } from '#core/contract/names.ts';
 import { type Period, parsePeriod } from '#core/period.ts';
 
 /** The one error a command raises for wrong use: exit code 2, a sentence in Bahasa Indonesia. */
@@ -61,14 +62,10 @@ export function existingLake(flag: string | undefined): string {
   return dir;
 }
 
-/** Message for a period value that is not `YYYY-Qn`. */
-export const periodForms = (value: string) =>
-  `periode "${value}" tidak valid: tulis tahun-triwulan YYYY-Qn, mis. 2026-Q3`;
-
 /** A `--period` value as a {@link Period}; a usage error with the expected form otherwise. */
 export function periodArg(value: string): Period {
   const period = parsePeriod(value);
-  if (!period) throw new UsageError(periodForms(value));
+  if (!period) throw new UsageError(invalidPeriodMessage(value));
   return period;
 }
 

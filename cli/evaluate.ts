@@ -1,3 +1,4 @@
+import { lake } from '#core/contract/lake.ts';
 import { LocalStore } from '#core/local-store.ts';
 import { evaluate } from '#evaluate/evaluate.ts';
 import { summaryText } from '#evaluate/summary.ts';
@@ -27,7 +28,7 @@ export const command: Command = {
         onProgress: (p) => progress(`[${p.step}/${p.steps}] ${p.period} ${p.model}`),
       });
       progressDone();
-      const where = store.path(`published/rankings/${result.manifest.period}/${result.manifest.run_id}`);
+      const where = store.path(lake.publishedRankingDir(result.manifest.period, result.manifest.run_id));
       console.log(summaryText(result.summary));
       console.log(
         `Snapshot ${result.manifest.run_id} (metodologi ${result.manifest.methodology_version})${result.created ? '' : ' sudah ada, isi sama'}: ${where}`,

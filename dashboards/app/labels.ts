@@ -1,5 +1,4 @@
 /** Labels (Bahasa Indonesia) and colours for codes found in the marts. Unknown codes show as themselves. */
-import { SUBMISSION_STATUS_LABEL, SUBMISSION_STATUSES } from '#core/submission-status.ts';
 
 export const LEVEL_LABEL: Record<string, string> = {
   provinsi: 'Provinsi',
@@ -12,16 +11,12 @@ export const DATASET_LABEL: Record<string, string> = {
   fkp: 'FKP',
   complaints: 'Pengaduan (LAPOR!)',
 };
-export const DATASETS = ['skm', 'fkp', 'complaints'] as const;
-
-/** Submission status labels (from the one definition the mart's `status_label` uses), capitalised. */
-export const STATUS_LABEL: Record<string, string> = Object.fromEntries(
-  Object.entries(SUBMISSION_STATUS_LABEL).map(([code, text]) => [
-    code,
-    text[0]!.toUpperCase() + text.slice(1),
-  ]),
-);
-export const STATUSES = SUBMISSION_STATUSES;
+/** The reporting roster and status codes come from the contract (one definition, shared with the CLI). */
+export {
+  REPORTED_DATASETS as DATASETS,
+  STATUS_LABEL,
+  SUBMISSION_STATUSES as STATUSES,
+} from '../../functions/core/contract/names.ts';
 export const STATUS_COLOR: Record<string, string> = {
   on_time: '#2e7d32',
   late: '#f9a825',

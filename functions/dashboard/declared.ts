@@ -1,3 +1,4 @@
+import { martDeclarations } from '#warehouse/marts.ts';
 import { loadModels } from '#warehouse/models.ts';
 
 /** The marts the dashboard reads: each must exist in the lake (built by `pantau transform`). */
@@ -12,13 +13,14 @@ export const DASHBOARD_MARTS = [
 ] as const;
 export type DashboardMart = (typeof DASHBOARD_MARTS)[number];
 
-/** Columns each mart declares (its SQL header: `-- column name type: …`), read once per build. */
+/** Columns each mart declares (the one declaration the runner checks every partition against). */
 export async function declaredColumns(): Promise<Record<DashboardMart, Set<string>>> {
-  const models = await loadModels();
+  const marts = martDeclarations(await loadModels());
   const out = {} as Record<DashboardMart, Set<string>>;
-  for (const mart of DASHBOARD_MARTS) {
-    const model = models.find((m) => m.name === mart);
-    out[mart] = new Set(model?.columns.map((c) => c.name) ?? []);
+  for (const name of DASHBOARD_MARTS) {
+    const mart = marts.find((m) => m.name === name);
+    if (!mart) throw new Error(`the dashboard reads ${name}, which no model declares`);
+    out[name] = new Set(mart.columns.map((c) => c.name));
   }
   return out;
 }

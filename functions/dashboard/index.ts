@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { attachLake } from '#core/catalog.ts';
+import { lake as lakeKeys } from '#core/contract/lake.ts';
+import { invalidPeriodMessage } from '#core/contract/names.ts';
 import { Duck } from '#core/duckdb.ts';
-import { lake as lakeKeys } from '#core/lake.ts';
 import type { LocalStore } from '#core/local-store.ts';
 import { loadMethodology } from '#core/methodology.ts';
 import { parsePeriod } from '#core/period.ts';
@@ -117,7 +118,7 @@ class MartReader {
 function openingPeriod(periods: string[], requested: string | undefined): string {
   if (requested === undefined) return periods.at(-1)!;
   const id = parsePeriod(requested)?.id;
-  if (!id) throw new DashboardError(`periode tidak valid: "${requested}" (format YYYY-Qn, mis. 2026-Q3)`);
+  if (!id) throw new DashboardError(invalidPeriodMessage(requested));
   if (!periods.includes(id))
     throw new DashboardError(
       `service_index_region tidak berisi periode ${id}; periode yang ada: ${periods.join(', ')}`,

@@ -1,4 +1,4 @@
-import { lake } from '#core/lake.ts';
+import { lake } from '#core/contract/lake.ts';
 import { parsePeriod } from '#core/period.ts';
 import type { ObjectStore } from '#core/store.ts';
 import type { SnapshotInfo } from './model.ts';

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { DATASET_TABLE, SUBMISSIONS_TABLE } from '#core/contract/names.ts';
+import { ident, literal } from '#core/contract/sql.ts';
 import type { Period } from '#core/period.ts';
 import type { QueryEngine } from '#warehouse/engine.ts';
 
@@ -24,13 +26,6 @@ export interface SnapshotContent {
   /** sha256 over methodology hash, inputs hash and every table's rows: equal content, equal hash. */
   content_hash: string;
 }
-
-const CURATED = {
-  skm: 'skm_responses',
-  fkp: 'fkp_forums',
-  complaints: 'complaints',
-  units: 'units',
-} as const;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -60,16 +55,16 @@ export async function readSnapshot(
   const tables = {} as SnapshotContent['tables'];
   for (const t of SNAPSHOT_TABLES)
     tables[t] = canonical(await engine.rows(`select * from ${t} where ${where}`));
-  const fed = Object.entries(CURATED)
+  const fed = Object.entries(DATASET_TABLE)
     .map(
       ([dataset, table]) =>
-        `select distinct '${dataset}' as dataset, region_code, submission_id from ${table} where ${where}`,
+        `select distinct ${literal(dataset)} as dataset, region_code, submission_id from ${ident(table)} where ${where}`,
     )
     .join(' union all ');
   const inputs = canonical(
     await engine.rows(
       `select f.dataset, f.region_code, f.submission_id, s.sha256, cast(s.uploaded_at as varchar) as uploaded_at
-       from (${fed}) as f left join submissions as s on s.submission_id = f.submission_id`,
+       from (${fed}) as f left join ${SUBMISSIONS_TABLE} as s on s.submission_id = f.submission_id`,
     ),
   ) as unknown as SnapshotInput[];
   const inputs_hash = sha256(JSON.stringify(inputs));

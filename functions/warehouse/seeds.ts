@@ -1,7 +1,7 @@
+import { STATUS_LABEL } from '#core/contract/names.ts';
 import type { Methodology } from '#core/methodology.ts';
 import type { Period } from '#core/period.ts';
 import { REGIONS } from '#core/regions.ts';
-import { SUBMISSION_STATUS_LABEL } from '#core/submission-status.ts';
 import { calendarSeed } from './calendar.ts';
 import type { Seed, SeedType, SeedValue } from './engine.ts';
 
@@ -19,7 +19,7 @@ export function regionsSeed(): Seed {
   };
 }
 
-/** `submission_status_labels`: each status code with the label analysts read (`status_label`). */
+/** `submission_status_labels`: each status code with the label analysts read (`status_label`, lower case). */
 export function statusLabelSeed(): Seed {
   return {
     name: 'submission_status_labels',
@@ -27,7 +27,7 @@ export function statusLabelSeed(): Seed {
       { name: 'status', type: 'varchar' },
       { name: 'status_label', type: 'varchar' },
     ],
-    rows: Object.entries(SUBMISSION_STATUS_LABEL),
+    rows: Object.entries(STATUS_LABEL).map(([code, label]) => [code, label.toLowerCase()]),
   };
 }
 

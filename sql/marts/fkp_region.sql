@@ -1,5 +1,6 @@
 -- Forum Konsultasi Publik per region: activity, coverage of the region's known units, FKP score.
 -- grain: Satu wilayah per periode (wilayah dengan forum) | One region per period (regions with forums)
+-- key: region_code
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column forums bigint: Jumlah forum | Forums held

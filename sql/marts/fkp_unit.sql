@@ -1,5 +1,6 @@
 -- Forum Konsultasi Publik per service unit (PermenPANRB 16/2017).
 -- grain: Satu unit layanan per periode (unit yang menyelenggarakan forum) | One service unit per period (units holding a forum)
+-- key: region_code, unit_id
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column unit_id string: Kode unit layanan | Service unit id

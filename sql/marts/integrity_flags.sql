@@ -1,8 +1,9 @@
--- Integrity signals per unit and period (domain.md "Integrity signals"; thresholds in the methodology):
+-- Integrity signals per unit and period (docs/methodology.md; thresholds in the methodology):
 -- self-filled SKM patterns, SKM respondents below Krejcie–Morgan, grade A with poor complaint completion,
 -- ceremonial FKP and impossible complaint timelines. Each flag carries the measured value, the threshold
 -- and a sentence in Bahasa Indonesia.
 -- grain: Satu sinyal integritas untuk satu unit pada periode | One integrity signal of one unit in the period
+-- key: region_code, unit_id, flag
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column unit_id string: Kode unit layanan | Service unit id

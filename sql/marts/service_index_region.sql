@@ -1,9 +1,10 @@
--- Pantau service index per region (domain.md, methodology v1): component scores from the region marts,
+-- Pantau service index per region (docs/methodology.md, methodology v1): component scores from the region marts,
 -- missing components' weights spread over the others, IPP band, competition ranks (1, 2, 2, 4) among
 -- provinces and among kabupaten/kota (nationally and within the province), change vs the previous period.
 -- Scores and ranks are computed for this period and the previous one (read through the year/quarter
 -- partition keys of the stored mart partitions, so no other period is scanned).
 -- grain: Satu wilayah (552 wilayah) per periode | One region (all 552) per period
+-- key: region_code
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column region_name string: Nama wilayah | Region name

@@ -84,7 +84,7 @@ describe('CLI errors: one line in Bahasa Indonesia, usage errors exit 2', () => 
     );
     expectUsage(
       await run('ingest', file, '--lake', store.root, '--region', '33.74', '--period', 'TW IV 2026'),
-      /periode "TW IV 2026" tidak valid: tulis tahun-triwulan YYYY-Qn, mis\. 2026-Q3/,
+      /periode tidak valid: "TW IV 2026" \(format YYYY-Qn, mis\. 2026-Q3\)/,
     );
     expectUsage(
       await run('ingest', file, '--lake', store.root, '--dataset', 'survei'),
@@ -92,7 +92,7 @@ describe('CLI errors: one line in Bahasa Indonesia, usage errors exit 2', () => 
     );
     expectUsage(
       await run('transform', '--lake', store.root, '--period', '2026-Q5'),
-      /periode "2026-Q5" tidak valid/,
+      /periode tidak valid: "2026-Q5"/,
     );
     expectUsage(
       await run('generate', '--out', store.root, '--periods', '2026-Q4..2026-Q1'),

@@ -111,9 +111,7 @@ describe('dashboard folder', () => {
     );
     const malformed = await cli('dashboard', '--lake', root, '--period', '2026-5');
     expect(malformed.code).toBe(2);
-    expect(malformed.err).toMatch(
-      /^Salah pemakaian: periode "2026-5" tidak valid: tulis tahun-triwulan YYYY-Qn/,
-    );
+    expect(malformed.err).toMatch(/^Salah pemakaian: periode tidak valid: "2026-5" \(format YYYY-Qn/);
     const empty = await tempDir();
     const nothing = await cli('dashboard', '--lake', empty.dir);
     await empty.cleanup();

@@ -35,7 +35,7 @@ test('pantau transform builds every mart for a period; bad usage exits 2', async
     expect((await stat(key)).size).toBeGreaterThan(0);
     expect(await main(['transform', '--lake', store.root, '--period', '2026-Q5'])).toBe(2);
     expect(await main(['transform', '--lake', store.root])).toBe(2);
-    expect(error.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(/periode "2026-Q5" tidak valid/);
+    expect(error.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(/periode tidak valid: "2026-Q5"/);
   } finally {
     log.mockRestore();
     error.mockRestore();

@@ -2,7 +2,7 @@ import type { Methodology } from '#core/methodology.ts';
 import { DAY, MINUTE } from './calendar.ts';
 import type { Row } from './cells.ts';
 
-/** Krejcie & Morgan sample size for a population N (domain.md), rounded up. */
+/** Krejcie & Morgan sample size for a population N (docs/methodology.md), rounded up. */
 export function krejcieMorgan(n: number, m: Methodology): number {
   const t = m.integrity.skm_undersampled as { chi2: number; p: number; d: number };
   const pq = t.p * (1 - t.p);
@@ -68,7 +68,7 @@ export class SkmUnitStats {
     return best;
   }
 
-  /** The SKM flags of DESIGN.md this unit raises, given its annual service users. */
+  /** The SKM integrity flags this unit raises, given its annual service users. */
   flags(m: Methodology, annualUsers: number): string[] {
     const th = (flag: string, key: string) => Number(m.integrity[flag]?.[key]);
     const out: string[] = [];
