@@ -41,7 +41,7 @@ function provenance(): Html {
   const version = s ? s.methodology_version : `${data.methodology.version} (berlaku)`;
   const cutoff = data.cutoff ? `${dateTime(data.cutoff)} WIB` : 'belum ada kiriman diterima';
   return html`<p class="provenance">Periode <strong>${data.period}</strong> · <span data-cutoff>data per ${cutoff}</span> · Metodologi <strong data-methodology>${version}</strong> · ${snapshot}${
-    s?.calendar_provisional
+    data.calendar_provisional
       ? html` · <strong class="provisional" title="Kalender libur tahun ini belum ditetapkan SKB; hanya libur tanggal tetap yang dipakai">kalender sementara</strong>`
       : ''
   }</p>`;

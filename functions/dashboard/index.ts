@@ -81,8 +81,11 @@ class MartReader {
   async period(period: string): Promise<DashboardData> {
     const regions = await regionRows(this.duck, period, this.declared);
     const snapshot = await snapshotFor(this.store, period, DASHBOARD_PREFIX);
-    const [row] = await this.duck.rows<{ v: string | null }>(
-      'SELECT max(methodology_version) AS v FROM service_index_region WHERE period = $1',
+    const provisional = this.declared.service_index_region.has('calendar_provisional')
+      ? 'coalesce(bool_or(calendar_provisional), false)'
+      : 'false';
+    const [row] = await this.duck.rows<{ v: string | null; provisional: boolean }>(
+      `SELECT max(methodology_version) AS v, ${provisional} AS provisional FROM service_index_region WHERE period = $1`,
       [period],
     );
     const methodology = {
@@ -99,6 +102,7 @@ class MartReader {
       periods,
       generated_at: new Date().toISOString(),
       cutoff: await dataCutoff(this.duck, period, offset),
+      calendar_provisional: snapshot?.calendar_provisional === true || row?.provisional === true,
       snapshot,
       methodology,
       regions: pack(regions),

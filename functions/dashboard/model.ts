@@ -15,6 +15,8 @@ export interface DashboardData {
   generated_at: string;
   /** Upload time (WIB, `YYYY-MM-DD HH:MM`) of the newest accepted submission of the period. */
   cutoff: string | null;
+  /** The period was evaluated with a provisional holiday calendar (its year has no SKB yet). */
+  calendar_provisional: boolean;
   snapshot: SnapshotInfo | null;
   methodology: MethodologyInfo;
   regions: Packed<RegionRow>;
