@@ -51,10 +51,11 @@ describe('dashboard in Chromium, built from a generated lake', () => {
     expect(shown.sort()).toEqual(ranked.map((r) => String(r.region_code)).sort());
     const provenance = (await s.page.locator('.provenance').textContent()) ?? '';
     expect(provenance).toMatch(/data per \d{1,2} \w{3} \d{4},? \d{2}\.\d{2} WIB/);
-    const manifest = JSON.parse(
-      await readFile(join(s.root, 'published', 'rankings', latest, 'latest.json'), 'utf8'),
-    );
-    expect(provenance).toContain(`Snapshot ${manifest.run_id}`);
+    const rankings = join(s.root, 'published', 'rankings', latest);
+    const { run_id } = JSON.parse(await readFile(join(rankings, 'latest.json'), 'utf8'));
+    expect(provenance).toContain(`Snapshot ${run_id}`);
+    const manifest = JSON.parse(await readFile(join(rankings, run_id, 'manifest.json'), 'utf8'));
+    expect(provenance.includes('kalender sementara')).toBe(manifest.calendar_provisional === true);
   });
 
   it('the province page shows each province’s IKM and grade from ikm_region', async () => {
