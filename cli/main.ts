@@ -24,6 +24,9 @@ const LOADERS: Record<string, () => Module> = {
   evaluate: () => import('./evaluate.ts'),
   query: () => import('./query.ts'),
   dashboard: () => import('./dashboard.ts'),
+  serve: () => import('./serve.ts'),
+  users: () => import('./users.ts'),
+  remind: () => import('./remind.ts'),
 };
 /** Command names, in help order. */
 export const COMMANDS = Object.keys(LOADERS);
