@@ -1,7 +1,7 @@
 import { ChromiumMissing, resolveChromium } from './chromium.ts';
 
 /** Test files that drive Chromium: the browser is provisioned only when the run includes one. */
-const BROWSER_TESTS = ['test/dashboard/dashboard.test.ts'];
+const BROWSER_TESTS = ['test/dashboard/dashboard.test.ts', 'test/web/browser.test.ts'];
 
 /** File filters given to `vitest run` (none: the whole suite). */
 const filters = () => process.argv.slice(2).filter((a) => !a.startsWith('-') && a !== 'run');
