@@ -27,6 +27,11 @@ export interface LedgerEntry {
   rows_read: number;
   rows_accepted: number;
   rows_rejected: number;
+  /**
+   * An accepted report with the header and no data rows: "none this period" (no complaints, no forum, no
+   * survey). Entries written before the field existed read as NULL.
+   */
+  nihil: boolean;
   /** File-level reasons (Bahasa Indonesia), empty when accepted. */
   errors: string[];
   schema_version: string;
@@ -59,6 +64,11 @@ export const LEDGER_COLUMNS = {
   rows_read: col('BIGINT', 'Baris dibaca', 'Rows read'),
   rows_accepted: col('BIGINT', 'Baris diterima', 'Rows accepted'),
   rows_rejected: col('BIGINT', 'Baris ditolak', 'Rows rejected'),
+  nihil: col(
+    'BOOLEAN',
+    'Laporan nihil: diterima tanpa baris data (tidak ada data pada periode ini)',
+    'Nil report: accepted with the header and no data rows (none this period)',
+  ),
   errors: col('VARCHAR[]', 'Alasan penolakan berkas', 'File-level reasons'),
   schema_version: col('VARCHAR', 'Versi skema', 'Schema version'),
   report_key: col('VARCHAR', 'Kunci laporan', 'Report key'),

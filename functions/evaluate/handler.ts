@@ -13,7 +13,6 @@ import { logger, METRIC, metrics } from '#aws/telemetry.ts';
 import { invalidPeriodMessage } from '#core/contract/names.ts';
 import { loadMethodology } from '#core/methodology.ts';
 import { type Period, parsePeriod, periodOf, previousPeriod } from '#core/period.ts';
-import { DashboardError } from '#dashboard/index.ts';
 import { publishDashboard } from '#dashboard/publish.ts';
 import { EvaluateError } from './errors.ts';
 
@@ -92,22 +91,13 @@ export async function handler(event: JobEvent, context: Context) {
     const { result } = outcome;
     logger.info('evaluation published', { ...result.manifest, created: result.created });
     metrics.addMetric(METRIC.partitionsWritten, MetricUnit.Count, result.partitions);
-    await publishAfterRun(deps.lake);
+    // the ranking is published: a dashboard that cannot be built is reported, not a reason to rerun the job
+    await publishDashboard(deps.lake, site).then(
+      (published) => logger.info('dashboard published', published),
+      (error: unknown) => logger.error('dashboard not published', error as Error),
+    );
     return { status: outcome.status, runId: outcome.runId, manifest: result.manifest, steps: outcome.steps };
   } finally {
     metrics.publishStoredMetrics();
-  }
-}
-
-/**
- * Publish the dashboard after a run. The snapshot is already published: a lake whose marts the dashboard
- * cannot read is logged as a warning, not turned into a failed run; anything unexpected still fails.
- */
-async function publishAfterRun(lake: Parameters<typeof publishDashboard>[0]): Promise<void> {
-  try {
-    logger.info('dashboard published', await publishDashboard(lake, site));
-  } catch (e) {
-    if (!(e instanceof DashboardError)) throw e;
-    logger.warn('dashboard not published', { reason: e.message });
   }
 }
