@@ -1,24 +1,21 @@
-import { resolve } from 'node:path';
 import { LocalStore } from '#core/local-store.ts';
-import { parsePeriod } from '#core/period.ts';
 import { buildDashboard } from '#dashboard/index.ts';
-import { lakeDir, parse, UsageError } from './args.ts';
-import type { Command } from './main.ts';
+import { existingLake, parse, periodArg } from './args.ts';
+import { type Command, LAKE_OPTION } from './main.ts';
 
 export const command: Command = {
   name: 'dashboard',
   usage: 'pantau dashboard [--lake DIR] [--period P]',
-  summary: 'Bangun dasbor peringkat nasional (satu berkas HTML) dari tabel mart dan snapshot peringkat.',
+  summary:
+    'Bangun dasbor statis (published/dashboard/: satu halaman per periode, pemilih periode, unduhan CSV).',
+  options: [LAKE_OPTION, ['--period P', 'periode yang dibuka index.html, YYYY-Qn (bawaan: terbaru)']],
+  example: 'pantau dashboard --period 2026-Q4',
   async run(argv) {
     const { values } = parse(argv, { lake: { type: 'string' }, period: { type: 'string' } });
-    if (values.period !== undefined && !parsePeriod(values.period)) {
-      throw new UsageError(`periode harus berbentuk YYYY-Qn, bukan "${values.period}"`);
-    }
-    const built = await buildDashboard({
-      lake: new LocalStore(resolve(lakeDir(values.lake))),
-      period: values.period,
-    });
-    console.log(`Dasbor periode ${built.period}: ${built.path}`);
+    const period = values.period === undefined ? undefined : periodArg(values.period).id;
+    const lake = new LocalStore(existingLake(values.lake));
+    const built = await buildDashboard({ lake, period });
+    console.log(`Dasbor ${built.periods.join(', ')} (dibuka pada ${built.period}): ${built.path}`);
     return 0;
   },
 };

@@ -14,7 +14,7 @@ import { listFiles } from '#ingest/local.ts';
 import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
 import { lakeDir, parse, progress, progressDone, UsageError } from './args.ts';
 import { ingestPool } from './ingest-pool.ts';
-import type { Command } from './main.ts';
+import { type Command, LAKE_OPTION } from './main.ts';
 
 /** Marks a lake folder the demo made, so that a rerun may clear it and nothing else. */
 const MARKER = '.pantau-demo';
@@ -34,6 +34,12 @@ export const command: Command = {
   name: 'demo',
   usage: 'pantau demo [--lake DIR] [--scale tiny|small|national] [--seed N]',
   summary: 'Jalankan seluruh alur pada mesin lokal: generate → ingest → transform → evaluate → dasbor.',
+  options: [
+    LAKE_OPTION,
+    ['--scale S', `${SCALES.join(', ')} (bawaan small; national = 552 wilayah penuh)`],
+    ['--seed N', 'bilangan bulat; seed sama, data sama (bawaan 1)'],
+  ],
+  example: 'pantau demo --scale tiny --lake /tmp/pantau-demo',
   async run(argv) {
     const { values } = parse(argv, {
       lake: { type: 'string' },

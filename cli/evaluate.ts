@@ -1,30 +1,31 @@
-import { resolve } from 'node:path';
 import { lake } from '#core/contract/lake.ts';
 import { LocalStore } from '#core/local-store.ts';
 import { evaluate } from '#evaluate/evaluate.ts';
 import { summaryText } from '#evaluate/summary.ts';
 import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
-import { lakeDir, parse, progress, progressDone, UsageError } from './args.ts';
-import type { Command } from './main.ts';
+import { curatedPeriods } from '#warehouse/runner.ts';
+import { existingLake, parse, periodArg, progress, progressDone, UsageError } from './args.ts';
+import { type Command, LAKE_OPTION } from './main.ts';
 
 export const command: Command = {
   name: 'evaluate',
   usage: 'pantau evaluate [--lake DIR] --period P',
   summary: 'Evaluasi triwulanan: peringkat, pemantauan pengiriman, sinyal integritas, snapshot terbit.',
+  options: [LAKE_OPTION, ['--period P', 'triwulan yang punya data terkurasi, YYYY-Qn (mis. 2026-Q3)']],
+  example: 'pantau evaluate --period 2026-Q4',
   async run(argv) {
     const { values } = parse(argv, { lake: { type: 'string' }, period: { type: 'string' } });
-    if (!values.period) throw new UsageError('--period wajib (mis. --period 2026-Q3)');
-    const store = new LocalStore(resolve(lakeDir(values.lake)));
+    if (values.period === undefined) throw new UsageError('--period wajib diisi, mis. --period 2026-Q3');
+    const period = periodArg(values.period);
+    const store = new LocalStore(existingLake(values.lake));
+    await requireCurated(store, period.id);
     const engine = await DuckDbEngine.open(store);
     try {
       const result = await evaluate({
         lake: store,
         engine,
-        period: values.period,
+        period: period.id,
         onProgress: (p) => progress(`[${p.step}/${p.steps}] ${p.period} ${p.model}`),
-      }).catch((e: unknown) => {
-        if (e instanceof RangeError) throw new UsageError((e as Error).message);
-        throw e;
       });
       progressDone();
       const where = store.path(lake.publishedRankingDir(result.manifest.period, result.manifest.run_id));
@@ -34,7 +35,24 @@ export const command: Command = {
       );
       return 0;
     } finally {
+      progressDone();
       await engine.close();
     }
   },
 };
+
+/**
+ * A period without curated data is refused before anything runs: its snapshot would be empty, permanent,
+ * and on the dashboard's trend axis. (The scheduled job publishes such a quarter: all regions missing.)
+ */
+async function requireCurated(store: LocalStore, period: string): Promise<void> {
+  const available = (await curatedPeriods(store)).map((p) => p.id);
+  if (available.includes(period)) return;
+  throw new UsageError(
+    `tidak ada data terkurasi untuk periode ${period}; ${
+      available.length
+        ? `periode yang ada: ${available.join(', ')}`
+        : 'lake ini belum berisi data terkurasi (jalankan pantau ingest dahulu)'
+    }`,
+  );
+}

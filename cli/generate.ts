@@ -1,5 +1,5 @@
 import { generate, SCALES, type ScaleName } from '#generate/index.ts';
-import { parse, progress, progressDone, UsageError } from './args.ts';
+import { parse, periodArg, progress, progressDone, UsageError } from './args.ts';
 import type { Command } from './main.ts';
 
 /** `pantau generate`: write a synthetic national upload tree and its ground truth. */
@@ -7,6 +7,13 @@ export const command: Command = {
   name: 'generate',
   usage: 'pantau generate --out DIR [--scale tiny|small|national] [--seed N] [--periods 2026-Q1..2026-Q4]',
   summary: 'Tulis pohon unggahan sintetis 552 wilayah (uploads/…) beserta ground-truth.json.',
+  options: [
+    ['--out DIR', 'folder tujuan (dibuat bila belum ada)'],
+    ['--scale S', `${SCALES.join(', ')} (bawaan small)`],
+    ['--seed N', 'bilangan bulat; seed sama, data sama (bawaan 1)'],
+    ['--periods A..B', 'rentang triwulan, mis. 2026-Q3..2026-Q4, atau satu triwulan 2026-Q3'],
+  ],
+  example: 'pantau generate --out ./unggahan --scale tiny --periods 2026-Q3..2026-Q4',
   async run(argv) {
     const { values } = parse(argv, {
       out: { type: 'string' },
@@ -14,7 +21,8 @@ export const command: Command = {
       seed: { type: 'string', default: '1' },
       periods: { type: 'string' },
     });
-    if (!values.out) throw new UsageError('--out DIR wajib diisi');
+    if (!values.out) throw new UsageError('--out DIR wajib diisi, mis. --out ./unggahan');
+    if (values.periods !== undefined) periodsArg(values.periods);
     if (!(SCALES as readonly string[]).includes(values.scale))
       throw new UsageError(`--scale harus salah satu dari ${SCALES.join(', ')}`);
     const seed = Number(values.seed);
@@ -26,9 +34,6 @@ export const command: Command = {
         { out: values.out, scale: values.scale as ScaleName, seed, periods: values.periods },
         (done, total, region) => progress(`membuat data: ${done}/${total} wilayah (${region})`),
       );
-    } catch (e) {
-      if (e instanceof RangeError && e.message.startsWith('periode')) throw new UsageError(e.message);
-      throw e;
     } finally {
       progressDone();
     }
@@ -41,3 +46,11 @@ export const command: Command = {
     return 0;
   },
 };
+
+/** `--periods A..B` (or one period): both ends valid and in order. */
+function periodsArg(spec: string): void {
+  const [from, to = from] = spec.split('..');
+  const a = periodArg(from ?? '');
+  const b = periodArg(to ?? '');
+  if (b.id < a.id) throw new UsageError(`--periods "${spec}": triwulan akhir sebelum triwulan awal`);
+}

@@ -7,7 +7,7 @@ import {
   runAnalystQuery,
 } from '#warehouse/analyst-query.ts';
 import { lakeDir, parse, UsageError } from './args.ts';
-import type { Command } from './main.ts';
+import { type Command, LAKE_OPTION } from './main.ts';
 
 /** Render rows as an aligned text table for a terminal. */
 function table(rows: Record<string, unknown>[]): string {
@@ -40,6 +40,13 @@ export const command: Command = {
   usage: 'pantau query [--lake DIR] [--json|--csv] [--dialect athena|duckdb] "SQL"',
   summary:
     'Jalankan satu pernyataan SQL analis pada lake lokal (tabel kurasi, mart, submissions) dalam dialek Athena (bawaan) atau DuckDB.',
+  options: [
+    LAKE_OPTION,
+    ['--json | --csv', 'satu objek JSON per baris, atau CSV dengan header (bawaan: tabel teks)'],
+    ['--dialect D', 'athena (bawaan) atau duckdb'],
+    ['"SQL"', 'tepat satu pernyataan SELECT, dalam tanda kutip'],
+  ],
+  example: `pantau query "select region_name, index_score from service_index_region where period = '2026-Q4' limit 5"`,
   async run(argv) {
     const { values, positionals } = parse(
       argv,

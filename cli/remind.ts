@@ -4,13 +4,20 @@ import { loadMethodology } from '#core/methodology.ts';
 import { dueReminders } from '#web/remind.ts';
 import { listUsers } from '#web/users.ts';
 import { lakeDir, parse, UsageError } from './args.ts';
-import type { Command } from './main.ts';
+import { type Command, LAKE_OPTION } from './main.ts';
 
 export const command: Command = {
   name: 'remind',
   usage: 'pantau remind --dry-run [--lake DIR] [--at YYYY-MM-DDTHH:MM] [--json]',
   summary:
     'Tampilkan siapa yang akan menerima e-mail pengingat batas waktu (wilayah yang belum mengirim). E-mail dikirim hanya di AWS (SES).',
+  options: [
+    ['--dry-run', 'wajib di lokal: hanya tampilkan penerima, tanpa mengirim'],
+    LAKE_OPTION,
+    ['--at T', 'waktu acuan WIB, YYYY-MM-DD atau YYYY-MM-DDTHH:MM (bawaan: sekarang)'],
+    ['--json', 'satu objek JSON per penerima'],
+  ],
+  example: 'pantau remind --dry-run --at 2026-10-10',
   async run(argv) {
     const { values } = parse(argv, {
       lake: { type: 'string' },

@@ -2,12 +2,18 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createLocalApp } from '#web/local.ts';
 import { lakeDir, parse, UsageError } from './args.ts';
-import type { Command } from './main.ts';
+import { type Command, LAKE_OPTION } from './main.ts';
 
 export const command: Command = {
   name: 'serve',
   usage: 'pantau serve [--lake DIR] [--port N] [--host H]',
   summary: 'Jalankan aplikasi web (unggah petugas wilayah, status, dasbor kementerian) di atas lake lokal.',
+  options: [
+    LAKE_OPTION,
+    ['--port N', 'port TCP 0–65535 (bawaan 8080)'],
+    ['--host H', 'alamat yang didengar (bawaan 127.0.0.1)'],
+  ],
+  example: 'pantau serve --lake ./.pantau --port 8080',
   async run(argv) {
     const { values } = parse(argv, {
       lake: { type: 'string' },

@@ -1,14 +1,19 @@
-import { resolve } from 'node:path';
 import { LocalStore } from '#core/local-store.ts';
 import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
 import { transform } from '#warehouse/runner.ts';
-import { lakeDir, parse, progress, progressDone, UsageError } from './args.ts';
-import type { Command } from './main.ts';
+import { existingLake, parse, periodArg, progress, progressDone, UsageError } from './args.ts';
+import { type Command, LAKE_OPTION } from './main.ts';
 
 export const command: Command = {
   name: 'transform',
   usage: 'pantau transform [--lake DIR] [--period P | --all]',
   summary: 'Bangun tabel gudang (staging → intermediate → mart) per periode dari data terkurasi.',
+  options: [
+    LAKE_OPTION,
+    ['--period P', 'triwulan YYYY-Qn (mis. 2026-Q3); boleh diulang'],
+    ['--all', 'setiap periode yang punya data terkurasi'],
+  ],
+  example: 'pantau transform --period 2026-Q3 --period 2026-Q4',
   async run(argv) {
     const { values } = parse(argv, {
       lake: { type: 'string' },
@@ -16,18 +21,16 @@ export const command: Command = {
       all: { type: 'boolean' },
     });
     if (Boolean(values.all) === Boolean(values.period?.length))
-      throw new UsageError('pilih salah satu: --period P atau --all');
-    const store = new LocalStore(resolve(lakeDir(values.lake)));
+      throw new UsageError('pilih salah satu: --period P (mis. 2026-Q3) atau --all');
+    const periods = (values.period ?? []).map((p) => periodArg(p).id);
+    const store = new LocalStore(existingLake(values.lake));
     const engine = await DuckDbEngine.open(store);
     try {
       const result = await transform({
         lake: store,
         engine,
-        periods: values.all ? 'all' : (values.period ?? []),
+        periods: values.all ? 'all' : periods,
         onProgress: (p) => progress(`[${p.step}/${p.steps}] ${p.period} ${p.model}`),
-      }).catch((e: unknown) => {
-        if (e instanceof RangeError) throw new UsageError(e.message);
-        throw e;
       });
       progressDone();
       if (result.periods.length === 0) {
@@ -39,6 +42,7 @@ export const command: Command = {
       );
       return 0;
     } finally {
+      progressDone();
       await engine.close();
     }
   },

@@ -3,7 +3,7 @@ import { LocalStore } from '#core/local-store.ts';
 import { HttpError } from '#web/identity.ts';
 import { addUser, listUsers } from '#web/users.ts';
 import { lakeDir, parse, UsageError } from './args.ts';
-import type { Command } from './main.ts';
+import { type Command, LAKE_OPTION } from './main.ts';
 import { readSecret } from './secret.ts';
 
 const USAGE =
@@ -14,6 +14,15 @@ export const command: Command = {
   usage: USAGE,
   summary:
     'Kelola akun aplikasi web lokal: petugas wilayah (--region) atau staf kementerian (--ministry). Kata sandi hanya disimpan sebagai hash scrypt.',
+  options: [
+    ['add | list', 'tambah satu akun, atau tampilkan semua akun'],
+    LAKE_OPTION,
+    ['--email E', 'alamat e-mail akun (untuk add)'],
+    ['--region R', 'kode wilayah petugas: provinsi 31 atau kabupaten/kota 31.71'],
+    ['--ministry', 'staf kementerian (semua wilayah, dasbor nasional)'],
+    ['--password-stdin', 'baca kata sandi dari baris pertama stdin (bawaan: ketik di terminal)'],
+  ],
+  example: 'pantau users add --email petugas@semarangkota.go.id --region 33.74',
   async run(argv) {
     const [action, ...rest] = argv;
     const { values } = parse(rest, {

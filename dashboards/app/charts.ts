@@ -59,6 +59,12 @@ function create(host: Element, id: string, config: ChartConfiguration): Chart {
   return chart;
 }
 
+/** Category labels on a phone: at most 18 characters (the full label stays in the tooltip). */
+function short(label: string): string {
+  const max = window.innerWidth < 600 ? 18 : 40;
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+
 export interface BarOptions {
   horizontal?: boolean;
   stacked?: boolean;
@@ -91,7 +97,10 @@ export function barChart(
         },
       },
       scales: {
-        [category]: { stacked: o.stacked ?? false, ticks: { autoSkip: false } },
+        [category]: {
+          stacked: o.stacked ?? false,
+          ticks: { autoSkip: false, callback: (_v: number | string, i: number) => short(labels[i] ?? '') },
+        },
         [value]: {
           stacked: o.stacked ?? false,
           beginAtZero: true,

@@ -34,3 +34,15 @@ export const regionName = (code: string): string => regionByCode.get(code)?.name
 
 /** Province code of a region code. */
 export const provinceOf = (code: string): string => regionByCode.get(code)?.province_code ?? code.slice(0, 2);
+
+/** Link target of a region's own page. */
+export const regionHref = (code: string): string => `#/wilayah/${code}`;
+
+/** A region's index score in the period before this one (from the trend), if it was ranked then. */
+export function previousScore(code: string): number | null {
+  const at = data.periods.indexOf(data.period);
+  return at > 0 ? (data.history[code]?.[at - 1] ?? null) : null;
+}
+
+/** Regions of the same ranking group (provinces, or kabupaten/kota) as `r`. */
+export const peers = (r: RegionRow): RegionRow[] => (r.level === 'provinsi' ? provinces : kabKota);

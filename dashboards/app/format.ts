@@ -38,3 +38,19 @@ export function date(value: string | null | undefined): string {
   const d = new Date(`${value.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? value : dateFormat.format(d);
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
+
+/** A wall-clock time string (`2026-10-15 23:10`, already in its zone) as `15 Okt 2026 23.10`. */
+export function dateTime(value: string | null | undefined): string {
+  if (!value) return MISSING;
+  const d = new Date(`${value.slice(0, 16).replace(' ', 'T')}:00Z`);
+  return Number.isNaN(d.getTime()) ? value : dateTimeFormat.format(d);
+}

@@ -6,7 +6,7 @@ import { count, fmt } from './format.ts';
 import { type Html, html, mount } from './html.ts';
 import { DATASET_LABEL, FLAG_LABEL, label, SEVERITY_LABEL } from './labels.ts';
 import { type Column, Table } from './table.ts';
-import { card, chartPanel, provinceLink } from './widgets.ts';
+import { card, chartPanel, provinceLink, regionLink } from './widgets.ts';
 
 const flags = data.flags;
 
@@ -34,10 +34,10 @@ const detail: Column<FlagRow>[] = [
     label: 'Wilayah',
     sort: (r) => regionName(r.region_code),
     cell: (r) =>
-      html`${regionName(r.region_code)}<br><small class="muted">${provinceLink(provinceOf(r.region_code))}</small>`,
+      html`${regionLink(r.region_code)}<br><small class="muted">${provinceLink(provinceOf(r.region_code))}</small>`,
   },
   { label: 'Unit', nowrap: true, sort: (r) => r.unit_id, cell: (r) => r.unit_id ?? '—' },
-  { label: 'Sinyal', sort: (r) => r.flag, cell: (r) => label(FLAG_LABEL, r.flag) },
+  { label: 'Sinyal', sort: (r) => r.flag, csv: (r) => r.flag, cell: (r) => label(FLAG_LABEL, r.flag) },
   { label: 'Tingkat', sort: (r) => r.severity, cell: (r) => label(SEVERITY_LABEL, r.severity) },
   { label: 'Nilai', numeric: true, sort: (r) => r.metric, cell: (r) => fmt(r.metric) },
   { label: 'Ambang', numeric: true, sort: (r) => r.threshold, cell: (r) => fmt(r.threshold) },
@@ -82,7 +82,7 @@ function summary(): Html {
   const truncated = flags.rows.length < flags.total;
   return html`<div class="cards">
       ${card('Sinyal integritas', count(flags.total), 'seluruh wilayah, periode ini')}
-      ${card('Jenis sinyal', count(perFlag().length), 'lihat definisi di metodologi')}
+      ${card('Jenis sinyal', count(perFlag().length), html`<a href="#/metodologi/sinyal">lihat definisi di metodologi</a>`)}
       ${card('Wilayah bersinyal', count(regions), truncated ? `dari ${count(flags.rows.length)} sinyal yang ditampilkan` : 'provinsi dan kabupaten/kota')}
     </div>`;
 }
@@ -103,12 +103,14 @@ export function renderIntegritas(host: Element): void {
     columns: byType,
     label: 'Sinyal menurut jenis',
     empty: 'Tidak ada sinyal.',
+    file: `sinyal-per-jenis-${data.period}.csv`,
   }).show(flags.by_flag);
   const list = host.querySelector('#flag-list')!;
   const table = new Table<FlagRow>(list.querySelector('.table-host')!, {
     columns: detail,
     label: 'Rincian sinyal',
     empty: 'Tidak ada sinyal yang cocok.',
+    file: `sinyal-${data.period}.csv`,
     rowAttrs: (r) => html`data-code="${r.region_code}"`,
   });
   bindFilters(list, (f) =>

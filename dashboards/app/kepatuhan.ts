@@ -1,6 +1,6 @@
 import type { ComplianceRow, RegionRow } from '#dashboard/model.ts';
 import { barChart } from './charts.ts';
-import { data } from './data.ts';
+import { data, regionName } from './data.ts';
 import { bindFilters, searchBox, selectFilter } from './filters.ts';
 import { count, date } from './format.ts';
 import { type Html, html, mount } from './html.ts';
@@ -14,7 +14,7 @@ import {
   STATUSES,
 } from './labels.ts';
 import { type Column, Table } from './table.ts';
-import { card, chartPanel, provinceLink } from './widgets.ts';
+import { card, chartPanel, provinceLink, regionLink } from './widgets.ts';
 
 type Row = RegionRow & { status: Record<string, ComplianceRow | undefined> };
 
@@ -36,14 +36,20 @@ function rows(): Row[] {
 }
 
 const columns: Column<Row>[] = [
-  { label: 'Wilayah', sort: (r) => r.name, cell: (r) => r.name },
-  { label: 'Tingkat', sort: (r) => r.level, cell: (r) => label(LEVEL_LABEL, r.level) },
-  { label: 'Provinsi', sort: (r) => r.province_code, cell: (r) => provinceLink(r.province_code) },
+  { label: 'Wilayah', sort: (r) => r.name, cell: (r) => regionLink(r.code) },
   ...DATASETS.map((d) => ({
     label: DATASET_LABEL[d] ?? d,
     sort: (r: Row) => r.status[d]?.status ?? null,
+    csv: (r: Row) => label(STATUS_LABEL, r.status[d]?.status),
     cell: (r: Row) => pill(r.status[d]),
   })),
+  { label: 'Tingkat', sort: (r) => r.level, cell: (r) => label(LEVEL_LABEL, r.level) },
+  {
+    label: 'Provinsi',
+    sort: (r) => r.province_code,
+    csv: (r) => regionName(r.province_code),
+    cell: (r) => provinceLink(r.province_code),
+  },
 ];
 
 function charts(host: Element): void {
@@ -98,6 +104,7 @@ export function renderKepatuhan(host: Element): void {
   const table = new Table<Row>(list.querySelector('.table-host')!, {
     columns,
     label: 'Status pengiriman per wilayah',
+    file: `kepatuhan-${data.period}.csv`,
     empty: 'Tidak ada wilayah yang cocok dengan filter.',
     rowAttrs: (r) => html`data-code="${r.code}"`,
   });

@@ -59,7 +59,7 @@ export function renderNasional(host: Element): void {
   mount(
     host,
     html`<h2>Nasional</h2>${summary()}
-    <section class="panel"><h3>Peta petak provinsi menurut kategori indeks</h3>${tileGrid(provinces)}${legend(data.bands)}</section>
+    <section class="panel"><h3>Peta petak provinsi menurut kategori indeks</h3>${tileGrid(provinces)}${legend(data.methodology.bands)}</section>
     <div class="grid-2">${chartPanel('histogram', 'Sebaran indeks pelayanan (wilayah diperingkat)')}${chartPanel('trend', 'Tren rata-rata indeks per periode')}</div>
     <section class="panel"><h3>Peringkat 38 provinsi</h3><div id="rank-provinsi"></div></section>
     <section class="panel"><h3>Peringkat 514 kabupaten/kota</h3><div id="rank-kabkota"></div></section>`,
@@ -69,10 +69,12 @@ export function renderNasional(host: Element): void {
     rankKey: 'rank_national',
     withProvince: false,
     label: 'Peringkat provinsi',
+    file: `peringkat-provinsi-${data.period}.csv`,
   });
   rankingTable(host.querySelector('#rank-kabkota')!, kabKota, {
     rankKey: 'rank_national',
     withProvince: true,
     label: 'Peringkat kabupaten/kota',
+    file: `peringkat-kabupaten-kota-${data.period}.csv`,
   });
 }

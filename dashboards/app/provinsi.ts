@@ -5,6 +5,7 @@ import { count, fmt } from './format.ts';
 import { html, mount } from './html.ts';
 import { rankingTable } from './ranking-table.ts';
 import { meanTrend } from './stats.ts';
+import { legend, regionTiles } from './tiles.ts';
 import { unitPanel } from './units.ts';
 import { badge, card, chartPanel, movement } from './widgets.ts';
 
@@ -16,13 +17,14 @@ function header(p: RegionRow): ReturnType<typeof html> {
       (r) => html`<option value="${r.code}" ${r.code === p.code ? 'selected' : ''}>${r.name}</option>`,
     )}</select></label></div>
     <h2>${p.name} ${badge(p)}</h2>
+    <p class="muted"><a href="#/wilayah/${p.code}">Halaman wilayah ${p.name}: komponen, pengiriman, sinyal</a></p>
     <div class="cards">
       ${card('Indeks pelayanan', fmt(p.index_score), p.ranked ? `peringkat ${count(p.rank_national)} dari ${count(provinces.length)} provinsi` : 'tidak diperingkat')}
-      ${card('Skor IKM', fmt(p.ikm_score), `IKM ${fmt(p.ikm_konversi)} · mutu ${p.mutu ?? '—'}`)}
+      <div class="card" data-ikm><div class="card-title">IKM provinsi</div><div class="card-value">${fmt(p.ikm_konversi)} <span class="mutu mutu-${p.mutu ?? 'x'}">${p.mutu ?? '—'}</span></div><div class="card-note">mutu pelayanan · skor IKM ${fmt(p.ikm_score)} (0–5)</div></div>
       ${card('Skor pengaduan', fmt(p.complaint_score), `${count(p.complaints_received)} pengaduan diterima`)}
       ${card('Skor FKP', fmt(p.fkp_score), `${count(p.fkp_forums)} forum`)}
     </div>
-    <p class="muted">Perubahan peringkat: ${movement(p.rank_change, p.ranked)} · responden SKM ${count(p.respondents)}</p>`;
+    <p class="muted">Perubahan peringkat: ${movement(p)} · responden SKM ${count(p.respondents)}</p>`;
 }
 
 function charts(host: Element, p: RegionRow, children: RegionRow[]): void {
@@ -66,6 +68,7 @@ export function renderProvinsi(host: Element, code: string | undefined): void {
   mount(
     host,
     html`${header(p)}
+    <section class="panel"><h3>Peta petak kabupaten/kota menurut kategori indeks</h3>${regionTiles(children)}${legend(data.methodology.bands)}</section>
     <div class="grid-2">${chartPanel('components', 'Skor komponen (0–5)', height)}${chartPanel('province-trend', 'Tren indeks')}</div>
     <section class="panel"><h3>Peringkat ${count(children.length)} kabupaten/kota di ${p.name}</h3><div id="rank-children"></div></section>
     <section class="panel"><h3>IKM per unit layanan</h3><div id="units"></div></section>`,
@@ -78,6 +81,7 @@ export function renderProvinsi(host: Element, code: string | undefined): void {
     rankKey: 'rank_in_province',
     withProvince: false,
     label: `Peringkat kabupaten/kota ${p.name}`,
+    file: `peringkat-${p.code}-${data.period}.csv`,
   });
   unitPanel(host.querySelector('#units')!, [p.code, ...children.map((r) => r.code)]);
 }

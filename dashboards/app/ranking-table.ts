@@ -1,10 +1,11 @@
 import type { RegionRow } from '#dashboard/model.ts';
+import { components } from './components.ts';
 import { data, regionName } from './data.ts';
 import { bindFilters, searchBox, selectFilter } from './filters.ts';
 import { count, fmt, MISSING } from './format.ts';
-import { html, mount } from './html.ts';
+import { type Html, html, mount } from './html.ts';
 import { type Column, Table } from './table.ts';
-import { badge, movement, provinceLink } from './widgets.ts';
+import { badge, movement, provinceLink, regionLink } from './widgets.ts';
 
 export interface RankingTableOptions {
   /** Rank shown: national (within the level group) or within the province. */
@@ -12,11 +13,19 @@ export interface RankingTableOptions {
   /** Show the province column and a province filter (kabupaten/kota tables). */
   withProvince: boolean;
   label: string;
+  /** File name of the table's CSV download. */
+  file: string;
+}
+
+/** A component without data: the submission status that explains it (as on the region page), else a dash. */
+function missingCell(r: RegionRow, key: 'ikm_score' | 'complaint_score' | 'fkp_score'): Html | string {
+  const c = components(r).find((x) => `${x.id}_score` === key);
+  return c?.missing ? html`<span class="pill small" data-status="missing">${c.missing}</span>` : MISSING;
 }
 
 function columns(o: RankingTableOptions): Column<RegionRow>[] {
   const name = (r: RegionRow) =>
-    html`${r.level === 'provinsi' ? provinceLink(r.code) : r.name}${
+    html`${regionLink(r.code)}${
       r.ranked ? '' : html`<br><small class="muted">${r.not_ranked_reason ?? 'tidak diperingkat'}</small>`
     }`;
   const num = (
@@ -26,7 +35,7 @@ function columns(o: RankingTableOptions): Column<RegionRow>[] {
     label: title,
     numeric: true,
     sort: (r) => r[key],
-    cell: (r) => fmt(r[key]),
+    cell: (r) => (r[key] === null && key !== 'index_score' ? missingCell(r, key) : fmt(r[key])),
   });
   return [
     {
@@ -41,17 +50,24 @@ function columns(o: RankingTableOptions): Column<RegionRow>[] {
           {
             label: 'Provinsi',
             sort: (r: RegionRow) => r.province_code,
+            csv: (r: RegionRow) => regionName(r.province_code),
             cell: (r: RegionRow) => provinceLink(r.province_code),
           },
         ]
       : []),
     num('index_score', 'Indeks'),
-    { label: 'Kategori', sort: (r) => (r.ranked ? r.index_score : null), cell: badge },
+    {
+      label: 'Kategori',
+      sort: (r) => (r.ranked ? r.index_score : null),
+      csv: (r) => (r.ranked ? r.category : 'tidak diperingkat'),
+      cell: badge,
+    },
     {
       label: o.rankKey === 'rank_national' ? 'Perubahan' : 'Perubahan (nasional)',
       numeric: true,
       sort: (r) => (r.ranked ? r.rank_change : null),
-      cell: (r) => movement(r.rank_change, r.ranked),
+      csv: (r) => (r.ranked ? r.rank_change : null),
+      cell: movement,
     },
     num('ikm_score', 'IKM'),
     num('complaint_score', 'Pengaduan'),
@@ -66,7 +82,7 @@ function filters(o: RankingTableOptions) {
     ${selectFilter(
       'category',
       'Semua kategori',
-      data.bands.map((b) => [b.category, `${b.category} — ${b.label}`]),
+      data.methodology.bands.map((b) => [b.category, `${b.category} — ${b.label}`]),
     )}
     ${
       o.withProvince
@@ -89,6 +105,7 @@ export function rankingTable(host: Element, rows: RegionRow[], o: RankingTableOp
     rowAttrs: (r) => html`data-code="${r.code}" class="${r.ranked ? 'ranked' : 'unranked'}"`,
     empty: 'Tidak ada wilayah yang cocok dengan filter.',
     label: o.label,
+    file: o.file,
   });
   bindFilters(host, (f) => {
     const category = f.get('category');

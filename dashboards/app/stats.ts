@@ -12,7 +12,8 @@ export function mean(values: (number | null | undefined)[]): number | null {
 export function bandOf(score: number): { category: string; label: string } | undefined {
   const rounded = Math.round(score * 100) / 100;
   return (
-    data.bands.find((b) => rounded >= b.min && rounded <= b.max) ?? data.bands.find((b) => rounded > b.max)
+    data.methodology.bands.find((b) => rounded >= b.min && rounded <= b.max) ??
+    data.methodology.bands.find((b) => rounded > b.max)
   );
 }
 

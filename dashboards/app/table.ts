@@ -1,3 +1,4 @@
+import { type CsvColumn, downloadButton, saveFile, toCsv } from './csv.ts';
 import { count } from './format.ts';
 import { type Html, html, mount } from './html.ts';
 
@@ -10,6 +11,8 @@ export interface Column<T> {
   numeric?: boolean;
   /** Keep the cell on one line (codes, ids). */
   nowrap?: boolean;
+  /** Plain value in the CSV download. @default the sort key, else the cell when it is text */
+  csv?: (row: T) => string | number | boolean | null;
 }
 
 export interface TableOptions<T> {
@@ -19,6 +22,8 @@ export interface TableOptions<T> {
   /** Text shown when no row passes the filters. */
   empty: string;
   label: string;
+  /** File name of the "Unduh CSV" button (the rows shown, in the order shown); no button without it. */
+  file?: string;
 }
 
 const cellClass = (c: Column<never>): string =>
@@ -35,6 +40,8 @@ export class Table<T> {
     private readonly options: TableOptions<T>,
   ) {
     host.addEventListener('click', (event) => {
+      if ((event.target as Element).closest('button[data-download]') && options.file)
+        saveFile(options.file, this.csv());
       const button = (event.target as Element).closest<HTMLElement>('button[data-sort]');
       if (!button) return;
       const index = Number(button.dataset.sort);
@@ -47,6 +54,20 @@ export class Table<T> {
   show(rows: T[]): void {
     this.rows = rows;
     this.render();
+  }
+
+  /** The rows shown, as CSV: one column per table column, plain values. */
+  csv(): string {
+    const columns: CsvColumn<T>[] = this.options.columns.map((c) => [
+      c.label,
+      (r: T) => {
+        if (c.csv) return c.csv(r);
+        if (c.sort) return c.sort(r);
+        const v = c.cell(r);
+        return typeof v === 'string' ? v : null;
+      },
+    ]);
+    return toCsv(columns, this.sorted());
   }
 
   private sorted(): T[] {
@@ -81,7 +102,7 @@ export class Table<T> {
       : html`<tr><td class="empty" colspan="${columns.length}">${empty}</td></tr>`;
     mount(
       this.host,
-      html`<p class="table-count">${count(rows.length)} baris</p>
+      html`<p class="table-count">${count(rows.length)} baris ${this.options.file ? downloadButton(this.options.file) : ''}</p>
         <div class="table-scroll"><table aria-label="${label}">
           <thead><tr>${columns.map((c, i) => this.header(c, i))}</tr></thead><tbody>${body}</tbody>
         </table></div>`,

@@ -69,3 +69,20 @@ export function legend(bands: { category: string; label: string }[]): Html {
       html`<li><span class="swatch" style="background:${CATEGORY_COLOR[b.category] ?? UNRANKED_COLOR}"></span>${b.category} ${b.label}</li>`,
   )}<li><span class="swatch" style="background:${UNRANKED_COLOR}"></span>tidak diperingkat</li></ul>`;
 }
+
+/** Short name of a kabupaten/kota for a tile (`Kabupaten Bandung Barat` → `Bandung Barat`, `Kota …` kept). */
+const shortName = (name: string): string =>
+  name.replace(/^Kabupaten (Administrasi )?/, '').replace(/^Kota Administrasi /, 'Kota ');
+
+/** The kabupaten/kota of a province as tiles in code order, coloured by category; each links to its page. */
+export function regionTiles(rows: RegionRow[]): Html {
+  return html`<div class="region-tiles" aria-label="Peta petak kabupaten/kota">${[...rows]
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((r) => {
+      const colour = r.ranked && r.category ? (CATEGORY_COLOR[r.category] ?? UNRANKED_COLOR) : UNRANKED_COLOR;
+      const ink = r.ranked ? categoryInk(r.category) : '#212121';
+      const title = `${r.name}: ${r.ranked ? `${r.category ?? ''} (${fmt(r.index_score)})` : 'tidak diperingkat'}`;
+      return html`<a class="tile" data-code="${r.code}" href="#/wilayah/${r.code}" title="${title}" style="background:${colour};color:${ink}">
+        <span class="tile-name">${shortName(r.name)}</span><span class="tile-cat">${r.ranked ? (r.category ?? '') : '–'}</span></a>`;
+    })}</div>`;
+}

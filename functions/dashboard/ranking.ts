@@ -1,99 +1,93 @@
 import type { Duck } from '#core/duckdb.ts';
-import { region as regionOf } from '#core/regions.ts';
-import { type Field, martRows, martSource } from './mart.ts';
+import type { DashboardMart } from './declared.ts';
 import type { RegionRow } from './model.ts';
-
-/** The mart every page starts from. */
-export const INDEX_MART = 'service_index_region';
 
 /** Periods of trend charts kept in the page. */
 const MAX_PERIODS = 8;
 
-const num = (as: string, from?: string[]): Field => ({ as, type: 'DOUBLE', ...(from ? { from } : {}) });
-const int = (as: string): Field => ({ as, type: 'INTEGER' });
-const text = (as: string, from?: string[]): Field => ({ as, type: 'VARCHAR', ...(from ? { from } : {}) });
+const SLAS = [
+  ['verification', 'verified_on_time', 'share_verified_on_time'],
+  ['follow_up', 'followed_up_on_time', 'share_followed_up_on_time'],
+  ['completion', 'completed_on_time', 'share_completed_on_time'],
+] as const;
 
-const INDEX_FIELDS: readonly Field[] = [
-  text('code', ['region_code']),
-  text('name', ['region_name']),
-  text('level'),
-  text('province_code'),
-  ...['index_score', 'ikm_score', 'complaint_score', 'fkp_score'].map((c) => num(c)),
-  text('category'),
-  text('category_label'),
-  ...['rank_national', 'rank_in_province', 'rank_change', 'respondents'].map(int),
-  { as: 'ranked', type: 'BOOLEAN', fallback: 'rank_national IS NOT NULL' },
-  text('not_ranked_reason'),
-  num('ikm_konversi'),
-  text('mutu'),
-];
-
-/** The latest period with a service index, or `undefined` on a lake without one. */
-export async function latestPeriod(duck: Duck): Promise<string | undefined> {
-  const source = await martSource(duck, INDEX_MART, []);
-  if (!source) return undefined;
-  const [row] = await duck.rows<{ period: string | null }>(
-    `SELECT max(period) AS period FROM ${source} AS m`,
-  );
-  return row?.period ?? undefined;
+/**
+ * The met/missed/pending counts behind each complaint SLA. Methodology v2 marts declare them
+ * (`verification_met` …); v1 marts count on-time events over all received complaints (no pending).
+ */
+function slaColumns(complaint: Set<string>): string {
+  return SLAS.flatMap(([sla, onTime, share]) =>
+    complaint.has(`${sla}_met`)
+      ? ['met', 'missed', 'pending', 'share'].map(
+          (k) => `CAST(c.${sla}_${k} AS ${k === 'share' ? 'DOUBLE' : 'INTEGER'}) AS ${sla}_${k}`,
+        )
+      : [
+          `CAST(c.${onTime} AS INTEGER) AS ${sla}_met`,
+          `CAST(c.received - c.${onTime} AS INTEGER) AS ${sla}_missed`,
+          `CAST(NULL AS INTEGER) AS ${sla}_pending`,
+          `CAST(c.${share} AS DOUBLE) AS ${sla}_share`,
+        ],
+  ).join(',\n  ');
 }
 
-/** The last periods with a service index up to `period`, oldest first. */
-export async function indexPeriods(duck: Duck, period: string): Promise<string[]> {
-  const source = await martSource(duck, INDEX_MART, []);
-  if (!source) return [];
-  const rows = await duck.rows<{ period: string }>(
-    `SELECT DISTINCT period FROM ${source} AS m WHERE period <= $1 ORDER BY period DESC LIMIT ${MAX_PERIODS}`,
+/** A declared column of `service_index_region`, or NULL when this methodology's mart has none. */
+const optional = (columns: Set<string>, name: string) =>
+  columns.has(name) ? `s.${name}` : `CAST(NULL AS VARCHAR) AS ${name}`;
+
+/** Every region of the period's service index, joined with its IKM, complaint and FKP region marts. */
+export async function regionRows(
+  duck: Duck,
+  period: string,
+  declared: Record<DashboardMart, Set<string>>,
+): Promise<RegionRow[]> {
+  const index = declared.service_index_region;
+  return duck.rows<RegionRow>(
+    `SELECT s.region_code AS code, s.region_name AS name, s.level, s.province_code,
+  CAST(s.index_score AS DOUBLE) AS index_score, CAST(s.ikm_score AS DOUBLE) AS ikm_score,
+  CAST(s.complaint_score AS DOUBLE) AS complaint_score, CAST(s.fkp_score AS DOUBLE) AS fkp_score,
+  s.category, s.category_label,
+  CAST(s.rank_national AS INTEGER) AS rank_national, CAST(s.rank_in_province AS INTEGER) AS rank_in_province,
+  CAST(s.rank_change AS INTEGER) AS rank_change, coalesce(s.ranked, false) AS ranked, s.not_ranked_reason,
+  ${optional(index, 'missing_components')}, ${optional(index, 'score_reason')},
+  CAST(s.respondents AS INTEGER) AS respondents,
+  CAST(i.ikm_konversi AS DOUBLE) AS ikm_konversi, i.mutu,
+  CAST(c.received AS INTEGER) AS complaints_received,
+  ${slaColumns(declared.complaint_region)},
+  CAST(f.forums AS INTEGER) AS fkp_forums, CAST(f.coverage_share AS DOUBLE) AS fkp_coverage_share,
+  CAST(f.mean_stakeholder_groups AS DOUBLE) AS fkp_stakeholder_groups,
+  CAST(f.rtl_completion_rate AS DOUBLE) AS fkp_rtl_completion_rate
+FROM service_index_region AS s
+LEFT JOIN ikm_region AS i ON i.period = s.period AND i.region_code = s.region_code
+LEFT JOIN complaint_region AS c ON c.period = s.period AND c.region_code = s.region_code
+LEFT JOIN fkp_region AS f ON f.period = s.period AND f.region_code = s.region_code
+WHERE s.period = $1
+ORDER BY s.region_code`,
     [period],
   );
-  return rows.map((r) => r.period).reverse();
 }
 
-/** Every region of the period's service index, with complaint and FKP volumes joined by region. */
-export async function regionRows(duck: Duck, period: string): Promise<RegionRow[]> {
-  const rows = await martRows<RegionRow>(duck, INDEX_MART, INDEX_FIELDS, period, 'code');
-  const received = await volumes(duck, 'complaint_region', ['received', 'complaints_received'], period);
-  const forums = await volumes(duck, 'fkp_region', ['forums', 'fkp_forums'], period);
-  return rows.map((r) => {
-    const known = regionOf(r.code);
-    return {
-      ...r,
-      name: r.name ?? known?.name ?? r.code,
-      level: r.level ?? known?.level ?? 'kabupaten',
-      province_code: r.province_code ?? known?.province_code ?? r.code.slice(0, 2),
-      ranked: r.ranked === true,
-      complaints_received: received.get(r.code) ?? null,
-      fkp_forums: forums.get(r.code) ?? null,
-    };
-  });
+/** Every period with a service index, oldest first. */
+export async function indexPeriods(duck: Duck): Promise<string[]> {
+  const rows = await duck.rows<{ period: string }>(
+    'SELECT DISTINCT period FROM service_index_region ORDER BY period',
+  );
+  return rows.map((r) => r.period);
 }
 
-async function volumes(
-  duck: Duck,
-  mart: string,
-  from: string[],
-  period: string,
-): Promise<Map<string, number>> {
-  const fields = [text('code', ['region_code']), num('value', from)];
-  const rows = await martRows<{ code: string; value: number | null }>(duck, mart, fields, period, 'code');
-  return new Map(rows.filter((r) => r.value !== null).map((r) => [r.code, r.value as number]));
-}
+/** The trend axis of a period's page: the last MAX_PERIODS periods up to it. */
+export const trendPeriods = (all: string[], period: string): string[] =>
+  all.filter((p) => p <= period).slice(-MAX_PERIODS);
 
 /** Index score per region over `periods` (aligned), `null` where the region was not ranked. */
 export async function indexHistory(
   duck: Duck,
   periods: string[],
 ): Promise<Record<string, (number | null)[]>> {
-  const source = await martSource(
-    duck,
-    INDEX_MART,
-    INDEX_FIELDS.filter((f) => ['code', 'index_score', 'ranked'].includes(f.as)),
-  );
   const history: Record<string, (number | null)[]> = {};
-  if (!source || periods.length === 0) return history;
+  if (periods.length === 0) return history;
   const rows = await duck.rows<{ code: string; period: string; score: number | null }>(
-    `SELECT code, period, CASE WHEN ranked THEN round(index_score, 3) END AS score FROM ${source} AS m
-     WHERE period BETWEEN $1 AND $2`,
+    `SELECT region_code AS code, period, CASE WHEN ranked THEN CAST(index_score AS DOUBLE) END AS score
+     FROM service_index_region WHERE period BETWEEN $1 AND $2`,
     [periods[0]!, periods.at(-1)!],
   );
   for (const r of rows) {

@@ -7,6 +7,7 @@ import { parsePeriod } from '#core/period.ts';
 import type { ObjectStore } from '#core/store.ts';
 import type { QueryEngine } from '#warehouse/engine.ts';
 import { type TransformProgress, transform } from '#warehouse/runner.ts';
+import { EvaluateError } from './errors.ts';
 import { publishSnapshot, type SnapshotManifest } from './publish.ts';
 import { readSnapshot } from './snapshot.ts';
 import { type SnapshotSummary, summarise } from './summary.ts';
@@ -35,7 +36,7 @@ export interface EvaluateResult {
  */
 export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult> {
   const period = parsePeriod(options.period);
-  if (!period) throw new RangeError(invalidPeriodMessage(options.period));
+  if (!period) throw new EvaluateError(invalidPeriodMessage(options.period));
   const built = await transform({
     lake: options.lake,
     engine: options.engine,

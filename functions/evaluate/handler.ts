@@ -14,6 +14,7 @@ import { invalidPeriodMessage } from '#core/contract/names.ts';
 import { loadMethodology } from '#core/methodology.ts';
 import { type Period, parsePeriod, periodOf, previousPeriod } from '#core/period.ts';
 import { publishDashboard } from '#dashboard/publish.ts';
+import { EvaluateError } from './errors.ts';
 
 const env = requireEnv('LAKE_BUCKET', 'DATABASE', 'WORKGROUP', 'METHODOLOGY_VERSION', 'PROJECTED_YEARS');
 const [firstYear, lastYear] = env.PROJECTED_YEARS.split('-').map(Number) as [number, number];
@@ -71,10 +72,10 @@ export function periodJustClosed(now: Date): Period {
 export async function handler(event: JobEvent, context: Context) {
   logger.addContext(context);
   const period = event.period ? parsePeriod(event.period) : periodJustClosed(new Date());
-  if (!period) throw new RangeError(invalidPeriodMessage(String(event.period)));
+  if (!period) throw new EvaluateError(invalidPeriodMessage(String(event.period)));
   if (period.year < firstYear || period.year > lastYear) {
     // Athena would read no curated partition and publish an empty ranking
-    throw new RangeError(
+    throw new EvaluateError(
       `periode ${period.id} di luar tahun yang diproyeksikan katalog (${firstYear}–${lastYear}): perluas "years" di infra/catalog.ts lalu deploy ulang`,
     );
   }

@@ -4,6 +4,7 @@ import { loadMethodology } from '#core/methodology.ts';
 import { type Period, parsePeriod } from '#core/period.ts';
 import type { ObjectStore } from '#core/store.ts';
 import type { QueryEngine } from './engine.ts';
+import { WarehouseError } from './errors.ts';
 import { checkPartition, martDeclarations } from './marts.ts';
 import { type DocumentedModel, loadModels } from './models.ts';
 import { seedsFor } from './seeds.ts';
@@ -39,7 +40,7 @@ export interface TransformResult {
 }
 
 /** A period argument that is not `YYYY-Qn`. */
-export class PeriodError extends RangeError {
+export class PeriodError extends WarehouseError {
   override name = 'PeriodError';
 }
 

@@ -1,3 +1,4 @@
+import { STATUS_LABEL } from '#core/contract/names.ts';
 import type { Methodology } from '#core/methodology.ts';
 import type { Period } from '#core/period.ts';
 import { REGIONS } from '#core/regions.ts';
@@ -15,6 +16,18 @@ export function regionsSeed(): Seed {
       { name: 'province_code', type: 'varchar' },
     ],
     rows: REGIONS.map((r) => [r.code, r.name, r.level, r.province_code]),
+  };
+}
+
+/** `submission_status_labels`: each status code with the label analysts read (`status_label`, lower case). */
+export function statusLabelSeed(): Seed {
+  return {
+    name: 'submission_status_labels',
+    columns: [
+      { name: 'status', type: 'varchar' },
+      { name: 'status_label', type: 'varchar' },
+    ],
+    rows: Object.entries(STATUS_LABEL).map(([code, label]) => [code, label.toLowerCase()]),
   };
 }
 
@@ -77,5 +90,5 @@ export function bandSeeds(m: Methodology): Seed[] {
 export function seedsFor(periods: readonly Period[], m: Methodology, hash: string): Seed[] {
   const years = periods.map((p) => p.year);
   const calendar = calendarSeed(Math.min(...years) - 1, Math.max(...years) + 2);
-  return [regionsSeed(), methodologyParamsSeed(m, hash), ...bandSeeds(m), calendar];
+  return [regionsSeed(), statusLabelSeed(), methodologyParamsSeed(m, hash), ...bandSeeds(m), calendar];
 }

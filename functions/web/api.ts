@@ -5,6 +5,7 @@ import type { Methodology } from '#core/methodology.ts';
 import { type Period, parsePeriod } from '#core/period.ts';
 import { region as regionOf } from '#core/regions.ts';
 import type { ObjectStore } from '#core/store.ts';
+import { dashboardFile } from './dashboard.ts';
 import { daysLeft, reportingPeriod, submissionDeadline } from './deadline.ts';
 import { authorise, HttpError, type Identity, regionScope, requireIdentity } from './identity.ts';
 import { findReport, listReports, publicReport, rejectedRowsKey } from './reports.ts';
@@ -122,10 +123,15 @@ export function createApi(deps: WebDeps): Hono {
   });
   app.get('/dashboard', async (c) => {
     authorise(await who(c), null);
-    const key = lake.dashboardKey;
-    if (!(await deps.store.head(key)))
+    return c.redirect('/api/dashboard/index.html');
+  });
+  app.get('/dashboard/:file{.+}', async (c) => {
+    authorise(await who(c), null);
+    const file = dashboardFile(c.req.param('file'));
+    if (!file || !(await deps.store.head(`${lake.dashboardPrefix}${file.path}`)))
       throw new HttpError(404, 'Dasbor nasional belum diterbitkan: jalankan evaluasi (pantau dashboard).');
-    return c.html(new TextDecoder().decode(await deps.store.readBytes(key)));
+    const body = await deps.store.readBytes(`${lake.dashboardPrefix}${file.path}`);
+    return c.body(new Uint8Array(body), 200, { 'content-type': file.type });
   });
   app.notFound((c) => c.json({ error: 'Alamat API tidak dikenal.' }, 404));
   app.onError(onApiError);

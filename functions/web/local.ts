@@ -17,7 +17,7 @@ import { checkUploadKey, MAX_UPLOAD_BYTES } from './uploads.ts';
 import { checkPassword } from './users.ts';
 
 /** Locally the dashboard comes through the API, behind the session (ministry only). */
-const LOCAL_CONFIG: SiteConfig = { auth: 'session', dashboard_url: '/api/dashboard' };
+const LOCAL_CONFIG: SiteConfig = { auth: 'session', dashboard_url: '/api/dashboard/index.html' };
 
 /** Where the browser posts a file locally (the stand-in for S3's presigned POST). */
 const LOCAL_UPLOAD_PATH = '/api/uploads/local';

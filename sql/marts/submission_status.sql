@@ -10,7 +10,8 @@
 -- column level string: Tingkat wilayah (provinsi/kabupaten/kota) | Region level
 -- column province_code string: Kode provinsi | Province code
 -- column dataset string: Dataset (skm, fkp, complaints) | Dataset
--- column status string: Status (on_time, late, missing, rejected) | Status
+-- column status string: Kode status (on_time, late, missing, rejected) | Status code
+-- column status_label string: Label status (tepat waktu, terlambat, tidak mengirim, ditolak) | Status label
 -- column submitted_at timestamp: Waktu unggah (WIB) yang menentukan status | Upload time (WIB) behind the status
 -- column deadline timestamp: Batas waktu (WIB) | Deadline (WIB)
 -- column submissions bigint: Jumlah berkas yang diproses | Files processed
@@ -77,29 +78,52 @@ summary as (
     max(case when status = 'rejected' and newest_first = 1 then rows_rejected end) as last_rejected_rows
   from ranked
   group by region_code, dataset
+),
+
+statuses as (
+  select
+    b.period,
+    r.region_code,
+    r.region_name,
+    r.level,
+    r.province_code,
+    r.dataset,
+    case
+      when s.accepted_on_time > 0 then 'on_time'
+      when s.first_accepted_at is not null then 'late'
+      when s.rejected_submissions > 0 then 'rejected'
+      else 'missing'
+    end as status,
+    s.first_accepted_at,
+    s.last_rejected_at,
+    b.deadline,
+    s.submissions,
+    s.rejected_submissions,
+    s.current_submission_id,
+    s.current_accepted_rows,
+    s.current_rejected_rows,
+    s.last_rejected_rows
+  from roster as r
+  cross join bounds as b
+  left join summary as s on s.region_code = r.region_code and s.dataset = r.dataset
 )
 
 select
-  b.period,
-  r.region_code,
-  r.region_name,
-  r.level,
-  r.province_code,
-  r.dataset,
-  case
-    when s.accepted_on_time > 0 then 'on_time'
-    when s.first_accepted_at is not null then 'late'
-    when s.rejected_submissions > 0 then 'rejected'
-    else 'missing'
-  end as status,
+  s.period,
+  s.region_code,
+  s.region_name,
+  s.level,
+  s.province_code,
+  s.dataset,
+  s.status,
+  l.status_label,
   coalesce(s.first_accepted_at, s.last_rejected_at) as submitted_at,
-  b.deadline,
+  s.deadline,
   coalesce(s.submissions, 0) as submissions,
   coalesce(s.rejected_submissions, 0) as rejected_submissions,
   s.current_submission_id,
   coalesce(s.current_accepted_rows, 0) as accepted_rows,
   coalesce(s.current_rejected_rows, s.last_rejected_rows, 0) as rejected_rows
-from roster as r
-cross join bounds as b
-left join summary as s on s.region_code = r.region_code and s.dataset = r.dataset
-order by r.region_code, r.dataset
+from statuses as s
+left join submission_status_labels as l on l.status = s.status
+order by s.region_code, s.dataset

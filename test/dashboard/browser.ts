@@ -1,16 +1,10 @@
-import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { resolveChromium } from '../support/chromium.ts';
 
-/** Debian's Chromium (`apt-get install chromium`), never a downloaded browser. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Launch headless Chromium; fails with the fix when Debian's package is missing. */
+/** Launch headless Chromium (found or installed by the global setup; never a downloaded browser). */
 export function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium`);
-  }
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: resolveChromium(),
     args: [
       '--no-sandbox',
       '--disable-gpu',

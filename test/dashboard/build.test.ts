@@ -1,115 +1,122 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Duck, literal } from '#core/duckdb.ts';
 import { LocalStore } from '#core/local-store.ts';
 import { REGIONS } from '#core/regions.ts';
 import { buildDashboard, DashboardError, loadDashboardData } from '#dashboard/index.ts';
-import { UNITS_PER_REGION } from '#dashboard/operations.ts';
 import { unpack } from '#dashboard/pack.ts';
 import { main } from '../../cli/main.ts';
-import { fixtureLake, PERIODS, SNAPSHOT_RUN_ID } from './fixture.ts';
-import { HOSTILE, type Row } from './fixture-rows.ts';
+import { queryLake, tempDir } from '../support/lake.ts';
+import { generatedLake, martRows, PERIODS } from './fixture.ts';
 
 let root: string;
-let marts: Record<string, Row[]>;
-const temps: string[] = [];
-
-async function tempLake(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'pantau-dashboard-'));
-  temps.push(dir);
-  return dir;
-}
+let cleanup: () => Promise<void>;
+const latest = PERIODS.at(-1)!;
 
 beforeAll(async () => {
-  ({ root, marts } = await fixtureLake());
-  temps.push(root);
-});
-afterAll(async () => {
-  for (const dir of temps) await rm(dir, { recursive: true, force: true });
-});
+  ({ root, cleanup } = await generatedLake());
+}, 240_000);
+afterAll(() => cleanup());
 
-describe('dashboard data', () => {
-  it('reads the latest period with a service index, its history and the snapshot', async () => {
-    const data = await loadDashboardData(new LocalStore(root));
-    expect(data.period).toBe(PERIODS[1]);
-    expect(data.periods).toEqual([...PERIODS]);
-    expect(data.snapshot).toMatchObject({ run_id: SNAPSHOT_RUN_ID, methodology_version: 'v1' });
-    const regions = unpack(data.regions);
-    expect(regions).toHaveLength(REGIONS.length);
-    const fixture = marts.service_index_region!.find(
-      (r) => r.period === PERIODS[1] && r.region_code === '32.73',
-    )!;
-    expect(regions.find((r) => r.code === '32.73')).toMatchObject({
-      name: fixture.region_name,
-      level: 'kota',
-      province_code: '32',
-      index_score: fixture.index_score,
-      rank_national: fixture.rank_national,
-      ranked: fixture.ranked,
-    });
-    expect(data.history['32.73']).toHaveLength(2);
-    expect(unpack(data.compliance)).toHaveLength(REGIONS.length * 3);
-    expect(data.flags.total).toBe(marts.integrity_flags!.filter((r) => r.period === PERIODS[1]).length);
-  });
-
-  it('keeps IKM by unit compact: the lowest units per region, with counts over all units', async () => {
-    const data = await loadDashboardData(new LocalStore(root), PERIODS[0]);
-    const units = marts.ikm_unit!.filter((u) => u.period === PERIODS[0] && u.region_code === '11');
-    expect(data.units['11']!.total).toBe(units.length);
-    expect(data.units['11']!.rows.length).toBe(Math.min(units.length, UNITS_PER_REGION));
-    const lowest = Math.min(...units.map((u) => Number(u.ikm_konversi)));
-    expect(data.units['11']!.rows[0]![3]).toBe(lowest);
-    expect(data.snapshot).toBeNull();
-  });
-
-  it('reads a mart with only the contract minimum columns, and fails clearly without one', async () => {
-    const lake = await tempLake();
-    const dir = join(lake, 'warehouse', 'service_index_region', 'year=2026', 'quarter=3');
-    await mkdir(dir, { recursive: true });
-    const values = REGIONS.map((r, i) => `(${literal(r.code)}, ${(i % 50) / 10}, ${i + 1})`).join(', ');
-    const duck = await Duck.open();
-    await duck.run(
-      `COPY (SELECT '2026-Q3' AS period, * FROM (VALUES ${values}) AS v(region_code, index_score, rank_national))
-       TO ${literal(join(dir, 'data.parquet'))} (FORMAT parquet)`,
-    );
-    duck.close();
-    const data = await loadDashboardData(new LocalStore(lake));
-    const regions = unpack(data.regions);
-    expect(regions.find((r) => r.code === '31')).toMatchObject({
-      name: REGIONS.find((r) => r.code === '31')?.name,
-      level: 'provinsi',
-      ranked: true,
-      category: null,
-    });
-    expect(data.flags.total).toBe(0);
-    await expect(loadDashboardData(new LocalStore(lake), '2026-Q1')).rejects.toThrow(DashboardError);
-    await expect(loadDashboardData(new LocalStore(await tempLake()))).rejects.toThrow(/service_index_region/);
-  });
-});
-
-describe('dashboard page', () => {
-  it('is one self-contained file: inlined script allowed by its CSP hash, data escaped, light', async () => {
-    const { path } = await buildDashboard({ lake: new LocalStore(root) });
-    const page = await readFile(path, 'utf8');
-    expect(page.length).toBeLessThan(1_000_000);
-    expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
-    expect(page).not.toContain(HOSTILE);
-    const script = /<script>([\s\S]*)<\/script>/.exec(page)![1]!;
-    const hash = createHash('sha256').update(script).digest('base64');
-    expect(page).toContain(`script-src 'sha256-${hash}'`);
-  });
-
-  it('`pantau dashboard` prints the path; a malformed period is a usage error', async () => {
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(await main(['dashboard', '--lake', root, '--period', PERIODS[0]])).toBe(0);
-    expect(log.mock.calls.flat().join('\n')).toContain(join(root, 'published', 'dashboard', 'index.html'));
-    expect(await main(['dashboard', '--lake', root, '--period', '2026-5'])).toBe(2);
-    expect(await main(['dashboard', '--lake', await tempLake()])).toBe(1);
+/** Run the CLI in this process; what it printed, and its exit code. */
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    const code = await main(argv);
+    return { code, out: log.mock.calls.flat().join('\n'), err: error.mock.calls.flat().join('\n') };
+  } finally {
     log.mockRestore();
     error.mockRestore();
+  }
+}
+
+describe('dashboard data, read from marts the real models built', () => {
+  it('joins each region with its IKM and grade, complaint SLAs and FKP figures', async () => {
+    const data = await loadDashboardData(new LocalStore(root));
+    expect(data.period).toBe(latest);
+    expect(data.available).toEqual(PERIODS);
+    const regions = unpack(data.regions);
+    expect(regions).toHaveLength(REGIONS.length);
+    const ikm = await martRows(root, 'ikm_region', latest);
+    expect(ikm.length).toBeGreaterThan(0);
+    for (const i of ikm) {
+      const r = regions.find((x) => x.code === i.region_code)!;
+      expect([r.ikm_konversi, r.mutu]).toEqual([i.ikm_konversi, i.mutu]);
+    }
+    const complaints = await martRows(root, 'complaint_region', latest);
+    for (const c of complaints) {
+      const r = regions.find((x) => x.code === c.region_code)!;
+      expect(r.complaints_received).toBe(c.received);
+      expect(r.verification_met! + r.verification_missed!).toBe(c.received);
+    }
+  });
+
+  it('gives the cut-off in WIB: the newest accepted upload of the period', async () => {
+    const data = await loadDashboardData(new LocalStore(root), PERIODS[0]);
+    const [row] = await queryLake<{ t: string }>(
+      root,
+      `select strftime(max(uploaded_at) + interval 7 hour, '%Y-%m-%d %H:%M') as t from submissions where period = '${PERIODS[0]}' and status = 'accepted'`,
+    );
+    expect(data.cutoff).toBe(row!.t);
+    const latestJson = JSON.parse(
+      await readFile(join(root, 'published', 'rankings', PERIODS[0]!, 'latest.json'), 'utf8'),
+    );
+    expect(data.snapshot?.run_id).toBe(latestJson.run_id);
+  });
+
+  it('refuses a lake without marts, and a period the marts do not hold, in Bahasa Indonesia', async () => {
+    const empty = await tempDir();
+    await expect(loadDashboardData(new LocalStore(empty.dir))).rejects.toThrow(
+      /belum berisi tabel service_index_region/,
+    );
+    await empty.cleanup();
+    await expect(loadDashboardData(new LocalStore(root), '2025-Q1')).rejects.toThrow(DashboardError);
+    await expect(loadDashboardData(new LocalStore(root), '2025-Q1')).rejects.toThrow(
+      `periode yang ada: ${PERIODS.join(', ')}`,
+    );
+  });
+});
+
+describe('dashboard folder', () => {
+  it('has one self-contained page per period, index.html on the latest, and the snapshots’ files', async () => {
+    const built = await buildDashboard({ lake: new LocalStore(root) });
+    const dir = join(root, 'published', 'dashboard');
+    expect((await readdir(dir)).sort()).toEqual(
+      [...PERIODS.map((p) => `${p}.html`), 'index.html', 'unduh'].sort(),
+    );
+    const page = await readFile(built.path, 'utf8');
+    expect(page).toBe(await readFile(join(dir, `${latest}.html`), 'utf8'));
+    expect(page.length).toBeLessThan(1_500_000);
+    expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const script = /<script>([\s\S]*)<\/script>/.exec(page)![1]!;
+    expect(page).toContain(`script-src 'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    for (const period of PERIODS) {
+      const runs = await readdir(join(dir, 'unduh', period));
+      expect(runs).toHaveLength(1);
+      const files = await readdir(join(dir, 'unduh', period, runs[0]!));
+      expect(files).toEqual(
+        expect.arrayContaining(['manifest.json', 'service_index_region.csv', 'service_index_region.parquet']),
+      );
+    }
+  });
+
+  it('`pantau dashboard` builds every period; --period picks the opening one; errors are one Bahasa line', async () => {
+    const built = await cli('dashboard', '--lake', root, '--period', PERIODS[0]!);
+    expect(built).toMatchObject({ code: 0 });
+    expect(built.out).toContain(`Dasbor ${PERIODS.join(', ')} (dibuka pada ${PERIODS[0]})`);
+    expect(await readFile(join(root, 'published', 'dashboard', 'index.html'), 'utf8')).toBe(
+      await readFile(join(root, 'published', 'dashboard', `${PERIODS[0]}.html`), 'utf8'),
+    );
+    const malformed = await cli('dashboard', '--lake', root, '--period', '2026-5');
+    expect(malformed.code).toBe(2);
+    expect(malformed.err).toMatch(/^Salah pemakaian: periode tidak valid: "2026-5" \(format YYYY-Qn/);
+    const empty = await tempDir();
+    const nothing = await cli('dashboard', '--lake', empty.dir);
+    await empty.cleanup();
+    expect(nothing.code).toBe(1);
+    expect(nothing.err).toMatch(/^Gagal: lake .* belum berisi tabel service_index_region/);
+    expect(nothing.err.split('\n')).toHaveLength(1);
   });
 });

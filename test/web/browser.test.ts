@@ -12,7 +12,7 @@ import { buildDashboard } from '#dashboard/index.ts';
 import { reportingPeriod } from '#web/deadline.ts';
 import { createLocalApp } from '#web/local.ts';
 import { badText, launch } from '../dashboard/browser.ts';
-import { fixtureLake } from '../dashboard/fixture.ts';
+import { generatedLake } from '../dashboard/fixture.ts';
 import { messySkm, sheetRow } from './fixtures.ts';
 
 const OUT = join(process.cwd(), 'test-output', 'web');
@@ -21,6 +21,7 @@ const MINISTRY = { email: 'analis@kemenpan.go.id', password: 'sandi-analis-kemen
 const run = promisify(execFile);
 
 let root = '';
+let cleanup: (() => Promise<void>) | undefined;
 let url = '';
 let browser: Browser;
 let page: Page;
@@ -66,7 +67,7 @@ async function signIn(user: { email: string; password: string }): Promise<void> 
 }
 
 beforeAll(async () => {
-  ({ root } = await fixtureLake());
+  ({ root, cleanup } = await generatedLake());
   await buildDashboard({ lake: new LocalStore(root) });
   await mkdir(OUT, { recursive: true });
   await addUser(['--email', OFFICER.email, '--region', '3171'], OFFICER.password);
@@ -90,6 +91,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stop?.();
+  await cleanup?.();
 });
 
 describe('officer and ministry in Chromium', () => {

@@ -1,3 +1,5 @@
+import { IngestError } from '../errors.ts';
+
 /**
  * An uploaded export made ready for the engine: a UTF-8 CSV file whose rows map to the officer's rows.
  * Either the upload itself (clean UTF-8 CSV) or a conversion written to the scratch folder.
@@ -33,7 +35,7 @@ export interface TabularSource {
 }
 
 /** A file-level reason the upload cannot be read, in Bahasa Indonesia. */
-export class UnreadableFileError extends Error {
+export class UnreadableFileError extends IngestError {
   override name = 'UnreadableFileError';
 }
 

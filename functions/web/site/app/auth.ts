@@ -1,7 +1,7 @@
 /** How this deployment signs in (served as `/config.json` by each runtime). */
 import type { SiteConfig as Config } from '../../site.ts';
 
-let config: Config = { auth: 'session', dashboard_url: '/api/dashboard' };
+let config: Config = { auth: 'session', dashboard_url: '/api/dashboard/index.html' };
 const TOKEN = 'pantau.id_token';
 const VERIFIER = 'pantau.pkce';
 
