@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { METHODOLOGY_VERSIONS, type MethodologyVersion } from '#core/methodology.ts';
 
 /** A usage error: exit code 2, message for the user. */
 export class UsageError extends Error {
@@ -16,6 +17,16 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+}
+
+/** `--methodology v1|v2`: a shipped version, or undefined for the default (`PANTAU_METHODOLOGY`, else v2). */
+export function methodologyFlag(flag: string | undefined): MethodologyVersion | undefined {
+  if (flag === undefined) return undefined;
+  if (!(METHODOLOGY_VERSIONS as readonly string[]).includes(flag))
+    throw new UsageError(
+      `--methodology harus salah satu dari ${METHODOLOGY_VERSIONS.join(', ')}, bukan "${flag}"`,
+    );
+  return flag as MethodologyVersion;
 }
 
 /** The lake folder: `--lake`, else `PANTAU_LAKE`, else `./.pantau`. */

@@ -3,15 +3,19 @@ import { LocalStore } from '#core/local-store.ts';
 import { evaluate } from '#evaluate/evaluate.ts';
 import { summaryText } from '#evaluate/summary.ts';
 import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
-import { lakeDir, parse, progress, progressDone, UsageError } from './args.ts';
+import { lakeDir, methodologyFlag, parse, progress, progressDone, UsageError } from './args.ts';
 import type { Command } from './main.ts';
 
 export const command: Command = {
   name: 'evaluate',
-  usage: 'pantau evaluate [--lake DIR] --period P',
+  usage: 'pantau evaluate [--lake DIR] --period P [--methodology v1|v2]',
   summary: 'Evaluasi triwulanan: peringkat, pemantauan pengiriman, sinyal integritas, snapshot terbit.',
   async run(argv) {
-    const { values } = parse(argv, { lake: { type: 'string' }, period: { type: 'string' } });
+    const { values } = parse(argv, {
+      lake: { type: 'string' },
+      period: { type: 'string' },
+      methodology: { type: 'string' },
+    });
     if (!values.period) throw new UsageError('--period wajib (mis. --period 2026-Q3)');
     const store = new LocalStore(resolve(lakeDir(values.lake)));
     const engine = await DuckDbEngine.open(store);
@@ -20,6 +24,7 @@ export const command: Command = {
         lake: store,
         engine,
         period: values.period,
+        methodology: methodologyFlag(values.methodology),
         onProgress: (p) => progress(`[${p.step}/${p.steps}] ${p.period} ${p.model}`),
       }).catch((e: unknown) => {
         if (e instanceof RangeError) throw new UsageError((e as Error).message);

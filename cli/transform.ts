@@ -2,18 +2,19 @@ import { resolve } from 'node:path';
 import { LocalStore } from '#core/local-store.ts';
 import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
 import { transform } from '#warehouse/runner.ts';
-import { lakeDir, parse, progress, progressDone, UsageError } from './args.ts';
+import { lakeDir, methodologyFlag, parse, progress, progressDone, UsageError } from './args.ts';
 import type { Command } from './main.ts';
 
 export const command: Command = {
   name: 'transform',
-  usage: 'pantau transform [--lake DIR] [--period P | --all]',
+  usage: 'pantau transform [--lake DIR] [--period P | --all] [--methodology v1|v2]',
   summary: 'Bangun tabel gudang (staging → intermediate → mart) per periode dari data terkurasi.',
   async run(argv) {
     const { values } = parse(argv, {
       lake: { type: 'string' },
       period: { type: 'string', multiple: true },
       all: { type: 'boolean' },
+      methodology: { type: 'string' },
     });
     if (Boolean(values.all) === Boolean(values.period?.length))
       throw new UsageError('pilih salah satu: --period P atau --all');
@@ -24,6 +25,7 @@ export const command: Command = {
         lake: store,
         engine,
         periods: values.all ? 'all' : (values.period ?? []),
+        methodologyFile: methodologyFlag(values.methodology),
         onProgress: (p) => progress(`[${p.step}/${p.steps}] ${p.period} ${p.model}`),
       }).catch((e: unknown) => {
         if (e instanceof RangeError) throw new UsageError(e.message);

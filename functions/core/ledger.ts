@@ -30,10 +30,12 @@ export interface LedgerEntry {
   errors: string[];
   schema_version: string;
   report_key: string;
+  /** A nihil report: an accepted file with the header row and no data rows ("none this period"). Absent = false. */
+  nihil?: boolean;
 }
 
 /** Column types of the `submissions` table (the ledger read as a table), DuckDB spelling. */
-type LedgerColumnType = 'VARCHAR' | 'BIGINT' | 'TIMESTAMP' | 'VARCHAR[]';
+type LedgerColumnType = 'VARCHAR' | 'BIGINT' | 'TIMESTAMP' | 'VARCHAR[]' | 'BOOLEAN';
 
 /** The same types for Glue/Athena. */
 export const LEDGER_GLUE_TYPE: Record<LedgerColumnType, string> = {
@@ -41,6 +43,7 @@ export const LEDGER_GLUE_TYPE: Record<LedgerColumnType, string> = {
   BIGINT: 'bigint',
   TIMESTAMP: 'timestamp',
   'VARCHAR[]': 'array<string>',
+  BOOLEAN: 'boolean',
 };
 
 const col = (type: LedgerColumnType, id: string, en: string) => ({ type, doc: { id, en } });
@@ -72,4 +75,5 @@ export const LEDGER_COLUMNS = {
   errors: col('VARCHAR[]', 'Alasan penolakan berkas', 'File-level reasons'),
   schema_version: col('VARCHAR', 'Versi skema', 'Schema version'),
   report_key: col('VARCHAR', 'Kunci laporan', 'Report key'),
+  nihil: col('BOOLEAN', 'Laporan nihil (header tanpa baris data)', 'Nihil report (header, no data rows)'),
 } satisfies Record<keyof LedgerEntry, { type: LedgerColumnType; doc: { id: string; en: string } }>;

@@ -1,6 +1,7 @@
 -- IKM per unit and per region (pooled respondents) in one pass: NRR per unsur over the respondents who
 -- answered it, IKM = weighted NRR (methodology ikm_weight_rule: exact 1/answered unsur, or the printed
--- weight), konversi = IKM x factor, grade on konversi rounded to 2 decimals (PermenPANRB 14/2017).
+-- weight), konversi = IKM x factor, grade on konversi rounded to 2 decimals (PermenPANRB 14/2017). With
+-- ikm_require_all_unsur (v2 rule 7) a unit or region for which some unsur has no answer at all gets no IKM.
 -- grain: Satu unit (grain = unit) atau satu wilayah (grain = region) per periode | One unit or one region per period
 with responses as (
   select * from stg_skm_responses
@@ -41,7 +42,11 @@ summed as (
       + (case when nrr_u3 is null then 0 else 1 end) + (case when nrr_u4 is null then 0 else 1 end)
       + (case when nrr_u5 is null then 0 else 1 end) + (case when nrr_u6 is null then 0 else 1 end)
       + (case when nrr_u7 is null then 0 else 1 end) + (case when nrr_u8 is null then 0 else 1 end)
-      + (case when nrr_u9 is null then 0 else 1 end) as unsur_answered
+      + (case when nrr_u9 is null then 0 else 1 end) as unsur_answered,
+    (
+      nrr_u1 is not null and nrr_u2 is not null and nrr_u3 is not null and nrr_u4 is not null and nrr_u5 is not null
+      and nrr_u6 is not null and nrr_u7 is not null and nrr_u8 is not null and nrr_u9 is not null
+    ) as has_all_unsur
   from nrr
 ),
 
@@ -49,6 +54,7 @@ weighted as (
   select
     s.*,
     case
+      when p.ikm_require_all_unsur and not s.has_all_unsur then cast(null as double)
       when p.ikm_weight_rule = 'printed' then s.nrr_sum * p.ikm_printed_weight
       else s.nrr_sum / cast(nullif(s.unsur_answered, 0) as double)
     end as ikm,
@@ -75,6 +81,8 @@ select
   w.nrr_u7,
   w.nrr_u8,
   w.nrr_u9,
+  w.unsur_answered,
+  w.has_all_unsur,
   w.ikm,
   round(w.ikm * w.konversi_factor, 2) as ikm_konversi,
   g.mutu,

@@ -16,9 +16,21 @@
 -- column share_verified_on_time double: Proporsi diverifikasi tepat waktu | Share verified on time
 -- column share_followed_up_on_time double: Proporsi ditindaklanjuti tepat waktu | Share followed up on time
 -- column share_completed_on_time double: Proporsi selesai ≤ 60 hari | Share completed within 60 days
--- column complaint_score double: Skor pengaduan (0–5, metodologi) | Complaint score (0–5, methodology)
+-- column verification_met bigint: SLA verifikasi ≤ batas hari kerja sejak diterima: terpenuhi | SLA verification within the working days of receipt: met
+-- column verification_missed bigint: SLA verifikasi: terlewat (terlambat, atau belum terjadi dan jendela sudah tutup pada batas data) | SLA verification: missed (late, or not yet and the window closed before the cut-off)
+-- column verification_pending bigint: SLA verifikasi: tertunda (belum terjadi, jendela masih terbuka pada batas data) | SLA verification: pending (not yet, window open at the cut-off)
+-- column verification_share double: SLA verifikasi: terpenuhi / (terpenuhi + terlewat); kosong bila tidak ada yang jatuh tempo | SLA verification: met / (met + missed); null when none is due
+-- column follow_up_met bigint: SLA tindak lanjut ≤ batas hari kerja sejak verifikasi (laporan terverifikasi): terpenuhi | SLA follow-up within the working days of verification (verified complaints): met
+-- column follow_up_missed bigint: SLA tindak lanjut: terlewat (terlambat, atau belum terjadi dan jendela sudah tutup pada batas data) | SLA follow-up: missed (late, or not yet and the window closed before the cut-off)
+-- column follow_up_pending bigint: SLA tindak lanjut: tertunda (belum terjadi, jendela masih terbuka pada batas data) | SLA follow-up: pending (not yet, window open at the cut-off)
+-- column follow_up_share double: SLA tindak lanjut: terpenuhi / (terpenuhi + terlewat); kosong bila tidak ada yang jatuh tempo | SLA follow-up: met / (met + missed); null when none is due
+-- column completion_met bigint: SLA selesai ≤ batas hari sejak diterima: terpenuhi | SLA completion within the days of receipt: met
+-- column completion_missed bigint: SLA penyelesaian: terlewat (terlambat, atau belum terjadi dan jendela sudah tutup pada batas data) | SLA completion: missed (late, or not yet and the window closed before the cut-off)
+-- column completion_pending bigint: SLA penyelesaian: tertunda (belum terjadi, jendela masih terbuka pada batas data) | SLA completion: pending (not yet, window open at the cut-off)
+-- column completion_share double: SLA penyelesaian: terpenuhi / (terpenuhi + terlewat); kosong bila tidak ada yang jatuh tempo | SLA completion: met / (met + missed); null when none is due
+-- column complaint_score double: Skor pengaduan (0–5): 5 x bagian SLA berbobot; SLA tanpa laporan jatuh tempo tidak dihitung | Complaint score (0–5): 5 x weighted SLA shares, SLAs with nothing due drop out
 with metrics as (
-  select * from int_complaint_metrics
+  select * from int_complaint_region_metrics
 )
 
 select
@@ -33,9 +45,20 @@ select
   open_at_period_end,
   impossible_timelines,
   median_days_to_completion,
-  share_verified_on_time,
-  share_followed_up_on_time,
-  share_completed_on_time,
-  complaint_score
+  cast(verified_on_time as double) / received as share_verified_on_time,
+  cast(followed_up_on_time as double) / received as share_followed_up_on_time,
+  cast(completed_on_time as double) / received as share_completed_on_time,
+  complaint_score,
+  verification_met,
+  verification_missed,
+  verification_pending,
+  verification_share,
+  follow_up_met,
+  follow_up_missed,
+  follow_up_pending,
+  follow_up_share,
+  completion_met,
+  completion_missed,
+  completion_pending,
+  completion_share
 from metrics
-where grain = 'region'

@@ -14,7 +14,7 @@
 -- column ceremonial_forums bigint: Forum seremonial | Ceremonial forums
 -- column fkp_score double: Skor FKP (0–5, metodologi) | FKP score (0–5, methodology)
 with metrics as (
-  select * from int_fkp_metrics
+  select * from int_fkp_region_metrics
 )
 
 select
@@ -32,4 +32,3 @@ select
   ceremonial_forums,
   fkp_score
 from metrics
-where grain = 'region'

@@ -11,7 +11,7 @@
 -- column berita_acara_share double: Proporsi forum dengan berita acara | Share of forums with minutes
 -- column ceremonial_forums bigint: Forum seremonial (tanpa kesepakatan/RTL/berita acara, ≤ 1 kelompok) | Ceremonial forums
 with metrics as (
-  select * from int_fkp_metrics
+  select * from int_fkp_unit_metrics
 )
 
 select
@@ -26,4 +26,3 @@ select
   berita_acara_share,
   ceremonial_forums
 from metrics
-where grain = 'unit'
