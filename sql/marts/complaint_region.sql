@@ -60,5 +60,6 @@ select
   completion_met,
   completion_missed,
   completion_pending,
-  completion_share
+  completion_share,
+  complaint_score
 from metrics

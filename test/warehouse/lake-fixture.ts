@@ -7,7 +7,7 @@ import { Duck, ident, literal } from '#core/duckdb.ts';
 import { lake } from '#core/lake.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { LocalStore } from '#core/local-store.ts';
-import { loadMethodology, type Methodology } from '#core/methodology.ts';
+import { loadMethodology, type Methodology, type MethodologyVersion } from '#core/methodology.ts';
 import { parsePeriod } from '#core/period.ts';
 import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
 import { transform } from '#warehouse/runner.ts';
@@ -103,9 +103,12 @@ export async function buildWarehouse(
   }
 }
 
-/** A copy of methodology v1 with some fields changed, written to a temp file. */
-export async function methodologyWith(change: (m: Methodology) => void): Promise<string> {
-  const { methodology } = loadMethodology();
+/** A copy of a shipped methodology (default v2, with v1's rule defaults filled in) with some fields changed. */
+export async function methodologyWith(
+  change: (m: Methodology) => void,
+  base: MethodologyVersion = 'v2',
+): Promise<string> {
+  const { methodology } = loadMethodology(base);
   const copy = structuredClone(methodology);
   change(copy);
   const file = join(await mkdtemp(join(tmpdir(), 'pantau-method-')), 'methodology.json');
