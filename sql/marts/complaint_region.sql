@@ -48,7 +48,6 @@ select
   cast(verified_on_time as double) / received as share_verified_on_time,
   cast(followed_up_on_time as double) / received as share_followed_up_on_time,
   cast(completed_on_time as double) / received as share_completed_on_time,
-  complaint_score,
   verification_met,
   verification_missed,
   verification_pending,
