@@ -115,3 +115,36 @@ export async function methodologyWith(
   await writeFile(file, JSON.stringify(copy));
   return file;
 }
+
+/**
+ * One processed upload as the lake holds it: its ledger entry (accepted, rejected, or an accepted nihil
+ * report: header only) and, when accepted with rows, the curated rows carrying its submission id.
+ */
+export async function writeSubmission(
+  store: LocalStore,
+  target: { dataset: DatasetId; region: string; period: string },
+  rows: readonly FixtureRow[],
+  ledger: { uploaded_at: string; status?: 'accepted' | 'rejected'; nihil?: boolean },
+): Promise<void> {
+  const submission_id = `sub-${target.dataset}-${target.region}-${target.period}-${ledger.uploaded_at.replace(/\W/g, '')}`;
+  const status = ledger.status ?? 'accepted';
+  if (status === 'accepted' && rows.length > 0)
+    await writeCurated(
+      store,
+      target.dataset,
+      target.period,
+      target.region,
+      rows.map((r) => ({ submission_id, ...r })),
+    );
+  await writeLedger(store, {
+    dataset: target.dataset,
+    region_code: target.region,
+    period: target.period,
+    status,
+    submission_id,
+    uploaded_at: ledger.uploaded_at,
+    rows_read: rows.length,
+    rows_accepted: status === 'accepted' ? rows.length : 0,
+    ...(ledger.nihil === undefined ? {} : { nihil: ledger.nihil }),
+  });
+}
