@@ -26,7 +26,7 @@ units as (
 ),
 
 ikm_units as (
-  select * from int_ikm_scored where grain = 'unit'
+  select * from int_ikm_unit_scored
 ),
 
 complaint_units as (
