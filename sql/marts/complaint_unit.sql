@@ -6,7 +6,7 @@
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column unit_id string: Kode unit layanan | Service unit id
 -- column received bigint: Laporan diterima pada periode | Complaints received in the period
--- column verified_on_time bigint: Diverifikasi dalam batas hari kerja metodologi sejak diterima (v1: dari semua laporan) | Verified within the methodology's working days of receipt
+-- column verified_on_time bigint: Diverifikasi dalam batas hari kerja metodologi sejak diterima | Verified within the methodology's working days of receipt
 -- column followed_up_on_time bigint: Ditindaklanjuti dalam batas hari kerja metodologi sejak verifikasi | Followed up within the methodology's working days of verification
 -- column completed_on_time bigint: Selesai dalam batas hari kalender metodologi sejak diterima | Completed within the methodology's calendar days of receipt
 -- column completed_by_period_end bigint: Selesai sampai akhir periode | Completed by the end of the period
