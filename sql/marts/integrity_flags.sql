@@ -81,7 +81,8 @@ bursts as (
 ),
 
 -- the population N of the Krejcie–Morgan formula: the unit's annual service users (v1), or (v2 rule 6) that
--- share of them falling in the period (annual users x months of the period / 12, rounded up)
+-- share of them falling in the period (annual users x months of the period / 12, rounded up; the period
+-- runs from a month's first day to the day before one, so the month difference is whole in both engines)
 krejcie_morgan_population as (
   select
     u.region_code,

@@ -44,6 +44,8 @@ ledger as (
     count_if(s.dataset = 'skm' and s.status in ('accepted', 'duplicate')) as skm_accepted,
     count_if(s.dataset = 'skm' and s.status = 'rejected') as skm_rejected,
     count_if(s.dataset = 'fkp' and s.status in ('accepted', 'duplicate')) as fkp_accepted,
+    count_if(s.dataset = 'fkp' and s.status = 'rejected') as fkp_rejected,
+    count_if(s.dataset = 'complaints' and s.status = 'rejected') as complaints_rejected,
     count_if(s.dataset = 'fkp' and s.status in ('accepted', 'duplicate') and coalesce(s.nihil, false)) as fkp_nihil,
     count_if(s.dataset = 'complaints' and s.status in ('accepted', 'duplicate')) as complaints_accepted,
     count_if(s.dataset = 'complaints' and s.status in ('accepted', 'duplicate') and coalesce(s.nihil, false))
@@ -79,6 +81,8 @@ components as (
     f.fkp_score,
     coalesce(l.skm_accepted, 0) as accepted_submissions,
     coalesce(l.skm_rejected, 0) as rejected_submissions,
+    coalesce(l.fkp_rejected, 0) as fkp_rejected,
+    coalesce(l.complaints_rejected, 0) as complaints_rejected,
     -- v2 rule 4: data, nihil (accepted file without rows) or missing (nothing accepted) per component
     case
       when coalesce(l.skm_accepted, 0) = 0 then 'missing' when i.region_code is not null then 'data' else 'missing'
@@ -179,12 +183,12 @@ explained as (
           || ' x FKP ' || replace(cast(cast(round(x.fkp_used, 2) as decimal(4, 2)) as varchar), '.', ',') end)
       || ') / ' || replace(cast(cast(x.weight_in_use as decimal(3, 2)) as varchar), '.', ',') || '.'
       || concat_ws('',
-        case when m.index_missing_component = 'zero' and x.skm_status = 'missing'
-          then ' SKM tidak dikirim atau hanya ditolak: dinilai 0.' end,
-        case when m.index_missing_component = 'zero' and x.complaints_status = 'missing'
-          then ' Pengaduan tidak dikirim atau hanya ditolak: dinilai 0.' end,
-        case when m.index_missing_component = 'zero' and x.fkp_status = 'missing'
-          then ' FKP tidak dikirim atau hanya ditolak: dinilai 0.' end,
+        case when m.index_missing_component = 'zero' and x.skm_status = 'missing' then ' SKM '
+          || case when x.rejected_submissions > 0 then 'hanya ditolak' else 'tidak dikirim' end || ': dinilai 0.' end,
+        case when m.index_missing_component = 'zero' and x.complaints_status = 'missing' then ' Pengaduan '
+          || case when x.complaints_rejected > 0 then 'hanya ditolak' else 'tidak dikirim' end || ': dinilai 0.' end,
+        case when m.index_missing_component = 'zero' and x.fkp_status = 'missing' then ' FKP '
+          || case when x.fkp_rejected > 0 then 'hanya ditolak' else 'tidak dikirim' end || ': dinilai 0.' end,
         case when x.complaints_status = 'nihil' then ' Laporan pengaduan nihil: bobotnya dialihkan ke komponen lain.' end,
         case when x.complaints_status = 'data' and x.complaint_used is null
           then ' Belum ada pengaduan yang jatuh tempo: bobotnya dialihkan ke komponen lain.' end,

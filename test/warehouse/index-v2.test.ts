@@ -147,10 +147,10 @@ describe('methodology v2 index rules (hand-computed), and v1 on the same lake', 
 
   test('score_reason explains the formula and every component scored 0 or dropped', () => {
     expect(v2.region('31.72').score_reason).toBe(
-      'Indeks 3,57 = (0,50 x IKM 5,00 + 0,20 x FKP 0,00) / 0,70. FKP tidak dikirim atau hanya ditolak: dinilai 0. Laporan pengaduan nihil: bobotnya dialihkan ke komponen lain.',
+      'Indeks 3,57 = (0,50 x IKM 5,00 + 0,20 x FKP 0,00) / 0,70. FKP tidak dikirim: dinilai 0. Laporan pengaduan nihil: bobotnya dialihkan ke komponen lain.',
     );
     expect(v2.region('31.73').score_reason).toBe(
-      'Indeks 2,50 = (0,50 x IKM 5,00 + 0,30 x pengaduan 0,00 + 0,20 x FKP 0,00) / 1,00. Pengaduan tidak dikirim atau hanya ditolak: dinilai 0. Laporan FKP nihil (tidak ada forum): dinilai 0.',
+      'Indeks 2,50 = (0,50 x IKM 5,00 + 0,30 x pengaduan 0,00 + 0,20 x FKP 0,00) / 1,00. Pengaduan hanya ditolak: dinilai 0. Laporan FKP nihil (tidak ada forum): dinilai 0.',
     );
   });
 
