@@ -41,8 +41,14 @@ describe('a generated tiny national tree, end to end', () => {
       'select period, region_code, dataset, status from submission_status',
     );
     const flags = await queryLake(lake, 'select period, region_code, unit_id, flag from integrity_flags');
-    const s = scoreAgainstTruth(truth, status, flags);
+    const index = await queryLake(
+      lake,
+      'select period, region_code, missing_components from service_index_region',
+    );
+    const s = scoreAgainstTruth(truth, status, flags, index);
     expect(s.missing).toMatchObject({ precision: 1, recall: 1 });
+    expect(s.missingComponents).toMatchObject({ precision: 1, recall: 1 });
+    expect(s.missingComponents.truth).toBeGreaterThan(0);
     expect(s.late).toMatchObject({ precision: 1, recall: 1 });
     expect(s.integrity.truth).toBeGreaterThan(10);
     expect(s.integrity.recall).toBeGreaterThanOrEqual(0.95);
