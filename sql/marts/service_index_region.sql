@@ -43,6 +43,7 @@ ledger as (
     s.region_code,
     count_if(s.dataset = 'skm' and s.status in ('accepted', 'duplicate')) as skm_accepted,
     count_if(s.dataset = 'skm' and s.status = 'rejected') as skm_rejected,
+    count_if(s.dataset = 'skm' and s.status in ('accepted', 'duplicate') and coalesce(s.nihil, false)) as skm_nihil,
     count_if(s.dataset = 'fkp' and s.status in ('accepted', 'duplicate')) as fkp_accepted,
     count_if(s.dataset = 'fkp' and s.status = 'rejected') as fkp_rejected,
     count_if(s.dataset = 'complaints' and s.status = 'rejected') as complaints_rejected,
@@ -85,7 +86,10 @@ components as (
     coalesce(l.complaints_rejected, 0) as complaints_rejected,
     -- v2 rule 4: data, nihil (accepted file without rows) or missing (nothing accepted) per component
     case
-      when coalesce(l.skm_accepted, 0) = 0 then 'missing' when i.region_code is not null then 'data' else 'missing'
+      when coalesce(l.skm_accepted, 0) = 0 then 'missing'
+      when i.region_code is not null then 'data'
+      when l.skm_nihil > 0 then 'nihil'
+      else 'missing'
     end as skm_status,
     case
       when coalesce(l.complaints_accepted, 0) = 0 then 'missing'
@@ -194,6 +198,8 @@ explained as (
           then ' Belum ada pengaduan yang jatuh tempo: bobotnya dialihkan ke komponen lain.' end,
         case when m.index_missing_component = 'zero' and x.fkp_status = 'nihil'
           then ' Laporan FKP nihil (tidak ada forum): dinilai 0.' end,
+        case when m.index_missing_component = 'zero' and x.skm_status = 'nihil'
+          then ' Laporan SKM nihil (tidak ada survei): dinilai 0, tidak diperingkat.' end,
         case when m.index_missing_component <> 'zero' and x.missing_components is not null
           then ' Komponen tanpa data (' || x.missing_components || '): bobotnya dialihkan.' end)
     end as score_reason

@@ -74,6 +74,8 @@ async function build(version: 'v1' | 'v2') {
   await put('skm', '31.75', [...skm('U1', 3), ...skm('U2', 3)]);
   await put('fkp', '31.75', [], { nihil: true });
   await put('complaints', '31.75', [], { nihil: true });
+  // 31.71 in Q1: an SKM nihil report (no survey), FKP and complaints not sent.
+  await put('skm', '31.71', [], { nihil: true }, '2026-Q1');
   // 32.01: nobody answered U9 in the whole region → no region IKM, not ranked.
   await put('skm', '32.01', skm('U1', 3, [4, 4, 4, 4, 4, 4, 4, 4, null]));
   // 32.02: U2's respondents answered U1 only; the region's pooled NRR still has all nine.
@@ -110,7 +112,10 @@ async function build(version: 'v1' | 'v2') {
     const units = await engine.rows<Record<string, unknown>>(
       "select region_code, unit_id, unsur_answered, ikm, mutu from ikm_unit where period = '2026-Q2'",
     );
-    return { region: (code: string) => index.find((r) => r.region_code === code)!, flags, units };
+    const q1 = await engine.rows<Record<string, unknown>>(
+      "select * from service_index_region where period = '2026-Q1' and region_code = '31.71'",
+    );
+    return { region: (code: string) => index.find((r) => r.region_code === code)!, flags, units, q1: q1[0]! };
   } finally {
     await engine.close();
   }
@@ -143,6 +148,13 @@ describe('methodology v2 index rules (hand-computed), and v1 on the same lake', 
     expect(pick(v1.region('31.72'))).toEqual([5, null, null, 'complaint,fkp', 5]);
     expect(pick(v1.region('31.73'))).toEqual([5, null, null, 'complaint,fkp', 5]);
     expect(pick(v1.region('31.74'))).toEqual([5, null, 5, 'complaint', 5]);
+  });
+
+  test('an SKM nihil report scores 0 and is not ranked, but is not missing', () => {
+    expect([...pick(v2.q1), v2.q1.ranked]).toEqual([0, 0, 0, 'fkp,complaints', 0, false]);
+    expect(v2.q1.score_reason).toBe(
+      'Indeks 0,00 = (0,50 x IKM 0,00 + 0,30 x pengaduan 0,00 + 0,20 x FKP 0,00) / 1,00. Pengaduan tidak dikirim: dinilai 0. FKP tidak dikirim: dinilai 0. Laporan SKM nihil (tidak ada survei): dinilai 0, tidak diperingkat.',
+    );
   });
 
   test('score_reason explains the formula and every component scored 0 or dropped', () => {
