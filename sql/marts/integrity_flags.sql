@@ -21,10 +21,6 @@ skm as (
   select * from int_integrity_skm_units
 ),
 
-units as (
-  select * from stg_units
-),
-
 ikm_units as (
   select * from int_ikm_unit_scored
 ),
@@ -80,50 +76,14 @@ bursts as (
   where s.shortest_burst_seconds <= p.integrity_skm_burst_window_minutes * 60
 ),
 
--- the population N of the Krejcie–Morgan formula: the unit's annual service users (v1), or (v2 rule 6) that
--- share of them falling in the period (annual users x months of the period / 12, rounded up; the period
--- runs from a month's first day to the day before one, so the month difference is whole in both engines)
-krejcie_morgan_population as (
-  select
-    u.region_code,
-    u.unit_id,
-    u.annual_service_users,
-    case
-      when p.integrity_skm_undersampled_users = 'period' then
-        ceiling(u.annual_service_users * date_diff('month', r.period_start, date_add('day', 1, r.period_end)) / 12e0)
-      else cast(u.annual_service_users as double)
-    end as population
-  from units as u
-  cross join params as p
-  cross join run_period as r
-  where u.annual_service_users > 0
-),
-
--- Krejcie & Morgan: S = chi2 N P(1-P) / (d^2 (N-1) + chi2 P(1-P)), rounded up (v1) or to the nearest whole
--- number as the published table is (v2 rule 6)
 krejcie_morgan_sample as (
-  select
-    k.*,
-    case when p.integrity_skm_undersampled_rounding = 'nearest' then round(k.exact) else ceiling(k.exact) end
-      as required
-  from (
-    select
-      n.*,
-      p.integrity_skm_undersampled_chi2 * n.population * p.integrity_skm_undersampled_p * (1 - p.integrity_skm_undersampled_p)
-      / (
-        p.integrity_skm_undersampled_d * p.integrity_skm_undersampled_d * (n.population - 1)
-        + p.integrity_skm_undersampled_chi2 * p.integrity_skm_undersampled_p * (1 - p.integrity_skm_undersampled_p)
-      ) as exact
-    from krejcie_morgan_population as n
-    cross join params as p
-  ) as k
-  cross join params as p
+  select * from int_krejcie_morgan_units
 ),
 
 undersampled as (
   select s.region_code, s.unit_id, 'skm_undersampled' as flag, 'low' as severity,
-    cast(s.responses as double) as metric, k.required as threshold,
-    cast(s.responses as varchar) || ' responden, kurang dari sampel minimum ' || cast(cast(k.required as bigint) as varchar)
+    cast(s.responses as double) as metric, k.required_sample as threshold,
+    cast(s.responses as varchar) || ' responden, kurang dari sampel minimum ' || cast(cast(k.required_sample as bigint) as varchar)
       || ' (Krejcie-Morgan) untuk '
       || case
         when p.integrity_skm_undersampled_users = 'period' then
@@ -134,7 +94,7 @@ undersampled as (
   from skm as s
   join krejcie_morgan_sample as k on k.region_code = s.region_code and k.unit_id = s.unit_id
   cross join params as p
-  where s.responses < k.required
+  where s.responses < k.required_sample
 ),
 
 incomplete_unsur as (
