@@ -36,6 +36,10 @@ export const command: Command = {
       console.log(
         `Snapshot ${result.manifest.run_id} (metodologi ${result.manifest.methodology_version})${result.created ? '' : ' sudah ada, isi sama'}: ${where}`,
       );
+      if (result.manifest.calendar_provisional)
+        console.log(
+          'Kalender hari kerja sementara: periode ini menjangkau tahun tanpa SKB libur nasional (hanya libur bertanggal tetap).',
+        );
       return 0;
     } finally {
       await engine.close();
