@@ -112,6 +112,7 @@ export class ComplaintUnitStats {
   received = 0;
   completionMet = 0;
   completionMissed = 0;
+  completionPending = 0;
   impossible = 0;
 
   add(r: Row, m: Methodology, cutoff: number): void {
@@ -123,8 +124,9 @@ export class ComplaintUnitStats {
     const c = m.complaints;
     if (!(c.admin_closed_verification_only && ADMIN_CLOSED.has(String(r.status)))) {
       if (done !== null && done >= rec && dayNo(done) - dayNo(rec) <= c.complete_days) this.completionMet++;
-      else if (!(done === null && c.censor_at_cutoff && dayNo(cutoff) - dayNo(rec) <= c.complete_days))
-        this.completionMissed++;
+      else if (done === null && c.censor_at_cutoff && dayNo(cutoff) - dayNo(rec) <= c.complete_days)
+        this.completionPending++;
+      else this.completionMissed++;
     }
     const before = (a: number | null, b: number | null) => a !== null && b !== null && a < b;
     const orderings = m.integrity.complaint_impossible_timeline?.orderings === true;
