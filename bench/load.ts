@@ -8,12 +8,16 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SQSRecord } from 'aws-lambda';
 import { S3Store } from '#aws/s3-store.ts';
+import { lake as lakeKeys, parseUploadKey } from '#core/contract/lake.ts';
+import { REPORTED_DATASETS } from '#core/contract/names.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { generate } from '#generate/index.ts';
 import { handlerEnv, startS3 } from '../test/aws/s3rver.ts';
 import { fmt } from './measure.ts';
 
-const DATASETS = ['skm', 'fkp', 'complaints'];
+const isReported = (dataset: string | undefined) =>
+  (REPORTED_DATASETS as readonly (string | undefined)[]).includes(dataset);
+
 const SELF = fileURLToPath(import.meta.url);
 
 export interface LoadOptions {
@@ -100,12 +104,12 @@ async function drain(batches: string[][], workers: number, env: NodeJS.ProcessEn
 
 /** Every generated upload of the three instruments, as lake-relative keys with their local files. */
 async function uploadsOf(dir: string): Promise<{ key: string; file: string; sha256: string }[]> {
-  const files = await readdir(join(dir, 'uploads'), { recursive: true, withFileTypes: true });
+  const files = await readdir(join(dir, lakeKeys.uploadsPrefix), { recursive: true, withFileTypes: true });
   const found = files
     .filter((f) => f.isFile())
     .map((f) => join(f.parentPath, f.name))
     .map((file) => ({ key: relative(dir, file).split('\\').join('/'), file }))
-    .filter(({ key }) => DATASETS.includes(key.split('/')[2] ?? ''))
+    .filter(({ key }) => isReported(parseUploadKey(key)?.dataset))
     .sort((a, b) => a.key.localeCompare(b.key));
   return Promise.all(
     found.map(async (u) => ({
@@ -146,7 +150,7 @@ export async function benchDeadlineDay(options: LoadOptions = {}): Promise<LoadR
     const statuses: Record<string, number> = {};
     const sources = new Set<string>();
     const contents = new Set<string>();
-    for await (const o of lake.list('ledger/')) {
+    for await (const o of lake.list(lakeKeys.ledgerPrefix)) {
       const entry = JSON.parse((await lake.readBytes(o.key)).toString()) as LedgerEntry;
       statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
       sources.add(entry.source_key);

@@ -1,9 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lake } from '#core/contract/lake.ts';
 import { DATASETS } from '#core/datasets/index.ts';
 import { ident, literal } from '#core/duckdb.ts';
 import { LocalStore } from '#core/local-store.ts';
+import { parsePeriod } from '#core/period.ts';
 import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
 import { loadModels } from '#warehouse/models.ts';
 import { curatedPeriods, transform } from '#warehouse/runner.ts';
@@ -57,16 +59,16 @@ async function scans(engine: DuckDbEngine, sql: string): Promise<Scan[]> {
   return out;
 }
 
-/** The table folder a scan reads (`curated/skm`, `warehouse/ikm_region`, `ledger`), relative to the lake. */
+/** The table folder a scan reads (`curated/skm/`, `warehouse/ikm_region/`, `ledger/`), relative to the lake. */
 function tableDir(root: string, source: string): string {
   const rel = source.startsWith(root) ? source.slice(root.length + 1) : source;
-  const parts = rel.split('/');
-  return parts[0] === 'ledger' ? 'ledger' : parts.slice(0, 2).join('/');
+  if (rel.startsWith(lake.ledgerPrefix)) return lake.ledgerPrefix;
+  return `${rel.split('/').slice(0, 2).join('/')}/`;
 }
 
 async function filesUnder(root: string, dir: string): Promise<number> {
   const entries = await readdir(join(root, dir), { recursive: true }).catch(() => [] as string[]);
-  return entries.filter((f) => f.endsWith(dir === 'ledger' ? '.json' : '.parquet')).length;
+  return entries.filter((f) => f.endsWith(dir === lake.ledgerPrefix ? '.json' : '.parquet')).length;
 }
 
 const parquetFiles = async (dir: string) =>
@@ -88,13 +90,12 @@ export async function benchTransform(options: BenchTransformOptions): Promise<Be
   const engine = await DuckDbEngine.open(store, { threads: options.threads });
   try {
     const transformMs = await time(() => transform({ lake: store, engine, periods: [period] }));
-    const [year, quarter] = [period.slice(0, 4), period.slice(6)];
     let scanMs = 0;
     const pruning: BenchTransformResult['pruning'] = [];
     for (const d of Object.values(DATASETS)) {
       const stg = models.find((m) => m.name === `stg_${d.table}`);
       const files = await parquetFiles(
-        join(store.root, 'curated', d.id, `year=${year}`, `quarter=${quarter}`),
+        join(store.root, lake.curatedPartitionPrefix(d.id, parsePeriod(period)!)),
       );
       if (!stg || files.length === 0) continue;
       const cols = d.stored

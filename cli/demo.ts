@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { queryLake } from '#core/catalog.ts';
+import { lake } from '#core/contract/lake.ts';
 import { LocalStore } from '#core/local-store.ts';
 import { periodRange } from '#core/period.ts';
 import { buildDashboard } from '#dashboard/index.ts';
@@ -62,7 +63,7 @@ export const command: Command = {
     );
 
     t0 = Date.now();
-    const files = await listFiles([join(input, 'uploads')]);
+    const files = await listFiles([join(input, lake.uploadsPrefix)]);
     const tally = { accepted: 0, rejected: 0, duplicate: 0 };
     await ingestPool(files, {
       lake: dir,
@@ -106,7 +107,7 @@ export const command: Command = {
     console.log(`
 Selesai dalam ${secs(started)}.
   Lake (Parquet, laporan, ledger): ${dir}
-  Snapshot peringkat:              ${store.path(`published/rankings/${last.manifest.period}/${last.manifest.run_id}`)}
+  Snapshot peringkat:              ${store.path(lake.publishedRankingDir(last.manifest.period, last.manifest.run_id))}
   Dasbor:                          ${dashboard.path}
   Coba:  npx pantau query "select region_name, index_score, category, rank_national from service_index_region where period = '${last.manifest.period}' and level = 'provinsi' order by rank_national limit 5"`);
     return 0;

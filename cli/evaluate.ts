@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { lake } from '#core/contract/lake.ts';
 import { LocalStore } from '#core/local-store.ts';
 import { evaluate } from '#evaluate/evaluate.ts';
 import { summaryText } from '#evaluate/summary.ts';
@@ -31,7 +32,7 @@ export const command: Command = {
         throw e;
       });
       progressDone();
-      const where = store.path(`published/rankings/${result.manifest.period}/${result.manifest.run_id}`);
+      const where = store.path(lake.publishedRankingDir(result.manifest.period, result.manifest.run_id));
       console.log(summaryText(result.summary));
       console.log(
         `Snapshot ${result.manifest.run_id} (metodologi ${result.manifest.methodology_version})${result.created ? '' : ' sudah ada, isi sama'}: ${where}`,

@@ -1,4 +1,5 @@
 import { queryLake } from '#core/catalog.ts';
+import { csvLines } from '#core/contract/csv.ts';
 import { lakeDir, parse, UsageError } from './args.ts';
 import type { Command } from './main.ts';
 
@@ -18,11 +19,6 @@ function table(rows: Record<string, unknown>[]): string {
   ].join('\n');
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 export const command: Command = {
   name: 'query',
   usage: 'pantau query [--lake DIR] [--json|--csv] "SQL"',
@@ -40,9 +36,7 @@ export const command: Command = {
       if (values.json) for (const r of rows) console.log(JSON.stringify(r));
       else if (values.csv) {
         const cols = rows.length ? Object.keys(rows[0]!) : [];
-        console.log(
-          [cols.join(','), ...rows.map((r) => cols.map((c) => csvCell(r[c])).join(','))].join('\n'),
-        );
+        process.stdout.write(csvLines([cols, ...rows.map((r) => cols.map((c) => r[c]))]));
       } else console.log(table(rows));
       return 0;
     }

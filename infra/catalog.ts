@@ -2,7 +2,8 @@ import { Stack } from 'aws-cdk-lib';
 import { CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { lake } from '#core/lake.ts';
+import { lake, PARTITION_TEMPLATE } from '#core/contract/lake.ts';
+import { SUBMISSIONS_TABLE } from '#core/contract/names.ts';
 import { type GlueColumn, type LakeTableSpec, PARTITION_KEYS, SUBMISSION_COLUMNS } from './glue-tables.ts';
 
 export interface CatalogProps {
@@ -58,24 +59,28 @@ export class Catalog extends Construct {
           'projection.year.range': `${from},${to}`,
           'projection.quarter.type': 'integer',
           'projection.quarter.range': '1,4',
-          'storage.location.template': `${s3(t.prefix)}year=\${year}/quarter=\${quarter}/`,
+          'storage.location.template': `${s3(t.prefix)}${PARTITION_TEMPLATE}`,
         },
       });
     }
-    this.table('submissions', 'Buku besar pengiriman: satu baris per berkas diproses | Submission ledger', {
-      columns: SUBMISSION_COLUMNS,
-      partitionKeys: [],
-      location: s3(lake.ledgerPrefix),
-      format: {
-        inputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
-        outputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
-        serdeInfo: {
-          serializationLibrary: 'org.apache.hive.hcatalog.data.JsonSerDe',
-          parameters: { 'timestamp.formats': "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'" },
+    this.table(
+      SUBMISSIONS_TABLE,
+      'Buku besar pengiriman: satu baris per berkas diproses | Submission ledger',
+      {
+        columns: SUBMISSION_COLUMNS,
+        partitionKeys: [],
+        location: s3(lake.ledgerPrefix),
+        format: {
+          inputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
+          outputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
+          serdeInfo: {
+            serializationLibrary: 'org.apache.hive.hcatalog.data.JsonSerDe',
+            parameters: { 'timestamp.formats': "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'" },
+          },
         },
+        parameters: { classification: 'json' },
       },
-      parameters: { classification: 'json' },
-    });
+    );
   }
 
   private table(

@@ -7,6 +7,7 @@ import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { lake } from '#core/contract/lake.ts';
 import { acknowledge, arnToken } from './nag.ts';
 import { PantauFunction } from './pantau-function.ts';
 
@@ -84,9 +85,9 @@ export class Evaluate extends Construct {
         'CDK grant for sending failed-invocation records to the KMS-encrypted dead-letter queue.',
       [`IAM5[Resource::${arnToken(props.lake)}/*]`]:
         'Athena reads curated data and the ledger anywhere in the lake the models query.',
-      [`IAM5[Resource::${arnToken(props.lake)}/warehouse/*]`]:
+      [`IAM5[Resource::${arnToken(props.lake)}/${lake.warehouseRoot}*]`]:
         'Marts are rewritten per period: delete then INSERT under warehouse/{model}/.',
-      [`IAM5[Resource::${arnToken(props.lake)}/published/*]`]:
+      [`IAM5[Resource::${arnToken(props.lake)}/${lake.publishedPrefix}*]`]:
         'The job publishes ranking snapshots and the dashboard under published/.',
       [`IAM5[Resource::${arnToken(props.results)}/*]`]:
         'Athena writes and the job reads query results in the results bucket.',
@@ -137,7 +138,10 @@ export class Evaluate extends Construct {
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
-        resources: [props.lake.arnForObjects('warehouse/*'), props.lake.arnForObjects('published/*')],
+        resources: [
+          props.lake.arnForObjects(`${lake.warehouseRoot}*`),
+          props.lake.arnForObjects(`${lake.publishedPrefix}*`),
+        ],
       }),
     );
     fn.addToRolePolicy(

@@ -6,6 +6,7 @@ import { EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { lake } from '#core/contract/lake.ts';
 import { acknowledge, arnToken } from './nag.ts';
 import { PantauFunction } from './pantau-function.ts';
 
@@ -56,7 +57,7 @@ export class Ingest extends Construct {
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 3 },
     });
     props.uploads.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queue), {
-      prefix: 'uploads/',
+      prefix: lake.uploadsPrefix,
     });
     this.function = new PantauFunction(this, 'Function', {
       entry: 'functions/ingest/handler.ts',
@@ -80,7 +81,7 @@ export class Ingest extends Construct {
     );
     this.grantData(props);
     acknowledge(this.function, {
-      [`IAM5[Resource::${arnToken(props.uploads)}/uploads/*]`]:
+      [`IAM5[Resource::${arnToken(props.uploads)}/${lake.uploadsPrefix}*]`]:
         'Reads any uploaded export: the object key (region/dataset/period/file) is only known from the S3 event.',
       [`IAM5[Resource::${arnToken(props.lake)}/*]`]:
         'Ingest owns the lake layout (curated, quarantine, reports, ledger, config): keys derive from each submission.',
@@ -93,7 +94,7 @@ export class Ingest extends Construct {
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObject'],
-        resources: [props.uploads.arnForObjects('uploads/*')],
+        resources: [props.uploads.arnForObjects(`${lake.uploadsPrefix}*`)],
       }),
     );
     fn.addToRolePolicy(

@@ -9,6 +9,7 @@ import {
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { lake } from '#core/contract/lake.ts';
 
 export interface StorageProps {
   /** Delete buckets (and their objects) and the key with the stack: for throw-away stacks only. @default false */
@@ -81,7 +82,7 @@ export class Storage extends Construct {
           noncurrentVersionExpiration: Duration.days(90),
         },
         {
-          prefix: 'quarantine/',
+          prefix: lake.quarantinePrefix,
           transitions: [
             {
               storageClass: StorageClass.INFREQUENT_ACCESS,

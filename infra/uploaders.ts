@@ -3,6 +3,7 @@ import { AccountRootPrincipal, Effect, ManagedPolicy, PolicyStatement, Role } fr
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { lake } from '#core/contract/lake.ts';
 import { acknowledge, arnToken } from './nag.ts';
 
 /** The principal tag that names a region officer's region (Kemendagri code, dotted: `31.71`). */
@@ -37,7 +38,7 @@ export class Uploaders extends Construct {
         new PolicyStatement({
           sid: 'PutOwnRegionUploads',
           actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
-          resources: [props.uploads.arnForObjects(`uploads/${REGION_VARIABLE}/*`)],
+          resources: [props.uploads.arnForObjects(`${lake.uploadsPrefix}${REGION_VARIABLE}/*`)],
           conditions: tagged,
         }),
         new PolicyStatement({
@@ -46,13 +47,18 @@ export class Uploaders extends Construct {
           resources: [props.uploads.bucketArn, props.lake.bucketArn],
           conditions: {
             ...tagged,
-            StringLike: { 's3:prefix': [`uploads/${REGION_VARIABLE}/*`, `reports/${REGION_VARIABLE}/*`] },
+            StringLike: {
+              's3:prefix': [
+                `${lake.uploadsPrefix}${REGION_VARIABLE}/*`,
+                `${lake.reportsPrefix}${REGION_VARIABLE}/*`,
+              ],
+            },
           },
         }),
         new PolicyStatement({
           sid: 'ReadOwnReports',
           actions: ['s3:GetObject'],
-          resources: [props.lake.arnForObjects(`reports/${REGION_VARIABLE}/*`)],
+          resources: [props.lake.arnForObjects(`${lake.reportsPrefix}${REGION_VARIABLE}/*`)],
           conditions: tagged,
         }),
         new PolicyStatement({
@@ -72,9 +78,9 @@ export class Uploaders extends Construct {
       managedPolicies: [this.policy],
     });
     acknowledge(this.policy, {
-      [`IAM5[Resource::${arnToken(props.uploads)}/uploads/<aws:PrincipalTag/${REGION_TAG}>/*]`]:
+      [`IAM5[Resource::${arnToken(props.uploads)}/${lake.uploadsPrefix}<aws:PrincipalTag/${REGION_TAG}>/*]`]:
         "ABAC: the wildcard is below the principal's own region prefix, which IAM fills from the principal tag.",
-      [`IAM5[Resource::${arnToken(props.lake)}/reports/<aws:PrincipalTag/${REGION_TAG}>/*]`]:
+      [`IAM5[Resource::${arnToken(props.lake)}/${lake.reportsPrefix}<aws:PrincipalTag/${REGION_TAG}>/*]`]:
         "ABAC: officers read only the upload reports under their own region's prefix (principal tag).",
     });
   }

@@ -11,15 +11,12 @@ export const DATASET_LABEL: Record<string, string> = {
   fkp: 'FKP',
   complaints: 'Pengaduan (LAPOR!)',
 };
-export const DATASETS = ['skm', 'fkp', 'complaints'] as const;
-
-export const STATUS_LABEL: Record<string, string> = {
-  on_time: 'Tepat waktu',
-  late: 'Terlambat',
-  missing: 'Tidak mengirim',
-  rejected: 'Ditolak',
-};
-export const STATUSES = ['on_time', 'late', 'missing', 'rejected'] as const;
+/** The reporting roster and status codes come from the contract (one definition, shared with the CLI). */
+export {
+  REPORTED_DATASETS as DATASETS,
+  STATUS_LABEL,
+  SUBMISSION_STATUSES as STATUSES,
+} from '../../functions/core/contract/names.ts';
 export const STATUS_COLOR: Record<string, string> = {
   on_time: '#2e7d32',
   late: '#f9a825',

@@ -1,7 +1,8 @@
+import { lake, parsePartition } from '#core/contract/lake.ts';
+import { duckTypeOfTrino } from '#core/contract/types.ts';
 import { PARTITION_COLUMNS } from '#core/datasets/definition.ts';
 import { ident, literal } from '#core/duckdb.ts';
-import { lake } from '#core/lake.ts';
-import { type Period, periodOf } from '#core/period.ts';
+import type { Period } from '#core/period.ts';
 import type { ObjectStore } from '#core/store.ts';
 import { type Model, type QueryEngine, runPeriodSeed, type Seed } from '#warehouse/engine.ts';
 import type { AthenaQueries } from './athena-query.ts';
@@ -58,11 +59,22 @@ export class AthenaEngine implements QueryEngine {
     await this.queries.execute(`INSERT INTO ${target}\n${withRelations(select, this.relations)}`);
   }
 
+  async partitionColumns(model: string): Promise<{ name: string; type: string }[]> {
+    const id = await this.queries.execute(
+      'SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position',
+      [literal(this.database), literal(model)],
+    );
+    const rows = await resultRows<{ column_name: string; data_type: string }>(this.queries.pages(id));
+    return rows
+      .filter((r) => !PARTITION_NAMES.includes(r.column_name))
+      .map((r) => ({ name: r.column_name, type: duckTypeOfTrino(r.data_type) ?? r.data_type }));
+  }
+
   async listPartitions(model: string): Promise<Period[]> {
     const found = new Map<string, Period>();
     for await (const o of this.lakeStore.list(lake.warehousePrefix(model))) {
-      const m = /\/year=(\d{4})\/quarter=([1-4])\//.exec(o.key);
-      if (m) found.set(`${m[1]}-${m[2]}`, periodOf(Number(m[1]), Number(m[2])));
+      const p = parsePartition(o.key);
+      if (p) found.set(p.id, p);
     }
     return [...found.values()].sort((a, b) => a.id.localeCompare(b.id));
   }

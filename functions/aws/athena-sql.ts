@@ -1,5 +1,5 @@
 import type { ColumnInfo, ResultSet } from '@aws-sdk/client-athena';
-import { ident, literal } from '#core/duckdb.ts';
+import { ident, literal, referencedNames } from '#core/contract/sql.ts';
 import type { Seed, SeedValue } from '#warehouse/engine.ts';
 
 /**
@@ -34,12 +34,9 @@ function value(v: SeedValue): string {
 export function withRelations(sql: string, defs: ReadonlyMap<string, string>): string {
   const needed = new Set<string>();
   const visit = (text: string) => {
-    for (const [name, body] of defs) {
-      if (!needed.has(name) && mentions(text, name)) {
-        needed.add(name);
-        visit(body);
-      }
-    }
+    const fresh = [...referencedNames(text, defs.keys())].filter((n) => !needed.has(n));
+    for (const name of fresh) needed.add(name);
+    for (const name of fresh) visit(defs.get(name)!);
   };
   visit(sql);
   if (needed.size === 0) return sql;
@@ -48,9 +45,6 @@ export function withRelations(sql: string, defs: ReadonlyMap<string, string>): s
     .map(([name, body]) => `${ident(name)} AS (\n${body}\n)`);
   return `WITH ${ctes.join(',\n')}\nSELECT * FROM (\n${sql}\n) AS q`;
 }
-
-const mentions = (text: string, name: string) =>
-  new RegExp(`(?<![\\w.])"?${name}"?(?![\\w])`, 'i').test(text);
 
 /** Rows of a SELECT's result pages as JSON-safe objects; BIGINT and DECIMAL stay strings (as with DuckDB). */
 export async function resultRows<T>(pages: AsyncIterable<ResultSet>): Promise<T[]> {

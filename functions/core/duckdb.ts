@@ -44,12 +44,4 @@ function used(sql: string, params?: SqlParams): SqlParams | undefined {
   return Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql)));
 }
 
-/** Quote an identifier (table, column, view name) for DuckDB and Trino. */
-export function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** A SQL string literal; for paths and generated values only, never for user input in queries. */
-export function literal(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
+export { ident, literal } from './contract/sql.ts';

@@ -1,4 +1,5 @@
-import type { DatasetId } from './datasets/index.ts';
+import type { DatasetId } from './contract/names.ts';
+import type { DuckType } from './contract/types.ts';
 
 /** Outcome of one submission (one uploaded file). */
 export type SubmissionStatus = 'accepted' | 'rejected' | 'duplicate';
@@ -34,19 +35,7 @@ export interface LedgerEntry {
   nihil?: boolean;
 }
 
-/** Column types of the `submissions` table (the ledger read as a table), DuckDB spelling. */
-type LedgerColumnType = 'VARCHAR' | 'BIGINT' | 'TIMESTAMP' | 'VARCHAR[]' | 'BOOLEAN';
-
-/** The same types for Glue/Athena. */
-export const LEDGER_GLUE_TYPE: Record<LedgerColumnType, string> = {
-  VARCHAR: 'string',
-  BIGINT: 'bigint',
-  TIMESTAMP: 'timestamp',
-  'VARCHAR[]': 'array<string>',
-  BOOLEAN: 'boolean',
-};
-
-const col = (type: LedgerColumnType, id: string, en: string) => ({ type, doc: { id, en } });
+const col = (type: DuckType, id: string, en: string) => ({ type, doc: { id, en } });
 
 /** The `submissions` table's columns, one per ledger-entry field: the DuckDB view and the Glue table use it. */
 export const LEDGER_COLUMNS = {
@@ -76,4 +65,4 @@ export const LEDGER_COLUMNS = {
   schema_version: col('VARCHAR', 'Versi skema', 'Schema version'),
   report_key: col('VARCHAR', 'Kunci laporan', 'Report key'),
   nihil: col('BOOLEAN', 'Laporan nihil (header tanpa baris data)', 'Nihil report (header, no data rows)'),
-} satisfies Record<keyof LedgerEntry, { type: LedgerColumnType; doc: { id: string; en: string } }>;
+} satisfies Record<keyof LedgerEntry, { type: DuckType; doc: { id: string; en: string } }>;

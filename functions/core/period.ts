@@ -1,3 +1,5 @@
+import { invalidPeriodMessage } from './contract/names.ts';
+
 /** A reporting quarter, `YYYY-Qn`. */
 export interface Period {
   id: string;
@@ -43,7 +45,7 @@ export function nextPeriod(p: Period): Period {
 /** Periods from `a` to `b` inclusive; accepts `2026-Q1..2026-Q4` or a single period. */
 export function periodRange(spec: string): Period[] {
   const [from, to = from] = spec.split('..').map((s) => parsePeriod(s));
-  if (!from || !to || to.id < from.id) throw new RangeError(`periode tidak valid: "${spec}"`);
+  if (!from || !to || to.id < from.id) throw new RangeError(invalidPeriodMessage(spec));
   const out: Period[] = [];
   for (let p = from; p.id <= to.id; p = nextPeriod(p)) out.push(p);
   return out;

@@ -1,4 +1,5 @@
 import { attachLake } from '#core/catalog.ts';
+import { invalidPeriodMessage } from '#core/contract/names.ts';
 import { Duck } from '#core/duckdb.ts';
 import { lake as lakeKeys } from '#core/lake.ts';
 import type { LocalStore } from '#core/local-store.ts';
@@ -31,7 +32,7 @@ export async function loadDashboardData(store: LocalStore, requested?: string): 
   try {
     await attachLake(duck, store.root);
     const period = requested === undefined ? await latestPeriod(duck) : parsePeriod(requested)?.id;
-    if (requested !== undefined && !period) throw new DashboardError(`periode tidak valid: "${requested}"`);
+    if (requested !== undefined && !period) throw new DashboardError(invalidPeriodMessage(requested));
     if (!period)
       throw new DashboardError('belum ada tabel service_index_region; jalankan pantau transform dahulu');
     const regions = await regionRows(duck, period);

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { invalidPeriodMessage } from '#core/contract/names.ts';
 import { parsePeriod } from '#core/period.ts';
 import type { ObjectStore } from '#core/store.ts';
 import type { QueryEngine } from '#warehouse/engine.ts';
@@ -35,8 +36,7 @@ export interface EvaluateResult {
  */
 export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult> {
   const period = parsePeriod(options.period);
-  if (!period)
-    throw new RangeError(`periode tidak valid: "${options.period}" (format YYYY-Qn, mis. 2026-Q3)`);
+  if (!period) throw new RangeError(invalidPeriodMessage(options.period));
   const built = await transform({
     lake: options.lake,
     engine: options.engine,

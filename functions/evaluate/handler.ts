@@ -7,6 +7,7 @@ import { AthenaQueries } from '#aws/athena-query.ts';
 import { requireEnv } from '#aws/config.ts';
 import { S3Store } from '#aws/s3-store.ts';
 import { logger, METRIC, metrics } from '#aws/telemetry.ts';
+import { invalidPeriodMessage } from '#core/contract/names.ts';
 import { loadMethodology } from '#core/methodology.ts';
 import { type Period, parsePeriod, periodOf, previousPeriod } from '#core/period.ts';
 import { evaluate } from './evaluate.ts';
@@ -34,7 +35,7 @@ export function periodJustClosed(now: Date): Period {
 export async function handler(event: JobEvent, context: Context) {
   logger.addContext(context);
   const period = event.period ? parsePeriod(event.period) : periodJustClosed(new Date());
-  if (!period) throw new RangeError(`periode tidak valid: "${event.period}"`);
+  if (!period) throw new RangeError(invalidPeriodMessage(String(event.period)));
   const queries = new AthenaQueries(athena, {
     workGroup: env.WORKGROUP,
     database: env.DATABASE,

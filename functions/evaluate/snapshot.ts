@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { DATASET_TABLE, SUBMISSIONS_TABLE } from '#core/contract/names.ts';
+import { ident, literal } from '#core/contract/sql.ts';
 import type { Period } from '#core/period.ts';
 import type { QueryEngine } from '#warehouse/engine.ts';
 
@@ -42,13 +44,6 @@ function published(table: SnapshotTable, rows: Record<string, unknown>[], versio
   return rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !drop.includes(k))));
 }
 
-const CURATED = {
-  skm: 'skm_responses',
-  fkp: 'fkp_forums',
-  complaints: 'complaints',
-  units: 'units',
-} as const;
-
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Sort rows by their canonical JSON, so that the order an engine returns never changes a hash. */
@@ -80,16 +75,16 @@ export async function readSnapshot(
   const tables = {} as SnapshotContent['tables'];
   for (const t of SNAPSHOT_TABLES) tables[t] = canonical(published(t, read[t], methodology.version));
   const methodologyHash = methodology.hash;
-  const fed = Object.entries(CURATED)
+  const fed = Object.entries(DATASET_TABLE)
     .map(
       ([dataset, table]) =>
-        `select distinct '${dataset}' as dataset, region_code, submission_id from ${table} where ${where}`,
+        `select distinct ${literal(dataset)} as dataset, region_code, submission_id from ${ident(table)} where ${where}`,
     )
     .join(' union all ');
   const inputs = canonical(
     await engine.rows(
       `select f.dataset, f.region_code, f.submission_id, s.sha256, cast(s.uploaded_at as varchar) as uploaded_at
-       from (${fed}) as f left join submissions as s on s.submission_id = f.submission_id`,
+       from (${fed}) as f left join ${SUBMISSIONS_TABLE} as s on s.submission_id = f.submission_id`,
     ),
   ) as unknown as SnapshotInput[];
   const inputs_hash = sha256(JSON.stringify(inputs));

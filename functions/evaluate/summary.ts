@@ -1,3 +1,4 @@
+import { STATUS_LABEL, type SubmissionStatusCode } from '#core/contract/names.ts';
 import type { SnapshotContent } from './snapshot.ts';
 
 type Row = Record<string, unknown>;
@@ -53,13 +54,6 @@ export function summarise(period: string, content: SnapshotContent, n = 10): Sna
   };
 }
 
-const STATUS_LABEL: Record<string, string> = {
-  on_time: 'tepat waktu',
-  late: 'terlambat',
-  missing: 'tidak ada',
-  rejected: 'ditolak',
-};
-
 /** The summary as text for a terminal or `summary.md` (Bahasa Indonesia, Indonesian number format). */
 export function summaryText(s: SnapshotSummary): string {
   const table = (title: string, rows: Row[]) => [
@@ -76,7 +70,7 @@ export function summaryText(s: SnapshotSummary): string {
     ...table('10 kabupaten/kota teratas', s.top.kabupaten_kota),
     ...table('10 kabupaten/kota terbawah', s.bottom.kabupaten_kota),
     `  Kepatuhan pelaporan (wilayah x dataset): ${Object.entries(s.submission_status)
-      .map(([k, v]) => `${STATUS_LABEL[k] ?? k} ${int.format(v)}`)
+      .map(([k, v]) => `${(STATUS_LABEL[k as SubmissionStatusCode] ?? k).toLowerCase()} ${int.format(v)}`)
       .join(', ')}`,
     `  Sinyal integritas: ${
       Object.entries(s.flags)

@@ -1,7 +1,7 @@
+import { ident, literal, literalList } from '#core/contract/sql.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import { FLAG_VALUES, sqlType } from '#core/datasets/columns.ts';
 import { type Dataset, hashedName } from '#core/datasets/definition.ts';
-import { ident } from '#core/duckdb.ts';
 import type { RuleCode } from './rules.ts';
 
 /** One validation check: `failed` is a SQL boolean over the row's raw (`r_`) and normalised (`n_`) values. */
@@ -30,7 +30,6 @@ const r = (c: string) => ident(`r_${c}`);
 const n = (c: string) => ident(`n_${c}`);
 /** Parsed value of an integer, date or timestamp column, computed once per row. */
 const p = (c: string) => ident(`p_${c}`);
-const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ');
 
 /**
  * Parsers of the typed kinds: the fast forms first, then every accepted form with tabs and no-break spaces
@@ -62,12 +61,10 @@ function typedValue(name: string, c: Column, v: string): string {
     case 'integer':
       return `CASE WHEN ${p(name)} = floor(${p(name)}) AND ${p(name)} BETWEEN ${c.min ?? -2147483648} AND ${c.max ?? 2147483647} THEN CAST(${p(name)} AS INTEGER) END`;
     case 'flag':
-      return `CASE WHEN lower(${v}) IN (${sqlList(FLAG_VALUES.true)}) THEN true WHEN lower(${v}) IN (${sqlList(FLAG_VALUES.false)}) THEN false END`;
+      return `CASE WHEN lower(${v}) IN (${literalList(FLAG_VALUES.true)}) THEN true WHEN lower(${v}) IN (${literalList(FLAG_VALUES.false)}) THEN false END`;
     case 'enum':
       return `CASE lower(${v}) ${Object.entries(c.values)
-        .flatMap(([canon, spellings]) =>
-          spellings.map((s) => `WHEN '${s.replaceAll("'", "''")}' THEN '${canon}'`),
-        )
+        .flatMap(([canon, spellings]) => spellings.map((s) => `WHEN ${literal(s)} THEN ${literal(canon)}`))
         .join(' ')} END`;
     case 'pii':
       return c.action === 'hash'

@@ -8,6 +8,7 @@ import type { Context, S3Event, SQSBatchResponse, SQSEvent, SQSRecord } from 'aw
 import { requireEnv } from '#aws/config.ts';
 import { S3Store } from '#aws/s3-store.ts';
 import { logger, METRIC, metrics } from '#aws/telemetry.ts';
+import { isUploadKey } from '#core/contract/lake.ts';
 import type { Duck } from '#core/duckdb.ts';
 import { loadMethodology } from '#core/methodology.ts';
 import { openIngestEngine } from './engine.ts';
@@ -35,7 +36,7 @@ async function ingestRecord(record: SQSRecord): Promise<void> {
   salt ??= piiSalt(lake);
   for (const r of body.Records ?? []) {
     const key = decodeKey(r.s3.object.key);
-    if (!r.eventName.startsWith('ObjectCreated:') || !key.startsWith('uploads/')) continue;
+    if (!r.eventName.startsWith('ObjectCreated:') || !isUploadKey(key)) continue;
     const scratchDir = await mkdtemp(join(scratchRoot, 'job-'));
     try {
       const ctx = { lake, duck: await engine, scratchDir, piiSalt: await salt, maxInvalidShare };

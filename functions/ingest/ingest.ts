@@ -43,7 +43,7 @@ export interface Upload {
 }
 
 /**
- * Ingest one submission (DESIGN.md "Submission outcome"): read, validate every row, then either replace the
+ * Ingest one submission (docs/architecture.md, "The flow"): read, validate every row, then either replace the
  * region's curated data (accepted) or leave it untouched (rejected); always write the report and a ledger
  * entry, last, so a replay after a crash redoes what was missing and nothing twice.
  */

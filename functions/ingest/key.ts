@@ -1,3 +1,4 @@
+import { isUploadKey, UPLOAD_KEY_HINT } from '#core/contract/lake.ts';
 import { type DatasetId, isDatasetId } from '#core/datasets/index.ts';
 import { type Period, parsePeriod } from '#core/period.ts';
 import { canonicalRegionCode } from '#core/regions.ts';
@@ -34,12 +35,12 @@ export function partsFromKey(key: string): TargetParts {
  */
 export function uploadKeyError(key: string): string | undefined {
   const segments = key.split('/');
-  if (segments[0] !== 'uploads') return undefined;
+  if (!isUploadKey(`${segments[0]}/`)) return undefined;
   const unsafe = segments.some(
     (s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'),
   );
   if (unsafe || segments.length !== 5)
-    return `Kunci unggahan tidak sah: "${clip(key, 120)}". Unggah tepat ke uploads/{kode_wilayah}/{dataset}/{periode}/{nama_berkas}.`;
+    return `Kunci unggahan tidak sah: "${clip(key, 120)}". Unggah tepat ke ${UPLOAD_KEY_HINT}.`;
   return undefined;
 }
 
@@ -52,7 +53,7 @@ export function resolveTarget(parts: TargetParts): { target: Target } | { errors
   if (region === undefined) {
     errors.push(
       parts.region === undefined
-        ? 'Kode wilayah tidak diketahui: unggah ke uploads/{kode_wilayah}/{dataset}/{periode}/ atau isi --region.'
+        ? `Kode wilayah tidak diketahui: unggah ke ${UPLOAD_KEY_HINT} atau isi --region.`
         : `Kode wilayah "${clip(parts.region)}" bukan kode Kemendagri provinsi/kabupaten/kota yang dikenal (contoh: 31 atau 31.71).`,
     );
   }

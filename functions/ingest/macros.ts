@@ -1,3 +1,4 @@
+import { literal, literalList } from '#core/contract/sql.ts';
 import type { Duck } from '#core/duckdb.ts';
 
 /** Indonesian (and English) month spellings by their first three letters. */
@@ -26,14 +27,14 @@ const MONTHS: Record<string, number> = {
 
 const DATE_FORMATS = ['%d/%m/%Y', '%d-%m-%Y', '%d.%m.%Y', '%Y/%m/%d'];
 const TIME_FORMATS = ['%H:%M:%S', '%H:%M', '%H.%M.%S', '%H.%M'];
-const list = (xs: string[]) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
+const list = (xs: string[]) => `[${literalList(xs)}]`;
 const monthCase = `CASE left(m, 3) ${Object.entries(MONTHS)
-  .map(([k, v]) => `WHEN '${k}' THEN ${v}`)
+  .map(([k, v]) => `WHEN ${literal(k)} THEN ${v}`)
   .join(' ')} END`;
 const WORDS = String.raw`'^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})(?:[ ,T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$'`;
 
 /**
- * Normalisers for the locale forms of DESIGN.md, as DuckDB macros (installed once per connection):
+ * Normalisers for the Indonesian locale forms of dates and numbers, as DuckDB macros (installed once per connection):
  * trimming, decimal comma and Indonesian thousands, dates in every accepted form, Excel serial dates.
  * Every macro returns NULL for what it cannot read; validation turns that into a finding.
  */

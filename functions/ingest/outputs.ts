@@ -1,6 +1,7 @@
+import { ident, literal } from '#core/contract/sql.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset, LINEAGE_COLUMNS } from '#core/datasets/definition.ts';
-import { type Duck, ident } from '#core/duckdb.ts';
+import type { Duck } from '#core/duckdb.ts';
 import type { HeaderMapping } from './headers.ts';
 import { clip } from './key.ts';
 import { checkMessage, MAX_SAMPLES, type RowFinding, type SubmissionReport } from './report.ts';
@@ -8,7 +9,6 @@ import type { Staged } from './stage.ts';
 
 /** Longest cell value quoted in a report (the quarantine file keeps it whole). */
 const MAX_VALUE_CHARS = 200;
-const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const DUPLICATE = { rule: 'duplikat', detail: '' } as const;
 const rejectedRows =
   'FROM staged s LEFT JOIN staged_duplicates d USING (__row) WHERE NOT s.__valid OR d.__row IS NOT NULL';
@@ -44,9 +44,9 @@ export async function writeCurated(
 /** SQL giving the messages of a rejected staged row (duplicates included), joined by `; `. */
 function reasonsSql(staged: Staged): string {
   const byCheck = staged.checks
-    .map((k) => `WHEN ${k.id} THEN ${sqlText(checkMessage(k, k.column))}`)
+    .map((k) => `WHEN ${k.id} THEN ${literal(checkMessage(k, k.column))}`)
     .join(' ');
-  const dup = sqlText(`${checkMessage(DUPLICATE, null)} Baris pertama: `);
+  const dup = literal(`${checkMessage(DUPLICATE, null)} Baris pertama: `);
   return `array_to_string(list_transform(COALESCE(s.__errors, []), x -> CASE x ${byCheck || 'WHEN 0 THEN NULL'} END)
     || CASE WHEN d.__row IS NOT NULL THEN [${dup} || d.first_row] ELSE [] END, '; ')`;
 }

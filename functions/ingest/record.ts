@@ -1,4 +1,4 @@
-import { lake } from '#core/lake.ts';
+import { lake } from '#core/contract/lake.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { PreconditionFailedError } from '#core/store.ts';
 import type { IngestContext } from './ingest.ts';
@@ -22,8 +22,8 @@ export async function finish(
   report.summary = summarise(report);
   const ledgerKey = target
     ? lake.ledgerKey(target.dataset, target.period, target.region, report.submission_id)
-    : `ledger/_invalid/${report.submission_id}.json`;
-  if (!target) report.report_key = `reports/_invalid/${report.submission_id}.json`;
+    : lake.invalidLedgerKey(report.submission_id);
+  if (!target) report.report_key = lake.invalidReportKey(report.submission_id);
   await ctx.lake.write(report.report_key, JSON.stringify(report, null, 2), {
     contentType: 'application/json',
   });

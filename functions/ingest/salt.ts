@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { lake } from '#core/contract/lake.ts';
 import { type ObjectStore, PreconditionFailedError } from '#core/store.ts';
 
 /** Lake key of the salt for personal-data hashes. */
-export const PII_SALT_KEY = 'config/pii-salt';
+export const PII_SALT_KEY = lake.piiSaltKey;
 
 /**
  * The salt for personal-data hashes: `PANTAU_PII_SALT` when set, else generated once and kept in the lake

@@ -27,7 +27,7 @@ function sourceRelation(src: TabularSource): { sql: string; names: string[] } {
   const width = src.header.length + SPARE_COLUMNS;
   const names = Array.from({ length: width }, (_, i) => `c${i}`);
   const all = src.rows.explicit ? ['row_no', ...names] : names;
-  const columns = `{${all.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
+  const columns = `{${all.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}}`;
   const read = `read_csv($path, delim = $delim, quote = '"', escape = '"', header = false, skip = $skip, auto_detect = false,
     columns = ${columns}, null_padding = true, strict_mode = false, max_line_size = 16777216)`;
   const row = src.rows.explicit ? 'CAST(row_no AS BIGINT)' : 'CAST(NULL AS BIGINT)';

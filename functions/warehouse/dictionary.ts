@@ -1,7 +1,7 @@
-import type { Bilingual } from '#core/datasets/columns.ts';
-import { GLUE_TYPE } from '#core/datasets/columns.ts';
+import { type Bilingual, type GlueColumn, glueComment, glueType } from '#core/contract/types.ts';
 import { PARTITION_COLUMNS } from '#core/datasets/definition.ts';
 import { DATASETS } from '#core/datasets/index.ts';
+import { martDeclarations } from './marts.ts';
 import { type DocumentedModel, type GlueType, loadModels } from './models.ts';
 
 /** One documented column: Glue/Athena type and bilingual meaning. */
@@ -16,6 +16,8 @@ export interface TableDoc {
   name: string;
   kind: 'curated' | 'mart';
   grain: Bilingual;
+  /** Columns identifying a row within a period (marts; checked on every build). */
+  key?: readonly string[];
   /** Hive partition columns (in the object key, not in the files): year, quarter. */
   partitionKeys: ColumnDoc[];
   columns: ColumnDoc[];
@@ -23,12 +25,12 @@ export interface TableDoc {
 
 const PARTITION_KEYS: ColumnDoc[] = PARTITION_COLUMNS.map((c) => ({
   name: c.name,
-  type: GLUE_TYPE[c.type] as GlueType,
+  type: glueType(c.type) as GlueType,
   doc: c.doc,
 }));
 
 /**
- * Every curated table (from the dataset definitions) and every mart (from its model file's header):
+ * Every curated table (from the dataset definitions) and every mart (from its declaration, marts.ts):
  * the one source of the data dictionary, of `docs/data-dictionary.md` and of Glue column comments.
  */
 export async function dataDictionary(models?: readonly DocumentedModel[]): Promise<TableDoc[]> {
@@ -37,29 +39,20 @@ export async function dataDictionary(models?: readonly DocumentedModel[]): Promi
     kind: 'curated',
     grain: d.grain,
     partitionKeys: PARTITION_KEYS,
-    columns: d.stored.map((c) => ({ name: c.name, type: GLUE_TYPE[c.type] as GlueType, doc: c.doc })),
+    columns: d.stored.map((c) => ({ name: c.name, type: glueType(c.type) as GlueType, doc: c.doc })),
   }));
-  const marts: TableDoc[] = (models ?? (await loadModels()))
-    .filter((m) => m.materialized === 'partition')
+  const marts: TableDoc[] = martDeclarations(models ?? (await loadModels()))
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((m) => ({
       name: m.name,
       kind: 'mart',
-      grain: m.grain ?? { id: '', en: '' },
+      grain: m.grain,
+      key: m.key,
       partitionKeys: PARTITION_KEYS,
-      columns: m.columns,
+      columns: [...m.columns],
     }));
   return [...curated, ...marts];
 }
-
-/** A Glue column: `comment` is "Bahasa Indonesia | English", at most 255 characters. */
-export interface GlueColumn {
-  name: string;
-  type: GlueType;
-  comment: string;
-}
-
-const comment = (doc: Bilingual) => `${doc.id} | ${doc.en}`.slice(0, 255);
 
 /** Table name → Glue columns (partition keys excluded: `year` int, `quarter` int), for Glue tables. */
 export async function glueColumns(
@@ -67,7 +60,7 @@ export async function glueColumns(
 ): Promise<Record<string, GlueColumn[]>> {
   const out: Record<string, GlueColumn[]> = {};
   for (const t of await dataDictionary(models)) {
-    out[t.name] = t.columns.map((c) => ({ name: c.name, type: c.type, comment: comment(c.doc) }));
+    out[t.name] = t.columns.map((c) => ({ name: c.name, type: c.type, comment: glueComment(c.doc) }));
   }
   return out;
 }
@@ -88,6 +81,7 @@ export function renderDictionary(tables: readonly TableDoc[]): string {
   ];
   for (const t of tables) {
     lines.push(`## \`${t.name}\` (${t.kind})`, '', `**Grain:** ${t.grain.id} — *${t.grain.en}*`, '');
+    if (t.key) lines.push(`**Kunci / Key:** ${t.key.map((k) => `\`${k}\``).join(', ')}`, '');
     lines.push('| column | type | keterangan | meaning |', '|---|---|---|---|');
     for (const c of [...t.columns, ...t.partitionKeys]) {
       lines.push(`| \`${c.name}\` | ${c.type} | ${cell(c.doc.id)} | ${cell(c.doc.en)} |`);

@@ -2,10 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachLake } from '#core/catalog.ts';
+import { lake, parseWarehouseKey } from '#core/contract/lake.ts';
+import { PARTITION_COLUMNS } from '#core/datasets/definition.ts';
 import { Duck, ident, literal } from '#core/duckdb.ts';
-import { lake } from '#core/lake.ts';
 import type { LocalStore } from '#core/local-store.ts';
-import { type Period, periodOf } from '#core/period.ts';
+import type { Period } from '#core/period.ts';
 import { installTrinoDialect } from './dialect.ts';
 import { type Model, type QueryEngine, runPeriodSeed, type Seed } from './engine.ts';
 
@@ -84,11 +85,21 @@ export class DuckDbEngine implements QueryEngine {
     await this.exposeModel(model.name);
   }
 
+  async partitionColumns(model: string, period: Period): Promise<{ name: string; type: string }[]> {
+    const file = this.store.path(lake.warehouseKey(model, period));
+    const rows = await this.duck.rows<{ column_name: string; column_type: string }>(
+      `DESCRIBE SELECT * FROM read_parquet(${literal(file)})`,
+    );
+    return rows
+      .filter((r) => !PARTITION_COLUMNS.some((p) => p.name === r.column_name))
+      .map((r) => ({ name: r.column_name, type: r.column_type }));
+  }
+
   async listPartitions(model: string): Promise<Period[]> {
     const out: Period[] = [];
     for await (const o of this.store.list(lake.warehousePrefix(model))) {
-      const m = /\/year=(\d{4})\/quarter=([1-4])\/data\.parquet$/.exec(o.key);
-      if (m) out.push(periodOf(Number(m[1]), Number(m[2])));
+      const part = parseWarehouseKey(o.key);
+      if (part?.model === model) out.push(part.period);
     }
     return out.sort((a, b) => a.id.localeCompare(b.id));
   }

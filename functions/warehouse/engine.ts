@@ -69,7 +69,7 @@ export function runPeriodSeed(period: Period): Seed {
 }
 
 /**
- * The query-engine port of the model runner (DESIGN.md "Ports"). The DuckDB engine (`duckdb-engine.ts`)
+ * The query-engine port of the model runner (docs/architecture.md, "The ports"). The DuckDB engine (`duckdb-engine.ts`)
  * runs on a local lake; an Athena engine implements the same port in `functions/aws/`.
  *
  * The runner calls, in this order: `loadSeed` for every seed; then for each period: `bindPeriod`, then
@@ -97,6 +97,12 @@ export interface QueryEngine {
    * partition's objects, then `INSERT INTO` with year/quarter appended.
    */
   writePartition(model: Model, period: Period): Promise<void>;
+  /**
+   * Columns of the model's stored partition for `period`, in order, with DuckDB type names (the contract's
+   * `DuckType`); partition keys excluded. DuckDB: the Parquet file's schema. Athena: the table's columns
+   * (an INSERT already refuses columns or types that differ from the table).
+   */
+  partitionColumns(model: string, period: Period): Promise<{ name: string; type: string }[]>;
   /** Periods for which the model has a stored partition, in period order. */
   listPartitions(model: string): Promise<Period[]>;
   /** Delete one stored partition of the model (no error when absent). */

@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Bilingual } from '#core/datasets/columns.ts';
+import { referencedNames } from '#core/contract/sql.ts';
+import { type Bilingual, MART_GLUE_TYPES, type MartGlueType } from '#core/contract/types.ts';
 import type { Layer, Model } from './engine.ts';
 
 /** The repository's `sql/` folder. */
@@ -10,9 +11,9 @@ export const SQL_DIR = fileURLToPath(new URL('../../sql/', import.meta.url));
 /** Layers in build order; each is a folder of `sql/`. */
 export const LAYERS: readonly Layer[] = ['staging', 'intermediate', 'marts'];
 
-/** Glue/Athena column types a model may declare in its header. */
-export const GLUE_TYPES = ['string', 'int', 'bigint', 'double', 'boolean', 'date', 'timestamp'] as const;
-export type GlueType = (typeof GLUE_TYPES)[number];
+/** Glue/Athena column types a model may declare in its header (the contract's scalar types). */
+export const GLUE_TYPES = MART_GLUE_TYPES;
+export type GlueType = MartGlueType;
 
 /** A documented output column (`-- column <name> <type>: <id> | <en>` in the model's header). */
 export interface ModelColumn {
@@ -26,6 +27,8 @@ export interface DocumentedModel extends Model {
   file: string;
   /** `-- grain: <id> | <en>`: what one row is. */
   grain?: Bilingual;
+  /** `-- key: a, b`: the columns that identify a row within a period (unique, never null). */
+  key: string[];
   columns: ModelColumn[];
 }
 
@@ -38,9 +41,12 @@ const bilingual = (text: string): Bilingual => {
 export function parseModel(name: string, layer: Layer, file: string, text: string): DocumentedModel {
   const columns: ModelColumn[] = [];
   let grain: Bilingual | undefined;
+  let key: string[] = [];
   for (const line of text.split('\n')) {
     const grainMatch = /^--\s*grain:\s*(.+)$/.exec(line);
     if (grainMatch) grain = bilingual(grainMatch[1]!);
+    const keyMatch = /^--\s*key:\s*(.+)$/.exec(line);
+    if (keyMatch) key = keyMatch[1]!.split(',').map((k) => k.trim());
     const col = /^--\s*column\s+([a-z_][a-z0-9_]*)\s+([a-z]+):\s*(.+)$/.exec(line);
     if (!col) continue;
     const type = col[2] as GlueType;
@@ -49,21 +55,18 @@ export function parseModel(name: string, layer: Layer, file: string, text: strin
   }
   const sql = text.trim().replace(/;\s*$/, '');
   const materialized = layer === 'marts' ? 'partition' : 'relation';
-  return { name, layer, file, sql, materialized, dependsOn: [], grain, columns };
-}
-
-/** Words of a SQL text outside comments and string literals (lowercased). */
-function sqlWords(sql: string): Set<string> {
-  const stripped = sql.replace(/--[^\n]*/g, ' ').replace(/'(?:[^']|'')*'/g, ' ');
-  return new Set(stripped.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
+  for (const k of key)
+    if (!columns.some((c) => c.name === k))
+      throw new Error(`${file}: key column "${k}" is not a documented column`);
+  return { name, layer, file, sql, materialized, dependsOn: [], grain, key, columns };
 }
 
 /** Order models so every model comes after the models it reads; ties by layer, then name. */
 export function orderModels<M extends Model>(models: readonly M[]): M[] {
   const names = new Set(models.map((m) => m.name));
   const withDeps = models.map((m) => {
-    const words = sqlWords(m.sql);
-    return { ...m, dependsOn: [...names].filter((n) => n !== m.name && words.has(n)).sort() };
+    const used = referencedNames(m.sql, names);
+    return { ...m, dependsOn: [...used].filter((n) => n !== m.name).sort() };
   });
   const rank = (m: Model) => `${LAYERS.indexOf(m.layer)}:${m.name}`;
   const pending = [...withDeps].sort((a, b) => rank(a).localeCompare(rank(b)));

@@ -1,7 +1,10 @@
+import { lake, parsePartition } from '#core/contract/lake.ts';
+import { invalidPeriodMessage } from '#core/contract/names.ts';
 import { loadMethodology } from '#core/methodology.ts';
 import { type Period, parsePeriod } from '#core/period.ts';
 import type { ObjectStore } from '#core/store.ts';
 import type { QueryEngine } from './engine.ts';
+import { checkPartition, martDeclarations } from './marts.ts';
 import { type DocumentedModel, loadModels } from './models.ts';
 import { seedsFor } from './seeds.ts';
 
@@ -42,14 +45,14 @@ export class PeriodError extends RangeError {
   override name = 'PeriodError';
 }
 
-/** Periods that have curated data: the `year=/quarter=` folders under `curated/`. */
+/** Periods that have curated data: the partitions under the curated root. */
 export async function curatedPeriods(store: ObjectStore): Promise<Period[]> {
-  const ids = new Set<string>();
-  for await (const o of store.list('curated/')) {
-    const m = /\/year=(\d{4})\/quarter=([1-4])\//.exec(o.key);
-    if (m) ids.add(`${m[1]}-Q${m[2]}`);
+  const periods = new Map<string, Period>();
+  for await (const o of store.list(lake.curatedRoot)) {
+    const p = parsePartition(o.key);
+    if (p) periods.set(p.id, p);
   }
-  return [...ids].sort().map((id) => parsePeriod(id)!);
+  return [...periods.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 function validPeriods(ids: readonly string[]): Period[] {
@@ -58,13 +61,14 @@ function validPeriods(ids: readonly string[]): Period[] {
 }
 
 function invalid(id: string): never {
-  throw new PeriodError(`periode tidak valid: "${id}" (format YYYY-Qn, mis. 2026-Q3)`);
+  throw new PeriodError(invalidPeriodMessage(id));
 }
 
 /**
  * Build the warehouse: load seeds, then for each period (oldest first, so a period can read the one
  * before it) run every model in reference order — staging and intermediate as run relations, marts as
- * that period's partition. Other periods' partitions are never touched. The same call serves the CLI,
+ * that period's partition, checked against the mart's declaration (marts.ts). Other periods' partitions are
+ * never touched. The same call serves the CLI,
  * the demo and the AWS job; only the engine differs.
  */
 export async function transform(options: TransformOptions): Promise<TransformResult> {
@@ -78,6 +82,7 @@ export async function transform(options: TransformOptions): Promise<TransformRes
   if (periods.length === 0)
     return { periods: [], models: models.map((m) => m.name), partitions: 0, ms: 0, methodology: used };
   for (const seed of seedsFor(periods, methodology, hash)) await engine.loadSeed(seed);
+  const marts = new Map(martDeclarations(models).map((m) => [m.name, m]));
   const steps = periods.length * models.length;
   let step = 0;
   let partitions = 0;
@@ -87,6 +92,7 @@ export async function transform(options: TransformOptions): Promise<TransformRes
       options.onProgress?.({ period: period.id, model: model.name, step: ++step, steps });
       if (model.materialized === 'partition') {
         await engine.writePartition(model, period);
+        await checkPartition(engine, marts.get(model.name)!, period);
         partitions += 1;
       } else await engine.createRelation(model);
     }

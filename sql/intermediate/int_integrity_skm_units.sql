@@ -1,4 +1,4 @@
--- Per unit, the SKM patterns of self-filled surveys (domain.md "Integrity signals"): straight-lined
+-- Per unit, the SKM patterns of self-filled surveys (docs/methodology.md): straight-lined
 -- questionnaires (all nine answers equal), all-maximum questionnaires, duplicate questionnaires (same
 -- answers, profile and submission time) and the shortest time in which burst-count questionnaires arrived.
 -- grain: Satu unit layanan yang menerima kuesioner SKM pada periode | One unit with SKM questionnaires in the period

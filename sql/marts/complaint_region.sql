@@ -2,6 +2,7 @@
 -- follow-up within its working days (from verification), completion within its calendar days (from
 -- receipt), open at period end (not completed by the last day, not archived or out of authority).
 -- grain: Satu wilayah per periode (wilayah dengan laporan) | One region per period (regions with complaints)
+-- key: region_code
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column units bigint: Jumlah unit yang menerima laporan | Units that received complaints

@@ -2,6 +2,7 @@
 -- follow-up within its working days (from verification), completion within its calendar days (from
 -- receipt), open at period end (not completed by the last day, not archived or out of authority).
 -- grain: Satu unit layanan per periode (unit dengan laporan) | One service unit per period (units with complaints)
+-- key: region_code, unit_id
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column unit_id string: Kode unit layanan | Service unit id

@@ -1,6 +1,7 @@
 -- Forum Konsultasi Publik per region: activity, coverage of the region's known units, FKP score, over the
 -- methodology's FKP scope: the period (v1) or the year to date (v2).
 -- grain: Satu wilayah per periode (wilayah dengan forum dalam cakupan FKP: triwulan, atau tahun berjalan pada v2) | One region per period (regions with forums in the FKP scope: the quarter, or the year to date in v2)
+-- key: region_code
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column forums bigint: Jumlah forum | Forums held

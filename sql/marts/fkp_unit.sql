@@ -1,6 +1,7 @@
 -- Forum Konsultasi Publik per service unit (PermenPANRB 16/2017), over the methodology's FKP scope: the
 -- period (v1) or the year to date (v2, FKP is a yearly obligation).
 -- grain: Satu unit layanan per periode (unit yang menyelenggarakan forum dalam cakupan FKP: triwulan, atau tahun berjalan pada v2) | One service unit per period (units holding a forum in the FKP scope: the quarter, or the year to date in v2)
+-- key: region_code, unit_id
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column unit_id string: Kode unit layanan | Service unit id

@@ -1,5 +1,6 @@
 -- IKM of a region, pooled over all its respondents (NRR per unsur over every respondent of the region).
 -- grain: Satu wilayah per periode (wilayah dengan data SKM) | One region per period (regions with SKM data)
+-- key: region_code
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column units bigint: Jumlah unit dengan responden SKM | Units with SKM respondents

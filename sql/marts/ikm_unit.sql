@@ -1,5 +1,6 @@
 -- Indeks Kepuasan Masyarakat per service unit (PermenPANRB 14/2017), computed in int_ikm_unit_scored.
 -- grain: Satu unit layanan per periode | One service unit per period
+-- key: region_code, unit_id
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column unit_id string: Kode unit layanan | Service unit id

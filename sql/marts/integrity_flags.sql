@@ -4,6 +4,7 @@
 -- ceremonial FKP and impossible complaint timelines. Each flag carries the measured value, the threshold
 -- and a sentence in Bahasa Indonesia.
 -- grain: Satu sinyal integritas untuk satu unit pada periode | One integrity signal of one unit in the period
+-- key: region_code, unit_id, flag
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column unit_id string: Kode unit layanan | Service unit id

@@ -5,6 +5,7 @@
 -- Scores and ranks are computed for this period and the previous one (read through the year/quarter
 -- partition keys of the stored mart partitions, so no other period is scanned).
 -- grain: Satu wilayah (552 wilayah) per periode | One region (all 552) per period
+-- key: region_code
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column region_name string: Nama wilayah | Region name

@@ -1,8 +1,9 @@
--- Submission monitoring (DESIGN.md): the roster is every one of the 552 regions x skm, fkp, complaints for
+-- Submission monitoring (docs/methodology.md): the roster is every one of the 552 regions x skm, fkp, complaints for
 -- the period; the ledger says what arrived. on_time: an accepted upload by the deadline (the methodology's
 -- days after quarter end, until 23:59:59 WIB); late: accepted only after it; rejected: only rejected
 -- uploads; missing: nothing. Upload times are stored in UTC and compared in WIB.
 -- grain: Satu wilayah x dataset wajib per periode (552 x 3) | One region x reported dataset per period
+-- key: region_code, dataset
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
 -- column region_name string: Nama wilayah | Region name

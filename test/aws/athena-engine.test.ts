@@ -116,4 +116,33 @@ describe('AthenaEngine', () => {
     await engine.dropPartition('fkp_region', periodOf(2025, 4));
     expect(await engine.listPartitions('fkp_region')).toEqual([q2]);
   });
+
+  it("reads a mart partition's columns from the catalog, in DuckDB type names, partition keys excluded", async () => {
+    athena.on(GetQueryResultsCommand).resolves({
+      ResultSet: {
+        ResultSetMetadata: {
+          ColumnInfo: [
+            { Name: 'column_name', Type: 'varchar' },
+            { Name: 'data_type', Type: 'varchar' },
+          ],
+        },
+        Rows: [
+          ['column_name', 'data_type'],
+          ['region_code', 'varchar'],
+          ['respondents', 'bigint'],
+          ['computed_at', 'timestamp(3)'],
+          ['year', 'integer'],
+          ['quarter', 'integer'],
+        ].map((r) => ({ Data: r.map((v) => ({ VarCharValue: v })) })),
+      },
+    });
+    expect(await engine.partitionColumns('ikm_region')).toEqual([
+      { name: 'region_code', type: 'VARCHAR' },
+      { name: 'respondents', type: 'BIGINT' },
+      { name: 'computed_at', type: 'TIMESTAMP' },
+    ]);
+    expect(athena).toHaveReceivedCommandWith(StartQueryExecutionCommand, {
+      ExecutionParameters: ["'pantau'", "'ikm_region'"],
+    });
+  });
 });

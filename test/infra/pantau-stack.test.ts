@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { TrinoSQL } from 'dt-sql-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METRIC } from '#aws/telemetry.ts';
-import { GLUE_TYPE } from '#core/datasets/columns.ts';
+import { glueType } from '#core/contract/types.ts';
 import { DATASETS } from '#core/datasets/index.ts';
 import { ANALYST_QUERIES } from '../../infra/named-queries.ts';
 import { REGION_TAG } from '../../infra/uploaders.ts';
@@ -216,7 +216,7 @@ describe('catalog and Athena', () => {
             'storage.location.template': Match.anyValue(),
           }),
           StorageDescriptor: Match.objectLike({
-            Columns: d.stored.map((c) => Match.objectLike({ Name: c.name, Type: GLUE_TYPE[c.type] })),
+            Columns: d.stored.map((c) => Match.objectLike({ Name: c.name, Type: glueType(c.type) })),
           }),
         }),
       });

@@ -10,6 +10,7 @@ export const MART = parseModel(
   'marts',
   'sql/marts/ikm_region.sql',
   `-- grain: satu baris per wilayah dan periode | one row per region and period
+-- key: region_code
 -- column period string: Periode | Period
 -- column region_code string: Kode wilayah | Region code
 -- column ikm_konversi double: IKM konversi | IKM converted

@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { lake } from '#core/contract/lake.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import { dataset } from '#core/datasets/index.ts';
 import { cellFormatter, type Row, type Target } from './cells.ts';
@@ -69,7 +70,7 @@ export async function emitFile(
   rng: Rng,
   previous?: string,
 ): Promise<Emitted> {
-  const file = join('uploads', f.regionFolder, s.dataset, s.period.id, fileName(f));
+  const file = join(lake.uploadKey(f.regionFolder, s.dataset, s.period, fileName(f)));
   const path = join(out, file);
   mkdirSync(dirname(path), { recursive: true });
   const done = (bytes: number, rows = 0, invalidRows = 0): Emitted => {

@@ -31,7 +31,7 @@ function substantive(rng: Rng): Row {
   return row;
 }
 
-/** A ceremonial forum (domain.md): no agreement, or no RTL, or one stakeholder group, or no berita acara. */
+/** A ceremonial forum (docs/methodology.md): no agreement, or no RTL, or one stakeholder group, or no berita acara. */
 function ceremonial(rng: Rng): Row {
   const row = substantive(rng);
   switch (rng.int(0, 3)) {

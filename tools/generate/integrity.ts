@@ -84,7 +84,7 @@ export class SkmUnitStats {
     return best;
   }
 
-  /** The SKM flags of DESIGN.md this unit raises, given its annual service users. */
+  /** The SKM integrity flags this unit raises, given its annual service users. */
   flags(m: Methodology, annualUsers: number): string[] {
     const th = (flag: string, key: string) => Number(m.integrity[flag]?.[key]);
     const out: string[] = [];

@@ -48,7 +48,7 @@ export function scaleOf(name: ScaleName): Scale {
   }
 }
 
-/** Integrity behaviours the generator plants in a few units (flag codes of DESIGN.md). */
+/** Integrity behaviours the generator plants in a few units (flag codes of `integrity_flags`). */
 export const PLANTED_FLAGS = [
   'skm_straightlining',
   'skm_all_max',

@@ -1,5 +1,6 @@
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { type CsvStyle, csvLines } from '#core/contract/csv.ts';
 import type { Out } from './cells.ts';
 import { encodeCp1252 } from './cp1252.ts';
 import type { FileStyle } from './style.ts';
@@ -85,6 +86,9 @@ class TextSink {
   }
 }
 
+/** Rows formatted per call of the CSV writer. */
+const CSV_BATCH_ROWS = 1000;
+
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
@@ -94,16 +98,25 @@ function csvWriter(path: string, style: FileStyle, shape: TableShape): TableWrit
     style.encoding === 'cp1252' ? encodeCp1252 : utf8,
     style.encoding === 'utf8-bom' ? BOM : undefined,
   );
-  const d = style.delimiter;
-  const eol = style.encoding === 'utf8' ? '\n' : '\r\n';
-  const needsQuote = new RegExp(`[${d === '\t' ? '\\t' : d}"\\r\\n]`);
-  const cell = (v: Out) => {
-    const s = v === null ? '' : String(v);
-    return needsQuote.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  const csv: CsvStyle = { delimiter: style.delimiter, eol: style.encoding === 'utf8' ? '\n' : '\r\n' };
+  let pending: string[][] = [];
+  const flush = () => {
+    if (pending.length > 0) sink.text(csvLines(pending, csv));
+    pending = [];
   };
-  const line = (row: readonly Out[]) => sink.text(row.map(cell).join(d) + eol);
-  line(shape.headers);
-  return { write: line, drain: async () => {}, close: async () => sink.close() };
+  const write = (row: readonly Out[]) => {
+    pending.push(row.map((v) => (v === null ? '' : String(v))));
+    if (pending.length >= CSV_BATCH_ROWS) flush();
+  };
+  write(shape.headers);
+  return {
+    write,
+    drain: async () => {},
+    close: async () => {
+      flush();
+      return sink.close();
+    },
+  };
 }
 
 function jsonWriter(path: string, shape: TableShape, ndjson: boolean): TableWriter {

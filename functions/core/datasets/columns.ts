@@ -1,10 +1,6 @@
-import { z } from 'zod';
+import type { Bilingual, SqlType } from '../contract/types.ts';
 
-/** A bilingual text: Bahasa Indonesia for officers and analysts, English for developers. */
-export interface Bilingual {
-  id: string;
-  en: string;
-}
+export type { Bilingual, SqlType };
 
 /** How a personal-data column of an export is treated at intake. */
 export type PiiAction = 'drop' | 'hash';
@@ -82,15 +78,13 @@ export const pii = (c: Omit<PiiColumn, 'kind' | 'required' | 'nullable'>): PiiCo
   ...c,
 });
 
-/** Accepted spellings of yes/no fields (DESIGN.md). */
+/** Accepted spellings of yes/no fields. */
 export const FLAG_VALUES = {
   true: ['ya', 'ada', 'yes', 'true', '1', 'y'],
   false: ['tidak', 'tidak ada', 'no', 'false', '0', 't', 'n'],
 } as const;
 
-/** The stored (curated) SQL type of a column, shared by DuckDB, Parquet and Athena. */
-export type SqlType = 'VARCHAR' | 'INTEGER' | 'DATE' | 'TIMESTAMP' | 'BOOLEAN';
-
+/** The stored (curated) type of a column, shared by DuckDB, Parquet and Athena (see the contract's types). */
 export function sqlType(c: Column): SqlType {
   switch (c.kind) {
     case 'integer':
@@ -106,55 +100,16 @@ export function sqlType(c: Column): SqlType {
   }
 }
 
-/** Glue/Hive type of a stored SQL type. */
-export const GLUE_TYPE: Record<SqlType, string> = {
-  VARCHAR: 'string',
-  INTEGER: 'int',
-  DATE: 'date',
-  TIMESTAMP: 'timestamp',
-  BOOLEAN: 'boolean',
-};
-
-/** The zod type of one column's stored value. */
-type ZodOf<C extends Column> = C extends IntegerColumn
-  ? z.ZodNumber
+/** The TypeScript type of one column's stored value. */
+type ValueOf<C extends Column> = C extends IntegerColumn
+  ? number
   : C extends DateColumn | TimestampColumn
-    ? z.ZodDate
+    ? Date
     : C extends FlagColumn
-      ? z.ZodBoolean
+      ? boolean
       : C extends EnumColumn<infer V>
-        ? z.ZodEnum<{ [K in V]: K }>
-        : z.ZodString;
+        ? V
+        : string;
 
-export type ColumnSchema<C extends Column> = C extends { nullable: true }
-  ? z.ZodNullable<ZodOf<C>>
-  : ZodOf<C>;
-
-export function columnSchema<C extends Column>(c: C): ColumnSchema<C> {
-  let s: z.ZodType;
-  switch (c.kind) {
-    case 'integer': {
-      let n = z.number().int();
-      if (c.min !== undefined) n = n.min(c.min);
-      if (c.max !== undefined) n = n.max(c.max);
-      s = n;
-      break;
-    }
-    case 'date':
-    case 'timestamp':
-      s = z.date();
-      break;
-    case 'flag':
-      s = z.boolean();
-      break;
-    case 'enum':
-      s = z.enum(Object.keys(c.values) as [string, ...string[]]);
-      break;
-    case 'text':
-      s = c.maxLength === undefined ? z.string().min(1) : z.string().min(1).max(c.maxLength);
-      break;
-    default:
-      s = z.string();
-  }
-  return (c.nullable ? s.nullable() : s) as ColumnSchema<C>;
-}
+/** The stored value of a column, `null` included when the column is nullable. */
+export type ColumnValue<C extends Column> = C extends { nullable: true } ? ValueOf<C> | null : ValueOf<C>;

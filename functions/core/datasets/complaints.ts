@@ -1,10 +1,11 @@
+import { DATASET_TABLE } from '../contract/names.ts';
 import { enumeration, integer, pii, text, timestamp } from './columns.ts';
 import { defineDataset } from './definition.ts';
 import { UNIT_ID, UNIT_NAME } from './unit.ts';
 
 export const complaints = defineDataset({
   id: 'complaints',
-  table: 'complaints',
+  table: DATASET_TABLE.complaints,
   grain: { id: 'Satu laporan SP4N-LAPOR!', en: 'One SP4N-LAPOR! complaint' },
   key: 'complaint_id',
   columns: {

@@ -1,12 +1,5 @@
-import { z } from 'zod';
-import {
-  type Bilingual,
-  type Column,
-  type ColumnSchema,
-  columnSchema,
-  type SqlType,
-  sqlType,
-} from './columns.ts';
+import type { DatasetId } from '../contract/names.ts';
+import { type Bilingual, type Column, type ColumnValue, type SqlType, sqlType } from './columns.ts';
 
 /** Columns every curated table carries besides the dataset's own fields. */
 export const LINEAGE_COLUMNS = [
@@ -48,7 +41,7 @@ export interface AtLeastOneRule {
 
 export interface DatasetSpec<C extends Record<string, Column>> {
   /** Dataset id as used in upload keys. */
-  id: string;
+  id: DatasetId;
   /** Curated table name (DuckDB view and Athena table). */
   table: string;
   /** Data-dictionary text: what one row is. */
@@ -65,10 +58,6 @@ type StoredKeys<C extends Record<string, Column>> = {
   [K in keyof C]: C[K] extends { kind: 'pii' } ? never : K;
 }[keyof C];
 
-export type DatasetSchema<C extends Record<string, Column>> = z.ZodObject<{
-  [K in StoredKeys<C>]: ColumnSchema<C[K]>;
-}>;
-
 export interface StoredColumn {
   name: string;
   type: SqlType;
@@ -76,8 +65,6 @@ export interface StoredColumn {
 }
 
 export interface Dataset<C extends Record<string, Column> = Record<string, Column>> extends DatasetSpec<C> {
-  /** zod schema of one curated record (personal data excluded). */
-  schema: DatasetSchema<C>;
   /** Columns of the curated Parquet file, in order: dataset fields, hashed personal data, lineage. */
   stored: readonly StoredColumn[];
 }
@@ -85,9 +72,11 @@ export interface Dataset<C extends Record<string, Column> = Record<string, Colum
 /** Name under which a hashed personal-data column is stored. */
 export const hashedName = (column: string) => `${column}_hash`;
 
-/** Define a dataset once; validation SQL, Parquet/Glue columns and the record type derive from it. */
+/**
+ * Define a dataset once; validation SQL (ingest/compile.ts), Parquet/Glue columns and the record type derive
+ * from it. Rows are validated by that SQL only: there is no second, runtime row schema.
+ */
 export function defineDataset<const C extends Record<string, Column>>(spec: DatasetSpec<C>): Dataset<C> {
-  const shape: Record<string, z.ZodType> = {};
   const stored: StoredColumn[] = [];
   for (const [name, column] of Object.entries(spec.columns)) {
     if (column.kind === 'pii') {
@@ -100,19 +89,13 @@ export function defineDataset<const C extends Record<string, Column>>(spec: Data
       }
       continue;
     }
-    shape[name] = columnSchema(column);
     stored.push({ name, type: sqlType(column), doc: column.doc });
   }
   for (const c of LINEAGE_COLUMNS) stored.push(c);
-  let schema = z.object(shape) as z.ZodType;
-  for (const rule of spec.rowRules ?? []) {
-    schema = schema.refine(
-      (row) => rule.columns.some((c) => (row as Record<string, unknown>)[c] != null),
-      rule.message,
-    );
-  }
-  return { ...spec, schema: schema as unknown as DatasetSchema<C>, stored };
+  return { ...spec, stored };
 }
 
-/** The TypeScript type of a curated record. */
-export type DatasetRecord<D extends { schema: z.ZodType }> = z.infer<D['schema']>;
+/** The TypeScript type of a curated record (personal data excluded). */
+export type DatasetRecord<D extends { columns: Record<string, Column> }> = {
+  [K in StoredKeys<D['columns']>]: ColumnValue<D['columns'][K]>;
+};

@@ -1,3 +1,4 @@
+import { DATASET_TABLE } from '../contract/names.ts';
 import { date, enumeration, flag, integer, text } from './columns.ts';
 import { defineDataset } from './definition.ts';
 import { UNIT_ID, UNIT_NAME } from './unit.ts';
@@ -16,7 +17,7 @@ export const STAKEHOLDER_COLUMNS = [
 
 export const fkp = defineDataset({
   id: 'fkp',
-  table: 'fkp_forums',
+  table: DATASET_TABLE.fkp,
   grain: {
     id: 'Satu Forum Konsultasi Publik yang diselenggarakan unit',
     en: 'One public-consultation forum held by a unit',

@@ -1,3 +1,4 @@
+import type { DatasetId } from '../contract/names.ts';
 import type { Column } from './columns.ts';
 import { complaints } from './complaints.ts';
 import type { Dataset } from './definition.ts';
@@ -7,12 +8,11 @@ import { units } from './units.ts';
 
 export { complaints, fkp, skm, units };
 
-/** Every dataset, by id. */
-export const DATASETS = { skm, fkp, complaints, units } as const;
-export type DatasetId = keyof typeof DATASETS;
+export { type DatasetId, REPORTED_DATASETS } from '../contract/names.ts';
+
+/** Every dataset, by id (the ids and table names are the contract's). */
+export const DATASETS = { skm, fkp, complaints, units } as const satisfies Record<DatasetId, unknown>;
 export const DATASET_IDS = Object.keys(DATASETS) as DatasetId[];
-/** Datasets every region must submit each period (the roster); `units` is a registry. */
-export const REPORTED_DATASETS = ['skm', 'fkp', 'complaints'] as const satisfies readonly DatasetId[];
 
 export function isDatasetId(v: string): v is DatasetId {
   return Object.hasOwn(DATASETS, v);

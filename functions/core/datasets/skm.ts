@@ -1,3 +1,4 @@
+import { DATASET_TABLE } from '../contract/names.ts';
 import { date, enumeration, type IntegerColumn, integer, text, timestamp } from './columns.ts';
 import { defineDataset } from './definition.ts';
 import { UNIT_ID, UNIT_NAME } from './unit.ts';
@@ -39,7 +40,7 @@ const unsurColumns = Object.fromEntries(
 
 export const skm = defineDataset({
   id: 'skm',
-  table: 'skm_responses',
+  table: DATASET_TABLE.skm,
   grain: {
     id: 'Satu kuesioner responden Survei Kepuasan Masyarakat',
     en: "One respondent's SKM questionnaire",

@@ -1,10 +1,11 @@
+import { DATASET_TABLE } from '../contract/names.ts';
 import { integer, text } from './columns.ts';
 import { defineDataset } from './definition.ts';
 import { UNIT_ID, UNIT_NAME } from './unit.ts';
 
 export const units = defineDataset({
   id: 'units',
-  table: 'units',
+  table: DATASET_TABLE.units,
   grain: { id: 'Satu unit penyelenggara pelayanan (UPP) wilayah', en: 'One service unit of the region' },
   key: 'unit_id',
   columns: {

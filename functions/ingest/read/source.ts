@@ -26,8 +26,3 @@ export class UnreadableFileError extends Error {
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH_ROWS = 30;
-
-/** Quote one CSV field (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}

@@ -1,11 +1,12 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { csvLine } from '#core/contract/csv.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { headerScore } from '../headers.ts';
 import { LIMITS } from '../limits.ts';
-import { csvField, HEADER_SEARCH_ROWS, type TabularSource, UnreadableFileError } from './source.ts';
+import { HEADER_SEARCH_ROWS, type TabularSource, UnreadableFileError } from './source.ts';
 
 /** Most cells per row read from a sheet: one past the limit, so that a too-wide header is reported. */
 const MAX_COLUMNS = LIMITS.maxColumns + 1;
@@ -88,7 +89,7 @@ async function flushHeader(
 }
 
 async function writeRow(sink: WriteStream, number: number, cells: string[]): Promise<void> {
-  if (!sink.write(`${number},${cells.map(csvField).join(',')}\n`)) await once(sink, 'drain');
+  if (!sink.write(csvLine([number, ...cells]))) await once(sink, 'drain');
 }
 
 function rowCells(row: ExcelJS.Row): string[] {

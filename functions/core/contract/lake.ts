@@ -1,0 +1,127 @@
+import type { Period } from '../period.ts';
+import { periodOf } from '../period.ts';
+
+/**
+ * The lake layout: every object key the pipeline writes or reads is built — and parsed — here, and
+ * nowhere else. Region codes are canonical (dotted) and period ids validated before they reach a key.
+ *
+ * ```
+ * uploads/{region}/{dataset}/{period}/{file}                         what a region uploads
+ * curated/{dataset}/year=YYYY/quarter=Q/{region}.parquet             accepted rows, typed
+ * quarantine/{dataset}/{period}/{region}/{submission}.csv            rejected rows, as uploaded
+ * reports/{region}/{dataset}/{period}/{submission}.json              the upload report
+ * ledger/{dataset}/{period}/{region}/{submission}.json               one entry per processed file
+ * warehouse/{model}/year=YYYY/quarter=Q/data.parquet                 mart partitions
+ * published/rankings/{period}/{run_id}/ and latest.json              ranking snapshots
+ * published/dashboard/                                               the static dashboard
+ * config/pii-salt                                                    the salt of personal-data hashes
+ * ```
+ */
+
+/** Top-level folders of the lake. */
+export const LAKE_ROOT = {
+  uploads: 'uploads/',
+  curated: 'curated/',
+  quarantine: 'quarantine/',
+  reports: 'reports/',
+  ledger: 'ledger/',
+  warehouse: 'warehouse/',
+  published: 'published/',
+  config: 'config/',
+} as const;
+
+/** Segment standing in for region/dataset/period when an upload key could not be resolved. */
+const INVALID = '_invalid';
+
+const partitionOf = (year: string | number, quarter: string | number) => `year=${year}/quarter=${quarter}`;
+
+/** `year=YYYY/quarter=Q`: the one Hive partition path of curated and warehouse tables. */
+export const partitionPath = (period: Period) => partitionOf(period.year, period.quarter);
+
+/** The partition path with Glue partition-projection placeholders, for `storage.location.template`. */
+export const PARTITION_TEMPLATE = `${partitionOf('$' + '{year}', '$' + '{quarter}')}/`;
+
+const PARTITION = /(?:^|\/)year=(\d{4})\/quarter=([1-4])\//;
+
+/** The period of a key inside a `year=…/quarter=…/` partition, or undefined. */
+export function parsePartition(key: string): Period | undefined {
+  const m = PARTITION.exec(key);
+  return m ? periodOf(Number(m[1]), Number(m[2])) : undefined;
+}
+
+/** Builders of every lake key and prefix. */
+export const lake = {
+  uploadsPrefix: LAKE_ROOT.uploads,
+  uploadKey: (region: string, dataset: string, period: Period, file: string) =>
+    `${LAKE_ROOT.uploads}${region}/${dataset}/${period.id}/${file}`,
+  curatedRoot: LAKE_ROOT.curated,
+  curatedPrefix: (dataset: string) => `${LAKE_ROOT.curated}${dataset}/`,
+  curatedPartitionPrefix: (dataset: string, period: Period) =>
+    `${LAKE_ROOT.curated}${dataset}/${partitionPath(period)}/`,
+  curatedKey: (dataset: string, period: Period, region: string) =>
+    `${lake.curatedPartitionPrefix(dataset, period)}${region}.parquet`,
+  quarantinePrefix: LAKE_ROOT.quarantine,
+  quarantineKey: (dataset: string, period: Period, region: string, submission: string) =>
+    `${LAKE_ROOT.quarantine}${dataset}/${period.id}/${region}/${submission}.csv`,
+  reportsPrefix: LAKE_ROOT.reports,
+  reportKey: (region: string, dataset: string, period: Period, submission: string) =>
+    `${LAKE_ROOT.reports}${region}/${dataset}/${period.id}/${submission}.json`,
+  /** Report of an upload whose key named no valid region/dataset/period. */
+  invalidReportKey: (submission: string) => `${LAKE_ROOT.reports}${INVALID}/${submission}.json`,
+  ledgerPrefix: LAKE_ROOT.ledger,
+  ledgerKey: (dataset: string, period: Period, region: string, submission: string) =>
+    `${LAKE_ROOT.ledger}${dataset}/${period.id}/${region}/${submission}.json`,
+  ledgerSubmissionPrefix: (dataset: string, period: Period, region: string) =>
+    `${LAKE_ROOT.ledger}${dataset}/${period.id}/${region}/`,
+  /** Ledger entry of an upload whose key named no valid region/dataset/period. */
+  invalidLedgerKey: (submission: string) => `${LAKE_ROOT.ledger}${INVALID}/${submission}.json`,
+  warehouseRoot: LAKE_ROOT.warehouse,
+  warehousePrefix: (model: string) => `${LAKE_ROOT.warehouse}${model}/`,
+  warehousePartitionPrefix: (model: string, period: Period) =>
+    `${LAKE_ROOT.warehouse}${model}/${partitionPath(period)}/`,
+  warehouseKey: (model: string, period: Period) =>
+    `${lake.warehousePartitionPrefix(model, period)}data.parquet`,
+  publishedPrefix: LAKE_ROOT.published,
+  /** The folder of one ranking snapshot (no trailing `/`), e.g. to show where it was written. */
+  publishedRankingDir: (period: Period | string, runId: string) =>
+    `${LAKE_ROOT.published}rankings/${typeof period === 'string' ? period : period.id}/${runId}`,
+  publishedRankingPrefix: (period: Period | string, runId: string) =>
+    `${lake.publishedRankingDir(period, runId)}/`,
+  /** Names the newest snapshot of a period: `{ run_id }`. */
+  publishedRankingLatestKey: (period: Period) => `${LAKE_ROOT.published}rankings/${period.id}/latest.json`,
+  dashboardPrefix: `${LAKE_ROOT.published}dashboard/`,
+  /** The salt for personal-data hashes. */
+  piiSaltKey: `${LAKE_ROOT.config}pii-salt`,
+} as const;
+
+/** The period of a mart partition file (`warehouse/{model}/year=…/quarter=…/data.parquet`), or undefined. */
+export function parseWarehouseKey(key: string): { model: string; period: Period } | undefined {
+  const m = /^warehouse\/([^/]+)\/year=(\d{4})\/quarter=([1-4])\/data\.parquet$/.exec(key);
+  return m ? { model: m[1]!, period: periodOf(Number(m[2]), Number(m[3])) } : undefined;
+}
+
+/** The segments of an upload key, unvalidated: `{region}/{dataset}/{period}/{file}` after `uploads/`. */
+export function parseUploadKey(
+  key: string,
+): { region: string; dataset: string; period: string; file: string } | undefined {
+  const segments = key.split('/');
+  if (segments[0] !== 'uploads' || segments.length !== 5) return undefined;
+  const [, region, dataset, period, file] = segments as [string, string, string, string, string];
+  return { region, dataset, period, file };
+}
+
+/** The upload key's shape as an officer reads it in messages (Bahasa Indonesia placeholders). */
+export const UPLOAD_KEY_HINT = `${LAKE_ROOT.uploads}{kode_wilayah}/{dataset}/{periode}/{nama_berkas}`;
+
+/** Whether a key lies under `uploads/` (what the ingest listens to). */
+export const isUploadKey = (key: string) => key.startsWith(LAKE_ROOT.uploads);
+
+/**
+ * Glob patterns over a local lake folder (relative, `/`-separated) for the embedded engine: every
+ * partition file of a curated table or a mart, and every ledger entry.
+ */
+export const lakeGlob = {
+  curated: (dataset: string) => `${LAKE_ROOT.curated}${dataset}/*/*/*.parquet`,
+  warehouse: (model: string) => `${LAKE_ROOT.warehouse}${model}/*/*/*.parquet`,
+  ledger: `${LAKE_ROOT.ledger}**/*.json`,
+} as const;
