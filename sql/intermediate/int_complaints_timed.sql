@@ -26,7 +26,9 @@ period_bounds as (
 cutoffs as (
   select s.submission_id, max(date_add('hour', cast(p.submission_timezone_offset_hours as bigint), s.uploaded_at)) as cutoff_at
   from submissions as s
+  join run_period as r on r.period = s.period
   cross join params as p
+  where s.dataset = 'complaints'
   group by s.submission_id
 ),
 
