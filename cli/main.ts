@@ -9,7 +9,18 @@ export interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-const COMMANDS = ['demo', 'generate', 'ingest', 'transform', 'evaluate', 'query', 'dashboard'] as const;
+const COMMANDS = [
+  'demo',
+  'generate',
+  'ingest',
+  'transform',
+  'evaluate',
+  'query',
+  'dashboard',
+  'serve',
+  'users',
+  'remind',
+] as const;
 
 async function load(name: string): Promise<Command | undefined> {
   if (!(COMMANDS as readonly string[]).includes(name)) return undefined;

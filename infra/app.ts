@@ -11,6 +11,7 @@ new PantauStack(app, 'Pantau', {
   },
   models: await loadModels(),
   destroyOnRemoval: app.node.tryGetContext('destroyOnRemoval') === 'true',
+  reminderSender: app.node.tryGetContext('reminderSender') as string | undefined,
   alarmEmails: (app.node.tryGetContext('alarmEmails') as string | undefined)?.split(',').filter(Boolean),
 });
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

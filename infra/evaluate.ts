@@ -8,8 +8,9 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { lake } from '#core/contract/lake.ts';
-import { acknowledge, arnToken } from './nag.ts';
+import { accountToken, acknowledge, arnToken } from './nag.ts';
 import { PantauFunction } from './pantau-function.ts';
+import { SITE_DASHBOARD_KEY, SITE_DASHBOARD_PREFIX } from './site.ts';
 
 export interface EvaluateProps {
   lake: IBucket;
@@ -17,6 +18,8 @@ export interface EvaluateProps {
   key: IKey;
   databaseName: string;
   workGroupName: string;
+  /** The site bucket: the job publishes the dashboard there too (`dashboard/index.html`). */
+  siteBucket?: IBucket;
   /**
    * When the job runs: after the submission deadline (15 days after the quarter), WIB.
    * @default 01:00 on the 17th of January, April, July and October
@@ -53,7 +56,10 @@ export class Evaluate extends Construct {
         DATABASE: props.databaseName,
         WORKGROUP: props.workGroupName,
         POWERTOOLS_SERVICE_NAME: 'evaluate',
+        ...(props.siteBucket ? { SITE_BUCKET: props.siteBucket.bucketName, SITE_DASHBOARD_KEY } : {}),
       },
+      // the job builds the dashboard after each evaluation
+      withDashboard: true,
     });
     this.function.configureAsyncInvoke({
       retryAttempts: 2,
@@ -77,6 +83,7 @@ export class Evaluate extends Construct {
       }),
     });
     this.grantQuery(props);
+    if (props.siteBucket) this.grantSite(props.siteBucket);
     acknowledge(this, {
       SQS3: 'This queue is the dead-letter destination itself (Lambda on-failure and Scheduler DLQ); it has no consumer.',
       'IAM5[Action::kms:GenerateDataKey*]':
@@ -91,8 +98,22 @@ export class Evaluate extends Construct {
         'The job publishes ranking snapshots and the dashboard under published/.',
       [`IAM5[Resource::${arnToken(props.results)}/*]`]:
         'Athena writes and the job reads query results in the results bucket.',
-      [`IAM5[Resource::arn:<AWS::Partition>:glue:${Stack.of(this).region}:<AWS::AccountId>:table/${props.databaseName}/*]`]:
+      [`IAM5[Resource::arn:<AWS::Partition>:glue:${Stack.of(this).region}:${accountToken(this)}:table/${props.databaseName}/*]`]:
         'Queries read every table of the Pantau database (curated, marts, submissions) and nothing outside it.',
+    });
+  }
+
+  /** Publish the dashboard page into the site bucket (CloudFront serves it). */
+  private grantSite(site: IBucket): void {
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [site.arnForObjects(`${SITE_DASHBOARD_PREFIX}*`)],
+      }),
+    );
+    acknowledge(this, {
+      [`IAM5[Resource::${arnToken(site)}/${SITE_DASHBOARD_PREFIX}*]`]:
+        'The job writes only the published dashboard page under dashboard/ of the site bucket.',
     });
   }
 

@@ -1,4 +1,4 @@
-import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 /**
@@ -20,3 +20,9 @@ export function arnToken(resource: IConstruct): string {
 /** The managed policy every Lambda role gets for writing its own logs. */
 export const BASIC_EXECUTION_ROLE =
   'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]';
+
+/** How cdk-nag prints the stack's account in a finding id: the number, or `<AWS::AccountId>` when unresolved. */
+export function accountToken(scope: IConstruct): string {
+  const { account } = Stack.of(scope);
+  return Token.isUnresolved(account) ? '<AWS::AccountId>' : account;
+}

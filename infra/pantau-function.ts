@@ -10,6 +10,12 @@ import { acknowledge, BASIC_EXECUTION_ROLE } from './nag.ts';
 /** The repository root (where package.json and package-lock.json live). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Copy the dashboard page sources and bundle its client now, on the build machine (see `bundleClient`). */
+const dashboardCommands = (input: string, output: string) => [
+  `cp -r ${input}/dashboards ${output}/dashboards`,
+  `${input}/node_modules/.bin/esbuild ${input}/dashboards/app/main.ts --bundle --minify --format=iife --target=es2020 --legal-comments=none --log-level=warning --outfile=${output}/dashboards/app.js`,
+];
+
 /** Folders the cores read at run time through `new URL('../../…', import.meta.url)`. */
 const RUNTIME_FOLDERS = ['sql', 'methodology'];
 
@@ -25,6 +31,11 @@ export interface PantauFunctionProps {
   environment?: Record<string, string>;
   /** @default 3 months */
   logRetention?: RetentionDays;
+  /**
+   * Ship the dashboard page sources with the client prebuilt (`dashboards/app.js`), for a function that
+   * builds the dashboard at run time. @default false
+   */
+  withDashboard?: boolean;
 }
 
 /**
@@ -70,6 +81,7 @@ export class PantauFunction extends NodejsFunction {
             `mkdir -p ${output}/${unit}`,
             `mv ${output}/index.mjs ${output}/index.mjs.map ${output}/${unit}/`,
             ...RUNTIME_FOLDERS.map((f) => `cp -r ${input}/${f} ${output}/${f}`),
+            ...(props.withDashboard ? dashboardCommands(input, output) : []),
           ],
         },
       },

@@ -59,6 +59,8 @@ const methodologySchema = z.strictObject({
     deadline_days_after_quarter: count,
     timezone_offset_hours: z.number(),
     max_invalid_share: share,
+    /** Officers whose region has not submitted are e-mailed this many days before the deadline. */
+    reminder_days_before: count,
   }),
   integrity: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]))),
   calendar: z.strictObject({

@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { build } from 'esbuild';
 import type { DashboardData } from './model.ts';
 
 /** Page sources: the HTML template, its stylesheet and the client entry point. */
 const SOURCES = new URL('../../dashboards/', import.meta.url);
 
-/** Bundle the client (chart.js included) into one minified IIFE. */
+/** The client bundled at deploy time (a Lambda has no esbuild); absent in the repository. */
+const PREBUILT = new URL('app.js', SOURCES);
+
+/** Bundle the client (chart.js included) into one minified IIFE, or read the one bundled at deploy time. */
 export async function bundleClient(): Promise<string> {
+  const prebuilt = await readFile(PREBUILT, 'utf8').catch(() => undefined);
+  if (prebuilt !== undefined) return prebuilt;
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [new URL('app/main.ts', SOURCES).pathname],
     bundle: true,

@@ -10,11 +10,18 @@ import { logger, METRIC, metrics } from '#aws/telemetry.ts';
 import { invalidPeriodMessage } from '#core/contract/names.ts';
 import { loadMethodology } from '#core/methodology.ts';
 import { type Period, parsePeriod, periodOf, previousPeriod } from '#core/period.ts';
+import { publishDashboard } from '#dashboard/publish.ts';
 import { evaluate } from './evaluate.ts';
 
 const env = requireEnv('LAKE_BUCKET', 'DATABASE', 'WORKGROUP');
 const athena = new AthenaClient({});
-const lake = new S3Store(new S3Client({}), env.LAKE_BUCKET);
+const s3 = new S3Client({});
+const lake = new S3Store(s3, env.LAKE_BUCKET);
+/** The site bucket CloudFront serves, where the dashboard is published too (optional). */
+const site =
+  process.env.SITE_BUCKET && process.env.SITE_DASHBOARD_KEY
+    ? { store: new S3Store(s3, process.env.SITE_BUCKET), key: process.env.SITE_DASHBOARD_KEY }
+    : undefined;
 const offsetHours = loadMethodology().methodology.submission.timezone_offset_hours;
 
 /** The schedule's input: nothing (the period just closed), or a period to rebuild by hand. */
@@ -46,6 +53,7 @@ export async function handler(event: JobEvent, context: Context) {
     const result = await evaluate({ lake, engine, period: period.id });
     logger.info('evaluation published', { ...result.manifest, created: result.created });
     metrics.addMetric(METRIC.partitionsWritten, MetricUnit.Count, result.partitions);
+    logger.info('dashboard published', await publishDashboard(lake, site));
     return result.manifest;
   } finally {
     await engine.close();

@@ -2,7 +2,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { synthStack, testApp } from './stack.ts';
+import { buildStack, testApp } from './stack.ts';
 
 /** Synthesize an app with the AwsSolutions pack; the error it throws when findings remain, or undefined. */
 function nagError(build: (app: ReturnType<typeof testApp>) => void): Error | undefined {
@@ -19,7 +19,8 @@ function nagError(build: (app: ReturnType<typeof testApp>) => void): Error | und
 
 describe('cdk-nag AwsSolutions', () => {
   it('finds nothing unacknowledged in the Pantau stack', () => {
-    expect(nagError((app) => synthStack(app))?.message).toBeUndefined();
+    // build only: Template.fromStack would synthesize before the checks are added, and they would never run
+    expect(nagError((app) => buildStack(app))?.message).toBeUndefined();
   });
 
   it('does fail synthesis on a finding (control)', () => {

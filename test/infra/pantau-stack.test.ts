@@ -5,7 +5,6 @@ import { METRIC } from '#aws/telemetry.ts';
 import { glueType } from '#core/contract/types.ts';
 import { DATASETS } from '#core/datasets/index.ts';
 import { ANALYST_QUERIES } from '../../infra/named-queries.ts';
-import { REGION_TAG } from '../../infra/uploaders.ts';
 import { MART, synthStack } from './stack.ts';
 
 let t: ReturnType<typeof synthStack>;
@@ -32,31 +31,11 @@ function patterns(resource: unknown): string[] {
   });
 }
 
-/** Would this managed policy let a principal tagged `region` put `key` into the uploads bucket? */
-function mayPut(statements: Statement[], uploadsId: string, region: string, key: string): boolean {
-  return statements.some(
-    (s) =>
-      s.Effect === 'Allow' &&
-      list(s.Action).includes('s3:PutObject') &&
-      patterns(s.Resource).some((p) => {
-        const glob = p.replace(`\${aws:PrincipalTag/${REGION_TAG}}`, region);
-        if (!glob.startsWith(`${uploadsId}/`)) return false;
-        const re = new RegExp(
-          `^${glob
-            .slice(uploadsId.length + 1)
-            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-            .replace(/\*/g, '.*')}$`,
-        );
-        return re.test(key);
-      }),
-  );
-}
-
 describe('storage', () => {
   it('encrypts every data bucket with the rotated key, blocks public access and retains data', () => {
     t.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     const buckets = t.template.findResources('AWS::S3::Bucket');
-    expect(Object.keys(buckets)).toHaveLength(4);
+    expect(Object.keys(buckets)).toHaveLength(5); // uploads, lake, results, access logs, site
     for (const b of Object.values(buckets)) {
       expect(b.DeletionPolicy).toBe('Retain');
       expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
@@ -92,7 +71,7 @@ describe('storage', () => {
 
   it('denies non-TLS access on every bucket', () => {
     const policies = t.template.findResources('AWS::S3::BucketPolicy');
-    expect(Object.keys(policies)).toHaveLength(4);
+    expect(Object.keys(policies)).toHaveLength(5);
     for (const p of Object.values(policies)) {
       expect(p.Properties.PolicyDocument.Statement).toEqual(
         expect.arrayContaining([
@@ -103,29 +82,6 @@ describe('storage', () => {
         ]),
       );
     }
-  });
-
-  it("lets a region's principal upload under its own prefix only", () => {
-    const uploadsId = t.stack.getLogicalId(
-      t.stack.node.findChild('Storage').node.findChild('Uploads').node.defaultChild as never,
-    );
-    const [policy] = Object.values(t.template.findResources('AWS::IAM::ManagedPolicy'));
-    const statements = policy?.Properties.PolicyDocument.Statement as Statement[];
-    expect(mayPut(statements, uploadsId, '31.71', 'uploads/31.71/skm/2026-Q1/skm.csv')).toBe(true);
-    expect(mayPut(statements, uploadsId, '31.71', 'uploads/32.01/skm/2026-Q1/skm.csv')).toBe(false);
-    expect(mayPut(statements, uploadsId, '31.71', 'uploads/31.7/skm.csv')).toBe(false);
-    expect(mayPut(statements, uploadsId, '31.71', 'curated/skm/x.parquet')).toBe(false);
-    expect(statements.filter((s) => list(s.Action).includes('s3:PutObject'))).toHaveLength(1);
-    t.template.hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: {
-        Statement: [
-          Match.objectLike({
-            Action: ['sts:AssumeRole', 'sts:TagSession'],
-            Condition: { StringLike: { [`aws:RequestTag/${REGION_TAG}`]: ['??', '??.??'] } },
-          }),
-        ],
-      },
-    });
   });
 });
 

@@ -25,11 +25,16 @@ const CDK_CONTEXT = JSON.parse(readFileSync(new URL('../../cdk.json', import.met
 /** An app like the CLI's, with bundling skipped (fast; bundling is exercised by `npm run synth`). */
 export const testApp = () => new App({ context: { ...CDK_CONTEXT, 'aws:cdk:bundling-stacks': [] } });
 
-/** The stack synthesized without bundling. */
-export function synthStack(app = testApp()) {
-  const stack = new PantauStack(app, 'Pantau', {
+/** The stack as the tests build it (not yet synthesized: plugins such as cdk-nag can still be added). */
+export const buildStack = (app = testApp()) =>
+  new PantauStack(app, 'Pantau', {
     env: { account: '123456789012', region: 'ap-southeast-3' },
     models: [MART],
+    reminderSender: 'pantau@kemenpan.go.id',
   });
+
+/** The stack synthesized without bundling. */
+export function synthStack(app = testApp()) {
+  const stack = buildStack(app);
   return { app, stack, template: Template.fromStack(stack) };
 }

@@ -15,6 +15,7 @@ import { periodOf } from '../period.ts';
  * published/rankings/{period}/{run_id}/ and latest.json              ranking snapshots
  * published/dashboard/                                               the static dashboard
  * config/pii-salt                                                    the salt of personal-data hashes
+ * users/{email digest}.json                                          local web accounts (`pantau users`)
  * ```
  */
 
@@ -28,6 +29,7 @@ export const LAKE_ROOT = {
   warehouse: 'warehouse/',
   published: 'published/',
   config: 'config/',
+  users: 'users/',
 } as const;
 
 /** Segment standing in for region/dataset/period when an upload key could not be resolved. */
@@ -63,7 +65,11 @@ export const lake = {
   quarantinePrefix: LAKE_ROOT.quarantine,
   quarantineKey: (dataset: string, period: Period, region: string, submission: string) =>
     `${LAKE_ROOT.quarantine}${dataset}/${period.id}/${region}/${submission}.csv`,
+  /** Every name the quarantine file of a submission may have, up to its extension. */
+  quarantineStem: (dataset: string, period: Period, region: string, submission: string) =>
+    `${LAKE_ROOT.quarantine}${dataset}/${period.id}/${region}/${submission}.`,
   reportsPrefix: LAKE_ROOT.reports,
+  reportPrefix: (region: string) => `${LAKE_ROOT.reports}${region}/`,
   reportKey: (region: string, dataset: string, period: Period, submission: string) =>
     `${LAKE_ROOT.reports}${region}/${dataset}/${period.id}/${submission}.json`,
   /** Report of an upload whose key named no valid region/dataset/period. */
@@ -71,6 +77,7 @@ export const lake = {
   ledgerPrefix: LAKE_ROOT.ledger,
   ledgerKey: (dataset: string, period: Period, region: string, submission: string) =>
     `${LAKE_ROOT.ledger}${dataset}/${period.id}/${region}/${submission}.json`,
+  ledgerPeriodPrefix: (dataset: string, period: Period) => `${LAKE_ROOT.ledger}${dataset}/${period.id}/`,
   ledgerSubmissionPrefix: (dataset: string, period: Period, region: string) =>
     `${LAKE_ROOT.ledger}${dataset}/${period.id}/${region}/`,
   /** Ledger entry of an upload whose key named no valid region/dataset/period. */
@@ -90,6 +97,11 @@ export const lake = {
   /** Names the newest snapshot of a period: `{ run_id }`. */
   publishedRankingLatestKey: (period: Period) => `${LAKE_ROOT.published}rankings/${period.id}/latest.json`,
   dashboardPrefix: `${LAKE_ROOT.published}dashboard/`,
+  /** The published national dashboard page. */
+  dashboardKey: `${LAKE_ROOT.published}dashboard/index.html`,
+  /** Local accounts of the web application: one object per user, named by e-mail digest. */
+  usersPrefix: LAKE_ROOT.users,
+  userKey: (emailDigest: string) => `${LAKE_ROOT.users}${emailDigest}.json`,
   /** The salt for personal-data hashes. */
   piiSaltKey: `${LAKE_ROOT.config}pii-salt`,
 } as const;
