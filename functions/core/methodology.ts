@@ -88,10 +88,12 @@ export const methodologyFile = (version: MethodologyVersion): URL =>
   new URL(`../../methodology/${version}.json`, import.meta.url);
 
 /**
- * The rules a file written before v2 leaves out, with the values that reproduce v1 exactly. The file's own
- * bytes stay as published (their hash is in every v1 snapshot); these defaults are applied on load.
+ * The rules a file written before v2 leaves out, with the values that reproduce v1 exactly (and the reminder
+ * lead time, added with the web application). The file's own bytes stay as published (their hash is in every
+ * v1 snapshot); these defaults are applied on load.
  */
 const V1_RULES = {
+  submission: { reminder_days_before: 7 },
   ikm: { require_all_unsur: false },
   complaints: {
     censor_at_cutoff: false,
@@ -117,6 +119,19 @@ function overlay(base: unknown, over: unknown): unknown {
   return out;
 }
 
+/**
+ * The file's sections with {@link V1_RULES} filled in where left out. A section the file lacks stays absent
+ * (the schema names it), except `calendar`, which files before v2 never had.
+ */
+function withV1Rules(json: unknown): unknown {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
+  const file = json as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...file };
+  for (const [section, rules] of Object.entries(V1_RULES))
+    if (section in file || section === 'calendar') out[section] = overlay(rules, file[section]);
+  return out;
+}
+
 /** Parse and check a methodology file's text; the error names every bad field by its path. */
 export function parseMethodology(text: string, file: string): Methodology {
   let json: unknown;
@@ -127,7 +142,7 @@ export function parseMethodology(text: string, file: string): Methodology {
       `Berkas metodologi ${file} bukan JSON yang sah (${(e as Error).message}). Perbaiki berkasnya.`,
     );
   }
-  const parsed = methodologySchema.safeParse(overlay(V1_RULES, json));
+  const parsed = methodologySchema.safeParse(withV1Rules(json));
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues
     .slice(0, 10)

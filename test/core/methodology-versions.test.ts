@@ -21,6 +21,12 @@ test('v2 is the default; v1 and v2 load by name and hash their own file bytes', 
   expect(loadMethodology().methodology.version).toBe('v1');
 });
 
+test('v1.json is byte for byte the file the v1 snapshots were published with (its hash is in them)', () => {
+  // methodology_hash of the v1 snapshots published before v2; change v2.json instead, never v1.json
+  expect(sha256('v1')).toBe('664314352cbd984140703c84f46e5bfb86c8706b87081861a40d341493b3fcad');
+  expect(loadMethodology('v1').methodology.submission.reminder_days_before).toBe(7);
+});
+
 test('a file written before v2 gets the rules that reproduce v1; v2 switches them on', () => {
   const v1 = loadMethodology('v1').methodology;
   const v2 = loadMethodology('v2').methodology;
