@@ -26,7 +26,8 @@ function row(i: number): (string | number)[] {
   ];
 }
 
-async function writeCsv(path: string, rows: number): Promise<void> {
+/** A CSV export of `rows` SKM questionnaires (bench input). */
+export async function writeCsv(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);
   out.write(`${HEADER.join(',')}\n`);
   for (let i = 0; i < rows; i++) if (!out.write(`${row(i).join(',')}\n`)) await once(out, 'drain');
@@ -34,7 +35,8 @@ async function writeCsv(path: string, rows: number): Promise<void> {
   await once(out, 'finish');
 }
 
-async function writeXlsx(path: string, rows: number): Promise<void> {
+/** An XLSX export of `rows` SKM questionnaires, with a title row above the header (bench input). */
+export async function writeXlsx(path: string, rows: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path });
   const ws = wb.addWorksheet('SKM');
   ws.addRow(['Rekap Survei Kepuasan Masyarakat']).commit();

@@ -2,8 +2,10 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { benchAthenaBytes } from './athena-bytes.ts';
 import { benchGenerate } from './generate.ts';
 import { benchIngest } from './ingest.ts';
+import { benchLambdaLimits } from './lambda-limits.ts';
 import { fmt, measure } from './measure.ts';
 import { benchTransform } from './transform.ts';
 
@@ -12,6 +14,9 @@ const national = process.argv.includes('--national');
 
 console.log('== ingest: 2,000,000-row SKM CSV vs DuckDB raw copy; 200,000-row XLSX');
 await benchIngest(`${OUT}/ingest`);
+
+console.log('\n== the largest upload one ingest Lambda takes');
+await benchLambdaLimits(`${OUT}/ingest`);
 
 console.log('\n== generate');
 await benchGenerate(national ? ['tiny', 'small', 'national'] : ['tiny', 'small']);
@@ -36,6 +41,9 @@ if (national) {
   }
   await benchTransform({ lake: `${nat}/lake` });
 }
+
+console.log('\n== Athena: bytes scanned per model and period, as the scheduled job runs it');
+await benchAthenaBytes(national ? `${OUT}/national/lake` : demoLake);
 
 const load = resolve('bench/load.ts');
 if (existsSync(load)) {

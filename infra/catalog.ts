@@ -8,11 +8,16 @@ import { type GlueColumn, type LakeTableSpec, PARTITION_KEYS, SUBMISSION_COLUMNS
 
 export interface CatalogProps {
   lake: IBucket;
-  /** Curated and mart tables (see glue-tables.ts). */
+  /** Curated tables (see glue-tables.ts): partition projection over `years`. */
   tables: readonly LakeTableSpec[];
+  /** Mart tables: partitions registered by the job, each naming the folder of its current build. */
+  marts?: readonly LakeTableSpec[];
   /** Glue database name. @default 'pantau' */
   databaseName?: string;
-  /** Years partition projection covers. @default [2020, 2099] */
+  /**
+   * Years partition projection covers: the years with data, so an unfiltered query lists no empty
+   * partitions. Extend it (and redeploy) before the first upload of a later year. @default [2025, 2030]
+   */
   years?: readonly [number, number];
 }
 
@@ -22,15 +27,21 @@ const PARQUET = {
   serdeInfo: { serializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' },
 };
 
+/** Years projected by default (see {@link CatalogProps.years}). */
+export const PROJECTED_YEARS: readonly [number, number] = [2025, 2030];
+
 /**
- * The Glue catalog of the lake: one database, a Parquet table per curated dataset and per mart with
- * partition projection on year (integer range) and quarter (1–4) — no crawlers, no MSCK — and
- * `submissions` over the ledger's JSON entries.
+ * The Glue catalog of the lake: one database; a Parquet table per curated dataset with partition
+ * projection on year (integer range) and quarter (1–4) — no crawlers, no MSCK; a Parquet table per mart
+ * whose partitions the job registers (switching a partition's location is how a rebuild becomes visible
+ * at once); and `submissions` over the ledger's JSON entries.
  */
 export class Catalog extends Construct {
   readonly database: CfnDatabase;
   readonly databaseName: string;
   readonly tableNames: string[] = [];
+  /** Years the curated tables project. */
+  readonly years: readonly [number, number];
 
   constructor(scope: Construct, id: string, props: CatalogProps) {
     super(scope, id);
@@ -43,7 +54,8 @@ export class Catalog extends Construct {
         description: 'Pantau: curated data, marts and the submission ledger',
       },
     });
-    const [from, to] = props.years ?? [2020, 2099];
+    this.years = props.years ?? PROJECTED_YEARS;
+    const [from, to] = this.years;
     const s3 = (prefix: string) => `s3://${props.lake.bucketName}/${prefix}`;
     for (const t of props.tables) {
       this.table(t.name, t.description, {
@@ -61,6 +73,15 @@ export class Catalog extends Construct {
           'projection.quarter.range': '1,4',
           'storage.location.template': `${s3(t.prefix)}${PARTITION_TEMPLATE}`,
         },
+      });
+    }
+    for (const t of props.marts ?? []) {
+      this.table(t.name, t.description, {
+        columns: t.columns,
+        partitionKeys: PARTITION_KEYS,
+        location: s3(t.prefix),
+        format: PARQUET,
+        parameters: { classification: 'parquet', 'parquet.compression': 'SNAPPY' },
       });
     }
     this.table(

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -14,13 +14,18 @@ export interface IngestProps {
   uploads: IBucket;
   lake: IBucket;
   key: IKey;
-  /** @default 10 minutes */
+  /** Delete the queue key with the stack (throw-away stacks). @default false */
+  destroyOnRemoval?: boolean;
+  /** For one file: the largest accepted upload must fit (docs/aws.md, "Sizing"). @default 15 minutes */
   timeout?: Duration;
   /** MiB; DuckDB needs ~0.5 GB for 2 M rows, more memory also buys CPU. @default 3008 */
   memorySize?: number;
-  /** /tmp MiB: the upload, its staged Parquet and DuckDB spill. @default 4096 */
+  /** /tmp MiB: the upload (up to 1 GiB), its staged Parquet and DuckDB spill. @default 10240 */
   ephemeralStorageMiB?: number;
-  /** SQS messages per invocation. @default 5 */
+  /**
+   * SQS messages per invocation. One: a batch shares the timeout, so one slow file would time the others
+   * out and send them all towards the dead-letter queue. @default 1
+   */
   batchSize?: number;
   /** Concurrent invocations the queue may start. @default 20 */
   maxConcurrency?: number;
@@ -38,12 +43,13 @@ export class Ingest extends Construct {
 
   constructor(scope: Construct, id: string, props: IngestProps) {
     super(scope, id);
-    const timeout = props.timeout ?? Duration.minutes(10);
+    const timeout = props.timeout ?? Duration.minutes(15);
     // A key of its own: S3 must encrypt notifications with it, and the data key's policy cannot name the
     // uploads bucket that it encrypts (CloudFormation dependency cycle).
     const queueKey = new Key(this, 'QueueKey', {
       enableKeyRotation: true,
       description: 'Pantau upload notifications',
+      removalPolicy: props.destroyOnRemoval ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     });
     const queueProps = { encryption: QueueEncryption.KMS, encryptionMasterKey: queueKey, enforceSSL: true };
     this.deadLetterQueue = new Queue(this, 'DeadLetters', {
@@ -64,7 +70,7 @@ export class Ingest extends Construct {
       description: 'Pantau ingest: validate an uploaded export and write curated data, report and ledger',
       timeout,
       memorySize: props.memorySize ?? 3008,
-      ephemeralStorageMiB: props.ephemeralStorageMiB ?? 4096,
+      ephemeralStorageMiB: props.ephemeralStorageMiB ?? 10240,
       environment: {
         UPLOADS_BUCKET: props.uploads.bucketName,
         LAKE_BUCKET: props.lake.bucketName,
@@ -73,8 +79,7 @@ export class Ingest extends Construct {
     });
     this.function.addEventSource(
       new SqsEventSource(this.queue, {
-        batchSize: props.batchSize ?? 5,
-        maxBatchingWindow: Duration.seconds(10),
+        batchSize: props.batchSize ?? 1,
         maxConcurrency: props.maxConcurrency ?? 20,
         reportBatchItemFailures: true,
       }),
@@ -99,7 +104,8 @@ export class Ingest extends Construct {
     );
     fn.addToRolePolicy(
       new PolicyStatement({
-        actions: ['s3:GetObject', 's3:PutObject'],
+        // large files go up by multipart upload, which S3Store aborts when it fails
+        actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
         resources: [props.lake.arnForObjects('*')],
       }),
     );

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   Alarm,
   ComparisonOperator,
@@ -9,16 +9,18 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { METRIC, METRIC_NAMESPACE } from '#aws/telemetry.ts';
+import { METRIC, METRIC_NAMESPACE, MODEL_DIMENSION } from '#aws/telemetry.ts';
 
 export interface ObservabilityProps {
-  key: IKey;
+  /** Delete the alarm topic's key with the stack. @default false */
+  destroyOnRemoval?: boolean;
   ingest: IFunction;
   ingestDeadLetters: IQueue;
   job: IFunction;
@@ -29,6 +31,8 @@ export interface ObservabilityProps {
   dailyBytesAlarm?: number;
   /** E-mail addresses subscribed to the alarm topic. @default none */
   alarmEmails?: readonly string[];
+  /** Models the job builds (marts and run tables): one line each on the per-model graphs. @default none */
+  models?: readonly string[];
 }
 
 const outcomes = ['accepted', 'rejected', 'duplicate'] as const;
@@ -37,14 +41,21 @@ const outcomes = ['accepted', 'rejected', 'duplicate'] as const;
 export class Observability extends Construct {
   readonly topic: Topic;
   readonly dashboard: Dashboard;
+  readonly topicKey: Key;
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
+    this.topicKey = new Key(this, 'AlarmsKey', {
+      enableKeyRotation: true,
+      description: 'Pantau alarm notifications',
+      removalPolicy: props.destroyOnRemoval ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
     this.topic = new Topic(this, 'Alarms', {
-      masterKey: props.key,
+      masterKey: this.topicKey,
       enforceSSL: true,
       displayName: 'Pantau alarms',
     });
+    this.allowAlarms();
     for (const email of props.alarmEmails ?? []) this.topic.addSubscription(new EmailSubscription(email));
     const custom = (name: string, dims: Record<string, string>) =>
       new Metric({
@@ -127,6 +138,57 @@ export class Observability extends Construct {
         props.job.metricDuration({ statistic: 'p95' }),
       ]),
       graph('Athena bytes scanned per day', props.workGroups.map(bytes)),
+    );
+    const perModel = (name: string, statistic: string) =>
+      (props.models ?? []).map(
+        (m) =>
+          new Metric({
+            namespace: METRIC_NAMESPACE,
+            metricName: name,
+            dimensionsMap: { service: 'evaluate', [MODEL_DIMENSION]: m },
+            statistic,
+            period: Duration.days(1),
+            label: m,
+          }),
+      );
+    this.dashboard.addWidgets(
+      graph('Job: bytes scanned per model per run', perModel(METRIC.modelBytesScanned, 'Sum')),
+      graph('Job: seconds per model per run', perModel(METRIC.modelSeconds, 'Sum')),
+      graph('Job: rows per mart partition', perModel(METRIC.modelRows, 'Maximum')),
+    );
+  }
+
+  /**
+   * CloudWatch publishes alarm notifications as the `cloudwatch.amazonaws.com` service: the topic's
+   * policy must let it publish and the topic's key must let it encrypt, else every alarm e-mail is
+   * dropped. Both only for alarms of this account and region.
+   */
+  private allowAlarms(): void {
+    const stack = Stack.of(this);
+    const conditions = {
+      StringEquals: { 'aws:SourceAccount': stack.account },
+      ArnLike: {
+        'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*`,
+      },
+    };
+    const cloudwatch = new ServicePrincipal('cloudwatch.amazonaws.com');
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [cloudwatch],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions,
+      }),
+    );
+    this.topicKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsUseKey',
+        principals: [cloudwatch],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions,
+      }),
     );
   }
 }

@@ -16,6 +16,15 @@ const dashboardCommands = (input: string, output: string) => [
   `${input}/node_modules/.bin/esbuild ${input}/dashboards/app/main.ts --bundle --minify --format=iife --target=es2020 --legal-comments=none --log-level=warning --outfile=${output}/dashboards/app.js`,
 ];
 
+/** Installed as real node_modules in the bundle (native binding; data files read at run time). */
+export const NATIVE_MODULES = ['@duckdb/node-api', 'idn-area-data'] as const;
+
+/**
+ * Left out of the bundle: nothing. In particular the AWS SDK is bundled at the versions package.json pins,
+ * not taken from whatever the Lambda runtime ships (CDK's default for Node runtimes is `['@aws-sdk/*']`).
+ */
+export const EXTERNAL_MODULES: readonly string[] = [];
+
 /** Folders the cores read at run time through `new URL('../../…', import.meta.url)`. */
 const RUNTIME_FOLDERS = ['sql', 'methodology'];
 
@@ -28,6 +37,8 @@ export interface PantauFunctionProps {
   memorySize?: number;
   /** /tmp size in MiB. @default 512 */
   ephemeralStorageMiB?: number;
+  /** Concurrent invocations reserved (and allowed). @default unreserved */
+  reservedConcurrentExecutions?: number;
   environment?: Record<string, string>;
   /** @default 3 months */
   logRetention?: RetentionDays;
@@ -41,7 +52,7 @@ export interface PantauFunctionProps {
 /**
  * A Lambda function running a Pantau core: Node 24 on arm64 (Graviton), ESM bundle, with DuckDB's native
  * binding and the region CSVs installed as real node_modules (esbuild cannot bundle a `.node` file) and
- * the AWS SDK taken from the runtime. The bundle keeps the repository layout — `functions/<unit>/index.mjs`
+ * the pinned AWS SDK bundled. The bundle keeps the repository layout — `functions/<unit>/index.mjs`
  * beside `sql/` and `methodology/` — so every `new URL('../../…', import.meta.url)` resolves as in the repo.
  */
 export class PantauFunction extends NodejsFunction {
@@ -58,6 +69,7 @@ export class PantauFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 1769,
       ephemeralStorageSize: Size.mebibytes(props.ephemeralStorageMiB ?? 512),
       timeout: props.timeout,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup: new LogGroup(scope, `${id}Logs`, {
@@ -71,8 +83,8 @@ export class PantauFunction extends NodejsFunction {
         sourceMap: true,
         banner:
           "import { createRequire as __pantauRequire } from 'node:module'; const require = __pantauRequire(import.meta.url);",
-        nodeModules: ['@duckdb/node-api', 'idn-area-data'],
-        externalModules: ['@aws-sdk/*'],
+        nodeModules: [...NATIVE_MODULES],
+        externalModules: [...EXTERNAL_MODULES],
         environment: { npm_config_cpu: 'arm64', npm_config_os: 'linux', npm_config_libc: 'glibc' },
         commandHooks: {
           beforeBundling: () => [],

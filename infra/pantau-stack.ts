@@ -2,7 +2,7 @@ import { Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { DocumentedModel } from '#warehouse/models.ts';
 import { Catalog } from './catalog.ts';
-import { Evaluate } from './evaluate.ts';
+import { Evaluate, type MethodologyVersion } from './evaluate.ts';
 import { curatedTables, martTables } from './glue-tables.ts';
 import { Ingest, type IngestProps } from './ingest.ts';
 import { accountToken, acknowledge, arnToken, BASIC_EXECUTION_ROLE } from './nag.ts';
@@ -22,6 +22,8 @@ export interface PantauStackProps extends StackProps {
   databaseName?: string;
   /** E-mail addresses that receive alarms. @default none */
   alarmEmails?: readonly string[];
+  /** Methodology version the scheduled job evaluates with (`methodology/<version>.json`). @default 'v2' */
+  methodology?: string;
   /** Ingest sizing. @default see IngestProps */
   /** Sender of the deadline reminder e-mails (an SES identity). @default reminders are not deployed */
   reminderSender?: string;
@@ -33,6 +35,12 @@ export interface PantauStackProps extends StackProps {
   >;
 }
 
+function methodologyVersion(v: string | undefined): MethodologyVersion | undefined {
+  if (v === undefined) return undefined;
+  if (!/^v\d+$/.test(v)) throw new Error(`methodology must be a version like v2, not ${JSON.stringify(v)}`);
+  return v as MethodologyVersion;
+}
+
 /** Pantau on AWS: storage, the web (Cognito, API, site), ingest, catalog, Athena, scheduled job, observability. */
 export class PantauStack extends Stack {
   constructor(scope: Construct, id: string, props: PantauStackProps) {
@@ -41,11 +49,12 @@ export class PantauStack extends Stack {
     const storage = new Storage(this, 'Storage', { destroyOnRemoval });
     const { key, uploads, lake, results } = storage;
     const site = this.web(storage, props, destroyOnRemoval);
-    const ingest = new Ingest(this, 'Ingest', { uploads, lake, key, ...props.ingest });
+    const ingest = new Ingest(this, 'Ingest', { uploads, lake, key, destroyOnRemoval, ...props.ingest });
     const catalog = new Catalog(this, 'Catalog', {
       lake,
       databaseName: props.databaseName,
-      tables: [...curatedTables(), ...martTables(props.models)],
+      tables: curatedTables(),
+      marts: martTables(props.models),
     });
     const workgroups = new Workgroups(this, 'Athena', {
       results,
@@ -61,10 +70,13 @@ export class PantauStack extends Stack {
       databaseName: catalog.databaseName,
       workGroupName: workgroups.pipeline.name,
       siteBucket: site.site.bucket,
+      methodology: methodologyVersion(props.methodology),
+      projectedYears: catalog.years,
     });
     job.node.addDependency(workgroups.pipeline);
     new Observability(this, 'Observability', {
-      key,
+      destroyOnRemoval,
+      models: props.models.map((m) => m.name),
       ingest: ingest.function,
       ingestDeadLetters: ingest.deadLetterQueue,
       job: job.function,
@@ -72,7 +84,7 @@ export class PantauStack extends Stack {
       workGroups: [workgroups.pipeline.name, workgroups.analysts.name],
       alarmEmails: props.alarmEmails,
     });
-    this.acknowledgeGenerated(job, site.site, site.reminders);
+    this.acknowledgeGenerated(site.site, site.reminders);
   }
 
   /** Officers and the ministry: user pool and API, the site in front of both, reminders. */
@@ -115,7 +127,7 @@ export class PantauStack extends Stack {
   }
 
   /** Findings on constructs CDK generates at stack level (S3 notification handler, Scheduler role). */
-  private acknowledgeGenerated(job: Evaluate, site: Site, reminders: Reminders | undefined): void {
+  private acknowledgeGenerated(site: Site, reminders: Reminders | undefined): void {
     for (const child of this.node.children) {
       if (child.node.id.startsWith('Custom::CDKBucketDeployment')) {
         const reason =
@@ -141,14 +153,10 @@ export class PantauStack extends Stack {
             'CDK-provided handler: s3:PutBucketNotification is granted on * by CDK; it runs only during deployment.',
         });
       }
-      if (child.node.id.startsWith('SchedulerRoleForTarget')) {
+      if (reminders && child.node.id.startsWith('SchedulerRoleForTarget')) {
         acknowledge(child, {
-          [`IAM5[Resource::${arnToken(job.function)}:*]`]:
-            'Scheduler may invoke the job function and its versions only.',
-          ...(reminders && {
-            [`IAM5[Resource::${arnToken(reminders.function)}:*]`]:
-              'Scheduler may invoke the reminder function and its versions only.',
-          }),
+          [`IAM5[Resource::${arnToken(reminders.function)}:*]`]:
+            'Scheduler may invoke the reminder function and its versions only.',
         });
       }
     }

@@ -9,6 +9,7 @@ import {
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { runScope } from '#aws/run-scope.ts';
 import { lake } from '#core/contract/lake.ts';
 
 export interface StorageProps {
@@ -16,6 +17,8 @@ export interface StorageProps {
   destroyOnRemoval?: boolean;
   /** Days before Athena query results expire. @default 30 */
   resultsExpireDays?: number;
+  /** Days before a scheduled run's leftover scratch objects expire. @default 7 */
+  scratchExpireDays?: number;
   /** Days before quarantine files move to Infrequent Access. @default 30 */
   quarantineToIaDays?: number;
 }
@@ -81,6 +84,8 @@ export class Storage extends Construct {
           abortIncompleteMultipartUploadAfter: Duration.days(7),
           noncurrentVersionExpiration: Duration.days(90),
         },
+        // the scheduled job drops its run tables' objects itself; this catches a run that never finished
+        { prefix: runScope.scratchRoot, expiration: Duration.days(props.scratchExpireDays ?? 7) },
         {
           prefix: lake.quarantinePrefix,
           transitions: [

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnNamedQuery, CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -15,16 +15,18 @@ export interface WorkgroupsProps {
   pipelineBytesCutoff?: number;
   /** Per-query scan limit for analysts. @default 10 GiB */
   analystBytesCutoff?: number;
-  /** Delete the workgroups' saved queries and history with the stack. @default false */
+  /** Delete the workgroups, their saved queries and history with the stack (else retained). @default false */
   destroyOnRemoval?: boolean;
 }
 
 const GiB = 1024 ** 3;
 
 /**
- * Athena workgroups: `pipeline` (the scheduled job) and `analysts` (people), both on engine v3 with the
- * configuration enforced — results encrypted with the data key in the results bucket, a bytes-scanned
- * cut-off per query, CloudWatch metrics on — and the analysts' common questions as named queries.
+ * Athena workgroups: `pipeline` (the scheduled job, the only principal allowed to use it) and `analysts`
+ * (people), both on engine v3 — results encrypted with the data key in the results bucket, a bytes-scanned
+ * cut-off per query, CloudWatch metrics on — and the analysts' common questions as named queries. The
+ * analysts' configuration is enforced; the pipeline's is not, because Athena rejects a CTAS with
+ * `external_location` in an enforcing workgroup and the job builds its run-scoped tables that way.
  */
 export class Workgroups extends Construct {
   readonly pipeline: CfnWorkGroup;
@@ -33,15 +35,16 @@ export class Workgroups extends Construct {
   constructor(scope: Construct, id: string, props: WorkgroupsProps) {
     super(scope, id);
     const prefix = props.namePrefix ?? 'pantau';
-    const workgroup = (name: string, cutoff: number, description: string) =>
-      new CfnWorkGroup(this, name, {
+    const removal = props.destroyOnRemoval ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+    const workgroup = (name: string, cutoff: number, description: string, enforce: boolean) => {
+      const wg = new CfnWorkGroup(this, name, {
         name: `${prefix}-${name}`,
         description,
         state: 'ENABLED',
         recursiveDeleteOption: props.destroyOnRemoval ?? false,
         workGroupConfiguration: {
           engineVersion: { selectedEngineVersion: 'Athena engine version 3' },
-          enforceWorkGroupConfiguration: true,
+          enforceWorkGroupConfiguration: enforce,
           publishCloudWatchMetricsEnabled: true,
           bytesScannedCutoffPerQuery: cutoff,
           requesterPaysEnabled: false,
@@ -52,15 +55,22 @@ export class Workgroups extends Construct {
           },
         },
       });
+      wg.applyRemovalPolicy(removal);
+      return wg;
+    };
     this.pipeline = workgroup(
       'pipeline',
       props.pipelineBytesCutoff ?? 100 * GiB,
       'Pantau scheduled warehouse builds',
+      // CTAS with external_location (the job's run-scoped builds in the lake) fails in a workgroup that
+      // overrides client-side settings; the job sets none, so its results still use this configuration
+      false,
     );
     this.analysts = workgroup(
       'analysts',
       props.analystBytesCutoff ?? 10 * GiB,
       'Pantau analysts (SQL on curated data and marts)',
+      true,
     );
     for (const q of ANALYST_QUERIES) {
       const named = new CfnNamedQuery(this, `Query-${q.id}`, {

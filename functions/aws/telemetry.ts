@@ -12,7 +12,16 @@ export const METRIC = {
   rowsRejected: 'RowsRejected',
   /** Job: marts partitions written by one scheduled run. */
   partitionsWritten: 'PartitionsWritten',
+  /** Job, per built model (dimension `model`): rows of the mart partition. */
+  modelRows: 'ModelRows',
+  /** Job, per built model (dimension `model`): bytes its Athena statements scanned. */
+  modelBytesScanned: 'ModelBytesScanned',
+  /** Job, per built model (dimension `model`): wall time of the step. */
+  modelSeconds: 'ModelSeconds',
 } as const;
+
+/** The dimension that names the model on the per-model job metrics. */
+export const MODEL_DIMENSION = 'model';
 
 /** The one logger of a function (service name from POWERTOOLS_SERVICE_NAME, set by its construct). */
 export const logger = new Logger();

@@ -8,6 +8,18 @@ import { type SubmissionReport, summarise } from './report.ts';
 /** Version of the dataset contract recorded in the ledger. */
 export const SCHEMA_VERSION = '1';
 
+const REGION = /^\d{2}(\.\d{2})?$/;
+
+/**
+ * The region folder an upload was put in (`uploads/{region}/…`, the prefix the uploader's identity may
+ * write), when it is a well-formed region code: the report of an unresolvable key goes there, so that
+ * region's officers can read it.
+ */
+function uploaderRegion(uploadKey: string): string | undefined {
+  const [root, region] = uploadKey.split('/');
+  return root === 'uploads' && region && REGION.test(region) ? region : undefined;
+}
+
 /** Write the report and, last, the ledger entry. */
 export async function finish(
   ctx: IngestContext,
@@ -23,7 +35,7 @@ export async function finish(
   const ledgerKey = target
     ? lake.ledgerKey(target.dataset, target.period, target.region, report.submission_id)
     : lake.invalidLedgerKey(report.submission_id);
-  if (!target) report.report_key = lake.invalidReportKey(report.submission_id);
+  if (!target) report.report_key = lake.invalidReportKey(report.submission_id, uploaderRegion(report.file));
   await ctx.lake.write(report.report_key, JSON.stringify(report, null, 2), {
     contentType: 'application/json',
   });

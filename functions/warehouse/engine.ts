@@ -93,8 +93,9 @@ export interface QueryEngine {
    * Replace the model's partition for `period` with the model's rows (which are all of that period):
    * atomically, leaving every other partition untouched. Afterwards `model.name` reads all partitions,
    * including the new one (later models may read this and the previous period).
-   * DuckDB: write Parquet to a temp file, then move it to `lake.warehouseKey`. Athena: delete the
-   * partition's objects, then `INSERT INTO` with year/quarter appended.
+   * A failure at any point leaves the previous partition readable. DuckDB: write Parquet to a temp
+   * file, then move it to `lake.warehouseKey`. Athena: build into a new run-scoped folder, then switch
+   * the Glue partition's location to it (`functions/aws/athena-engine.ts`).
    */
   writePartition(model: Model, period: Period): Promise<void>;
   /**

@@ -14,13 +14,17 @@ import { resultRows } from '#aws/athena-sql.ts';
 
 const athena = mockClient(AthenaClient);
 let sleeps: number[];
-const queries = (timeoutMs = 60_000) =>
+let clock: number;
+/** Queries against one run deadline `leftMs` from now; sleeping advances the clock. */
+const queries = (leftMs = 60_000) =>
   new AthenaQueries(new AthenaClient({ region: 'ap-southeast-3' }), {
     workGroup: 'pipeline',
     database: 'pantau',
-    timeoutMs,
+    deadline: clock + leftMs,
+    now: () => clock,
     sleep: async (ms) => {
       sleeps.push(ms);
+      clock += ms;
     },
   });
 const state = (State: QueryExecutionState, StateChangeReason?: string) => ({
@@ -30,6 +34,7 @@ const state = (State: QueryExecutionState, StateChangeReason?: string) => ({
 beforeEach(() => {
   athena.reset();
   sleeps = [];
+  clock = 1_000_000;
   athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: 'q-1' });
 });
 
@@ -63,8 +68,54 @@ describe('AthenaQueries', () => {
   it('stops a query that outlives its time limit', async () => {
     athena.on(GetQueryExecutionCommand).resolves(state('RUNNING'));
     athena.on(StopQueryExecutionCommand).resolves({});
-    await expect(queries(0).execute('SELECT 1')).rejects.toBeInstanceOf(AthenaTimeoutError);
+    await expect(queries(6_000).execute('SELECT 1')).rejects.toBeInstanceOf(AthenaTimeoutError);
     expect(athena).toHaveReceivedCommandWith(StopQueryExecutionCommand, { QueryExecutionId: 'q-1' });
+  });
+
+  it('gives every statement of a run the same deadline, not a fresh time limit each', async () => {
+    athena.on(GetQueryExecutionCommand).callsFake(() => {
+      clock += 40_000; // each statement takes 40 s of the run's 60 s
+      return state('SUCCEEDED');
+    });
+    athena.on(StopQueryExecutionCommand).resolves({});
+    const q = queries(60_000);
+    await q.execute('SELECT 1');
+    athena.on(GetQueryExecutionCommand).callsFake(() => {
+      clock += 40_000;
+      return state('RUNNING');
+    });
+    await expect(q.execute('SELECT 2')).rejects.toBeInstanceOf(AthenaTimeoutError);
+    expect(athena).toHaveReceivedCommandTimes(StopQueryExecutionCommand, 1);
+    expect(clock - 1_000_000).toBeLessThanOrEqual(60_000 + 40_000);
+    await expect(q.execute('SELECT 3')).rejects.toThrow(/deadline before this statement could start/);
+    expect(athena).toHaveReceivedCommandTimes(StartQueryExecutionCommand, 2);
+  });
+
+  it('records bytes scanned, reports running queries, and stops only those still running', async () => {
+    athena.on(GetQueryExecutionCommand).resolves({
+      QueryExecution: { Status: { State: 'SUCCEEDED' }, Statistics: { DataScannedInBytes: 1234 } },
+    });
+    const seen: string[][] = [];
+    const q = new AthenaQueries(new AthenaClient({ region: 'ap-southeast-3' }), {
+      workGroup: 'pipeline',
+      database: 'pantau',
+      onStart: async (running) => {
+        seen.push([...running]);
+      },
+    });
+    await q.execute('SELECT 1');
+    expect(q.stats).toEqual([{ id: 'q-1', bytesScanned: 1234, engineMs: 0 }]);
+    expect(seen).toEqual([['q-1']]);
+    expect([...q.running]).toEqual([]);
+    athena
+      .on(GetQueryExecutionCommand, { QueryExecutionId: 'old-running' })
+      .resolves(state('RUNNING'))
+      .on(GetQueryExecutionCommand, { QueryExecutionId: 'old-done' })
+      .resolves(state('SUCCEEDED'));
+    athena.on(StopQueryExecutionCommand).resolves({});
+    await q.stop(['old-running', 'old-done']);
+    expect(athena).toHaveReceivedCommandTimes(StopQueryExecutionCommand, 1);
+    expect(athena).toHaveReceivedCommandWith(StopQueryExecutionCommand, { QueryExecutionId: 'old-running' });
   });
 
   it('retries throttled calls and gives up on other errors', async () => {

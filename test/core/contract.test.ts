@@ -35,8 +35,9 @@ describe('lake keys: built and parsed in one place', () => {
     const mart = lake.warehouseKey('service_index_region', Q3);
     expect(parseWarehouseKey(mart)).toEqual({ model: 'service_index_region', period: Q3 });
     expect(parseWarehouseKey(lake.curatedKey('skm', Q3, '11'))).toBeUndefined();
-    expect(lake.invalidLedgerKey('x')).toBe('ledger/_invalid/x.json');
-    expect(lake.invalidReportKey('x')).toBe('reports/_invalid/x.json');
+    expect(lake.invalidLedgerKey('x')).toBe('ledger/invalid/x.json');
+    expect(lake.invalidReportKey('x')).toBe('reports/invalid/x.json');
+    expect(lake.invalidReportKey('x', '31.71')).toBe('reports/31.71/invalid/x.json');
     expect(lake.publishedRankingPrefix(Q3, 'abc')).toBe(`${lake.publishedRankingDir(Q3, 'abc')}/`);
     expect(lake.piiSaltKey).toBe('config/pii-salt');
     expect(PARTITION_TEMPLATE).toBe(`year=$${'{year}'}/quarter=$${'{quarter}'}/`);

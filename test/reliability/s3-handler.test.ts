@@ -73,8 +73,12 @@ describe('ingest handler under a real batch, hostile keys and racing versions (s
       (await handler({ Records: [sqsRecordFor('smuggle', key)] }, lambdaContext)).batchItemFailures,
     ).toEqual([]);
     expect(await rig.lake.head(keys.curatedKey('skm', PERIOD, '52.71'))).toBeUndefined();
-    const invalid = await ledger(rig.lake, 'ledger/_invalid/');
-    expect(invalid.find((e) => e.source_key === key)?.errors.join(' ')).toMatch(/Kunci unggahan tidak sah/);
+    const invalid = await ledger(rig.lake, 'ledger/invalid/');
+    const entry = invalid.find((e) => e.source_key === key);
+    expect(entry?.errors.join(' ')).toMatch(/Kunci unggahan tidak sah/);
+    // the officer who uploaded under uploads/31.71/ can read the report (reports/31.71/…, no `_` folder)
+    expect(entry?.report_key).toMatch(/^reports\/31\.71\/invalid\/[0-9a-f]+\.json$/);
+    expect(await rig.lake.head(entry!.report_key)).toBeDefined();
   });
 
   it('rejects a region the uploader identity does not carry', async () => {

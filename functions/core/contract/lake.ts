@@ -10,6 +10,7 @@ import { periodOf } from '../period.ts';
  * curated/{dataset}/year=YYYY/quarter=Q/{region}.parquet             accepted rows, typed
  * quarantine/{dataset}/{period}/{region}/{submission}.csv            rejected rows, as uploaded
  * reports/{region}/{dataset}/{period}/{submission}.json              the upload report
+ * reports/{region}/invalid/{submission}.json                         … of an upload with an invalid key
  * ledger/{dataset}/{period}/{region}/{submission}.json               one entry per processed file
  * warehouse/{model}/year=YYYY/quarter=Q/data.parquet                 mart partitions
  * published/rankings/{period}/{run_id}/ and latest.json              ranking snapshots
@@ -32,8 +33,11 @@ export const LAKE_ROOT = {
   users: 'users/',
 } as const;
 
-/** Segment standing in for region/dataset/period when an upload key could not be resolved. */
-const INVALID = '_invalid';
+/**
+ * Segment standing in for dataset/period when an upload key could not be resolved. No `_` prefix: Athena
+ * (and most S3 tools) skip `_` folders, so such entries would vanish from `submissions`.
+ */
+const INVALID = 'invalid';
 
 const partitionOf = (year: string | number, quarter: string | number) => `year=${year}/quarter=${quarter}`;
 
@@ -72,8 +76,12 @@ export const lake = {
   reportPrefix: (region: string) => `${LAKE_ROOT.reports}${region}/`,
   reportKey: (region: string, dataset: string, period: Period, submission: string) =>
     `${LAKE_ROOT.reports}${region}/${dataset}/${period.id}/${submission}.json`,
-  /** Report of an upload whose key named no valid region/dataset/period. */
-  invalidReportKey: (submission: string) => `${LAKE_ROOT.reports}${INVALID}/${submission}.json`,
+  /**
+   * Report of an upload whose key named no valid dataset/period: under the region folder it was uploaded
+   * to (a validated code; that region's officers may read it), else under `reports/invalid/`.
+   */
+  invalidReportKey: (submission: string, region?: string) =>
+    `${LAKE_ROOT.reports}${region ? `${region}/` : ''}${INVALID}/${submission}.json`,
   ledgerPrefix: LAKE_ROOT.ledger,
   ledgerKey: (dataset: string, period: Period, region: string, submission: string) =>
     `${LAKE_ROOT.ledger}${dataset}/${period.id}/${region}/${submission}.json`,
