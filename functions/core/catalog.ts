@@ -20,7 +20,7 @@ interface LakeTable {
 }
 
 /** Whether any file under `dir` (recursively) has the given ending. */
-async function hasFiles(dir: string, ending: '.parquet' | '.json'): Promise<boolean> {
+export async function hasFiles(dir: string, ending: '.parquet' | '.json'): Promise<boolean> {
   const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
   return entries.some((e) => e.endsWith(ending));
 }

@@ -27,12 +27,15 @@ export interface LedgerEntry {
   rows_read: number;
   rows_accepted: number;
   rows_rejected: number;
+  /**
+   * An accepted report with the header and no data rows: "none this period" (no complaints, no forum, no
+   * survey). Entries written before the field existed read as NULL.
+   */
+  nihil: boolean;
   /** File-level reasons (Bahasa Indonesia), empty when accepted. */
   errors: string[];
   schema_version: string;
   report_key: string;
-  /** A nihil report: an accepted file with the header row and no data rows ("none this period"). Absent = false. */
-  nihil?: boolean;
 }
 
 const col = (type: DuckType, id: string, en: string) => ({ type, doc: { id, en } });
@@ -61,8 +64,12 @@ export const LEDGER_COLUMNS = {
   rows_read: col('BIGINT', 'Baris dibaca', 'Rows read'),
   rows_accepted: col('BIGINT', 'Baris diterima', 'Rows accepted'),
   rows_rejected: col('BIGINT', 'Baris ditolak', 'Rows rejected'),
+  nihil: col(
+    'BOOLEAN',
+    'Laporan nihil: diterima tanpa baris data (tidak ada data pada periode ini)',
+    'Nil report: accepted with the header and no data rows (none this period)',
+  ),
   errors: col('VARCHAR[]', 'Alasan penolakan berkas', 'File-level reasons'),
   schema_version: col('VARCHAR', 'Versi skema', 'Schema version'),
   report_key: col('VARCHAR', 'Kunci laporan', 'Report key'),
-  nihil: col('BOOLEAN', 'Laporan nihil (header tanpa baris data)', 'Nihil report (header, no data rows)'),
 } satisfies Record<keyof LedgerEntry, { type: DuckType; doc: { id: string; en: string } }>;

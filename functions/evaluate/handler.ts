@@ -90,7 +90,11 @@ export async function handler(event: JobEvent, context: Context) {
     const { result } = outcome;
     logger.info('evaluation published', { ...result.manifest, created: result.created });
     metrics.addMetric(METRIC.partitionsWritten, MetricUnit.Count, result.partitions);
-    logger.info('dashboard published', await publishDashboard(deps.lake, site));
+    // the ranking is published: a dashboard that cannot be built is reported, not a reason to rerun the job
+    await publishDashboard(deps.lake, site).then(
+      (published) => logger.info('dashboard published', published),
+      (error: unknown) => logger.error('dashboard not published', error as Error),
+    );
     return { status: outcome.status, runId: outcome.runId, manifest: result.manifest, steps: outcome.steps };
   } finally {
     metrics.publishStoredMetrics();

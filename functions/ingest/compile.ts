@@ -49,7 +49,10 @@ const parsedList = (kind: ParsedKind) => ident(`__parsed_${kind}`);
 
 /** Normalised value of one column: parsed kinds come from their list, the others are mapped here. */
 function normalise(name: string, c: Column): string {
+  if (c.kind === 'date' && c.orDateOf) return `COALESCE(${p(name)}, CAST(${p(c.orDateOf)} AS DATE))`;
   if (c.kind === 'date' || c.kind === 'timestamp') return p(name);
+  if (c.kind === 'text' && c.codeFromName)
+    return `CASE WHEN ${r(name)} IS NULL THEN pantau_unit_slug(${r(c.codeFromName)}) ELSE ${r(name)} END`;
   if (c.kind === 'enum' || c.kind === 'flag') {
     return `COALESCE(${typedValue(name, c, r(name))}, ${typedValue(name, c, `pantau_deep_clean(${r(name)})`)})`;
   }
@@ -75,6 +78,20 @@ function typedValue(name: string, c: Column, v: string): string {
   }
 }
 
+/** A required value is missing: its cell is empty, and so is the cell it can come from. */
+function blankOf(name: string, c: Column): string {
+  const other = c.kind === 'date' ? c.orDateOf : c.kind === 'text' ? c.codeFromName : undefined;
+  return other ? `${r(name)} IS NULL AND ${r(other)} IS NULL` : `${r(name)} IS NULL`;
+}
+
+/** A parsed number, or where it is not one, the score of the answer word (forms exports). */
+function withLabels(parsed: string, name: string, c: Column): string {
+  if (c.kind !== 'integer' || !c.labels) return parsed;
+  const cases = Object.entries(c.labels).map(([w, k]) => `WHEN '${w}' THEN ${k}`);
+  // CASE, not COALESCE: DuckDB evaluates a COALESCE fallback on every row, a CASE branch only where taken
+  return `CASE WHEN ${parsed} IS NULL THEN CASE pantau_word_key(${r(name)}) ${cases.join(' ')} END ELSE ${parsed} END`;
+}
+
 /** The checks of one column. */
 function columnChecks(name: string, c: Column, deriveKey: boolean): Omit<Check, 'id'>[] {
   const v = r(name);
@@ -83,12 +100,17 @@ function columnChecks(name: string, c: Column, deriveKey: boolean): Omit<Check, 
     out.push({ column: name, rule, failed, detail });
   if (c.kind === 'pii') return out;
   const value = c.kind === 'integer' ? p(name) : n(name);
-  const blank = `${v} IS NULL`;
   const unreadable = `${v} IS NOT NULL AND ${value} IS NULL`;
-  if (!c.nullable && !deriveKey) add('wajib_diisi', blank);
+  if (!c.nullable && !deriveKey) add('wajib_diisi', blankOf(name, c));
   switch (c.kind) {
     case 'integer':
-      add('bukan_angka', unreadable);
+      if (c.labels)
+        add(
+          'jawaban_tidak_dikenal',
+          unreadable,
+          `Yang dikenali: ${c.min}–${c.max}, a–d, ${(c.answers ?? []).join(', ')}.`,
+        );
+      else add('bukan_angka', unreadable);
       add('bukan_bilangan_bulat', `${value} <> floor(${value})`);
       add(
         'di_luar_rentang',
@@ -130,8 +152,10 @@ export function compileValidation(
   const isDerived = (name: string) => ds.deriveKey === true && name === ds.key;
   const checks: Check[] = [];
   for (const [name, c] of entries) {
+    // a code read from the name is reported on the name column when the file has no code column
+    const shown = c.kind === 'text' && c.codeFromName && !sources.has(name) ? c.codeFromName : name;
     for (const check of columnChecks(name, c, isDerived(name)))
-      checks.push({ id: checks.length + 1, ...check });
+      checks.push({ id: checks.length + 1, ...check, column: shown });
   }
   for (const rule of ds.rowRules ?? []) {
     checks.push({
@@ -162,13 +186,16 @@ export function compileValidation(
       `list_transform([${names.map(r).join(', ')}], v -> ${PARSERS[kind]('v')}) AS ${parsedList(kind)}`,
   );
   const parsed = [...byKind].flatMap(([kind, names]) =>
-    names.map((name, i) => `${parsedList(kind)}[${i + 1}] AS ${p(name)}`),
+    names.map(
+      (name, i) => `${withLabels(`${parsedList(kind)}[${i + 1}]`, name, ds.columns[name]!)} AS ${p(name)}`,
+    ),
   );
   const norm = entries.map(([name, c]) => `CAST(${normalise(name, c)} AS ${sqlType(c)}) AS ${n(name)}`);
   const flags = checks.map((k) => `COALESCE(${k.failed}, false) AS ${ident(`k${k.id}`)}`);
   const anyFailed = checks.length ? checks.map((k) => ident(`k${k.id}`)).join(' OR ') : 'false';
   const errorList = `list_filter([${checks.map((k) => `CASE WHEN ${ident(`k${k.id}`)} THEN ${k.id} END`).join(', ')}], x -> x IS NOT NULL)`;
   const kept = entries.filter(([, c]) => c.kind !== 'pii');
+  const fromName = entries.find(([, c]) => c.kind === 'text' && c.codeFromName)?.[0];
   const staged = `
     raw AS (SELECT __src_row, ${[...raw, ...extra.map(ident)].join(', ')} FROM src),
     lists AS (SELECT *${lists.map((x) => `, ${x}`).join('')} FROM raw),
@@ -181,7 +208,7 @@ export function compileValidation(
         .filter(([, c]) => c.kind !== 'pii' || c.action === 'hash')
         .map(([name, c]) => `${n(name)} AS ${ident(c.kind === 'pii' ? hashedName(name) : name)}`)
         .join(',\n      ')},
-      __valid,
+      __valid,${fromName ? `\n      (${r(fromName)} IS NULL AND ${n(fromName)} IS NOT NULL) AS __unit_from_name,` : ''}
       CASE WHEN NOT __valid THEN ${errorList} END AS __errors,
       CASE WHEN NOT __valid THEN [${kept.map(([name]) => r(name)).join(', ')}] END AS __raw
     FROM flagged`;

@@ -1,5 +1,6 @@
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
+import { questionUnsur } from '#core/datasets/questionnaire.ts';
 
 /** Header text reduced to what matters: case, spacing, punctuation, `_`/`-` ignored. */
 export function headerKey(text: string): string {
@@ -39,14 +40,27 @@ export interface HeaderMapping {
   missing: string[];
 }
 
+/**
+ * The column a header names: an alias, or for SKM the questionnaire's question text (forms exports).
+ */
+export function columnOf(ds: Dataset<Record<string, Column>>, text: string): string | undefined {
+  const name = aliasIndex(ds).get(headerKey(text));
+  if (name) return name;
+  const unsur = questionUnsur(text);
+  return unsur === undefined
+    ? undefined
+    : Object.hasOwn(ds.columns, `u${unsur + 1}`)
+      ? `u${unsur + 1}`
+      : undefined;
+}
+
 export function mapHeader(ds: Dataset<Record<string, Column>>, header: readonly string[]): HeaderMapping {
-  const index = aliasIndex(ds);
   const columns = new Map<string, number>();
   const unknown: string[] = [];
   const duplicates: string[] = [];
   header.forEach((text, i) => {
     if (text.trim() === '') return;
-    const name = index.get(headerKey(text));
+    const name = columnOf(ds, text);
     if (!name) unknown.push(text);
     else if (columns.has(name)) duplicates.push(text);
     else columns.set(name, i);
@@ -54,11 +68,48 @@ export function mapHeader(ds: Dataset<Record<string, Column>>, header: readonly 
   const missing = Object.entries(ds.columns)
     .filter(([name, c]) => c.required !== false && !columns.has(name))
     .map(([name]) => name);
+  for (const group of ds.requireOneOf ?? [])
+    if (!group.some((name) => columns.has(name))) missing.push(group[0]!);
   return { columns, unknown, duplicates, missing };
+}
+
+/** How an officer knows a column: its first alias (`Kode Unit`), or for a one-of group all of them. */
+export function columnTitle(ds: Dataset<Record<string, Column>>, name: string): string {
+  const group = ds.requireOneOf?.find((g) => g[0] === name);
+  const title = (c: string) => ds.columns[c]?.aliases?.[0] ?? c;
+  return group ? group.map(title).join(' atau ') : title(name);
+}
+
+/** Optional columns the header lacks (a note in the report, never a rejection); personal data left out. */
+export function absentOptional(ds: Dataset<Record<string, Column>>, mapping: HeaderMapping): string[] {
+  const inGroup = new Set((ds.requireOneOf ?? []).flat());
+  return Object.entries(ds.columns)
+    .filter(([name, c]) => c.required === false && c.kind !== 'pii' && !inGroup.has(name))
+    .filter(([name]) => !mapping.columns.has(name) && !(ds.deriveKey && name === ds.key))
+    .map(([name]) => name);
 }
 
 /** Number of cells of a row that name a dataset column: how header-like the row is. */
 export function headerScore(ds: Dataset<Record<string, Column>>, row: readonly string[]): number {
-  const index = aliasIndex(ds);
-  return new Set(row.map((c) => index.get(headerKey(String(c)))).filter(Boolean)).size;
+  return new Set(row.map((c) => columnOf(ds, String(c))).filter(Boolean)).size;
+}
+
+/**
+ * How messages name a column: the officer's own header in quotes (with the unsur, `(U3)`, after a
+ * question-text header), or the column's usual title when the file has no such column.
+ */
+export function officerLabel(
+  ds: Dataset<Record<string, Column>>,
+  mapping: HeaderMapping,
+  header: readonly string[],
+): (column: string | null) => string | null {
+  return (column) => {
+    if (column === null) return null;
+    const at = mapping.columns.get(column);
+    const text = at === undefined ? undefined : header[at]?.trim();
+    if (!text) return `"${columnTitle(ds, column)}"`;
+    const shown = text.length > 70 ? `${text.slice(0, 70)}…` : text;
+    const unsur = /^u([1-9])$/.exec(column);
+    return unsur && headerKey(text) !== `u${unsur[1]}` ? `"${shown}" (U${unsur[1]})` : `"${shown}"`;
+  };
 }

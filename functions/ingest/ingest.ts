@@ -1,21 +1,27 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { Column } from '#core/datasets/columns.ts';
+import type { Dataset } from '#core/datasets/definition.ts';
 import { dataset } from '#core/datasets/index.ts';
 import type { Duck } from '#core/duckdb.ts';
 import { lake } from '#core/lake.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { canonicalRegionCode } from '#core/regions.ts';
 import type { ObjectStore } from '#core/store.ts';
-import { mapHeader } from './headers.ts';
+import { columnTitle, type HeaderMapping, mapHeader, officerLabel } from './headers.ts';
 import { clip, partsFromKey, resolveTarget, type Target, type TargetParts, uploadKeyError } from './key.ts';
-import { findings, writeCurated, writeQuarantine } from './outputs.ts';
+import { fileErrors, notes, unitCodeNotes } from './notes.ts';
+import { findings, writeCurated } from './outputs.ts';
 import { type FileFacts, inspectFile } from './read/inspect.ts';
 import { openSource } from './read/open.ts';
 import { UnreadableFileError } from './read/source.ts';
 import { baseReport, finish } from './record.ts';
+import { writeRejectedRows } from './rejected-rows.ts';
 import { replaceIfNewer } from './replace.ts';
+import { holdingsClause, replaceUnits } from './replace-units.ts';
 import { type SubmissionReport, summarise } from './report.ts';
-import { stage } from './stage.ts';
+import { type Staged, stage } from './stage.ts';
+import { resolveUnitCodes } from './unit-codes.ts';
 
 /** What ingest needs around it: the lake, the engine, a private scratch folder and settings. */
 export interface IngestContext {
@@ -123,7 +129,11 @@ async function validateAndWrite(
   const ds = dataset(target.dataset);
   const src = await openSource(local, facts, ds, ctx.duck, ctx.scratchDir);
   const mapping = mapHeader(ds, src.header);
-  report.format = src.description;
+  Object.assign(report, {
+    format: src.description,
+    sheet: src.sheet?.name ?? null,
+    skipped_rows: src.skipped ?? { count: 0, rows: [] },
+  });
   report.columns = {
     mapped: Object.fromEntries([...mapping.columns].map(([c, i]) => [c, src.header[i]!])),
     unknown: mapping.unknown,
@@ -131,9 +141,17 @@ async function validateAndWrite(
     missing: mapping.missing,
   };
   if (mapping.missing.length > 0) {
-    const list = mapping.missing.map((c) => `${c} (mis. "${ds.columns[c]!.aliases?.[0] ?? c}")`).join(', ');
-    return finish(ctx, report, [`Kolom wajib tidak ditemukan: ${list}.`], target);
+    const list = mapping.missing.map((c) => `"${columnTitle(ds, c)}"`).join(', ');
+    return finish(
+      ctx,
+      report,
+      [
+        `Kolom wajib tidak ditemukan: ${list}. Tambahkan kolom itu (judul kolom seperti contoh) lalu unggah ulang.`,
+      ],
+      target,
+    );
   }
+  report.notes = notes(ds, mapping, src);
   const staged = await stage(ctx.duck, ds, src, mapping, target, {
     submissionId: report.submission_id,
     salt: ctx.piiSalt,
@@ -144,46 +162,72 @@ async function validateAndWrite(
     rows_read: staged.rowsRead,
     rows_rejected: rejected,
     rows_accepted: staged.rowsRead - rejected,
+    nihil: staged.rowsRead === 0,
   });
-  if (rejected > 0) Object.assign(report, await findings(ctx.duck, ds, staged, mapping, src.header));
   if (rejected > 0) {
-    const qKey = lake.quarantineKey(target.dataset, target.period, target.region, report.submission_id);
-    const qFile = join(ctx.scratchDir, 'quarantine.csv');
-    await writeQuarantine(ctx.duck, ds, staged, qFile);
-    await ctx.lake.upload(qFile, qKey, { contentType: 'text/csv; charset=utf-8' });
-    report.quarantine_key = qKey;
+    Object.assign(report, await findings(ctx.duck, ds, staged, mapping, src.header));
+    report.quarantine_key = await storeRejectedRows(ctx, ds, staged, mapping, src.header, target, report);
   }
   const errors = fileErrors(staged.rowsRead, rejected, ctx.maxInvalidShare);
   if (errors.length > 0)
     return finish(ctx, { ...report, rows_accepted: 0, rows_rejected: staged.rowsRead }, errors, target);
-  const curatedFile = join(ctx.scratchDir, 'curated.parquet');
-  await writeCurated(
-    ctx.duck,
-    ds,
-    { region: target.region, period: target.period.id, submissionId: report.submission_id },
-    curatedFile,
-  );
-  const curatedKey = lake.curatedKey(target.dataset, target.period, target.region);
-  report.superseded_on_arrival_by = await replaceIfNewer(ctx.lake, curatedKey, curatedFile, {
-    submission_id: report.submission_id,
-    uploaded_at: report.uploaded_at,
-  });
-  report.curated_key = curatedKey;
+  if (Object.values(ds.columns).some((c) => c.kind === 'text' && c.codeFromName))
+    report.unit_codes = await resolveUnitCodes(ctx.duck, ctx.lake, target, ctx.scratchDir);
+  report.notes.push(...unitCodeNotes(report.unit_codes));
+  await replaceCurated(ctx, ds, target, report);
   return finish(ctx, report, [], target);
 }
 
-/** File-level reasons to reject after validation. */
-function fileErrors(rowsRead: number, rejected: number, maxShare: number): string[] {
-  if (rowsRead === 0) return ['Berkas tidak berisi baris data (hanya judul kolom atau kosong).'];
-  const share = rejected / rowsRead;
-  if (share > maxShare) {
-    const pct = (x: number) =>
-      `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(x * 100)}%`;
-    return [
-      `${pct(share)} baris tidak valid (${rejected} dari ${rowsRead}); batas maksimum ${pct(maxShare)}. Perbaiki baris yang ditunjukkan lalu unggah ulang.`,
-    ];
+/** Write the accepted rows and make them current: per unit (SKM, FKP) or for the whole region-period. */
+async function replaceCurated(
+  ctx: IngestContext,
+  ds: Dataset<Record<string, Column>>,
+  target: Target,
+  report: SubmissionReport,
+): Promise<void> {
+  const mine = { submission_id: report.submission_id, uploaded_at: report.uploaded_at };
+  const byUnit = ds.replaceScope === 'unit';
+  const curatedFile = join(ctx.scratchDir, 'curated.parquet');
+  const holdings = {
+    floor: byUnit && !report.nihil ? null : mine,
+    versions: { [mine.submission_id]: mine.uploaded_at },
+  };
+  const lineage = { region: target.region, period: target.period.id, submissionId: report.submission_id };
+  await writeCurated(ctx.duck, ds, lineage, curatedFile, holdingsClause(holdings));
+  const curatedKey = lake.curatedKey(target.dataset, target.period, target.region);
+  report.curated_key = curatedKey;
+  if (!byUnit) {
+    report.superseded_on_arrival_by = await replaceIfNewer(ctx.lake, curatedKey, curatedFile, mine);
+    return;
   }
-  return [];
+  const outcome = await replaceUnits(
+    ctx.lake,
+    ctx.duck,
+    curatedKey,
+    curatedFile,
+    { ...mine, nihil: report.nihil },
+    ctx.scratchDir,
+  );
+  report.superseded_on_arrival_by = outcome.supersededBy;
+  report.units = { replaced: outcome.replaced, kept: outcome.kept, superseded: outcome.superseded };
+}
+
+/** Write the rejected-row file and store it under its lake key (derived from the submission). */
+async function storeRejectedRows(
+  ctx: IngestContext,
+  ds: Dataset<Record<string, Column>>,
+  staged: Staged,
+  mapping: HeaderMapping,
+  header: string[],
+  target: Target,
+  report: SubmissionReport,
+): Promise<string> {
+  const key = lake.quarantineKey(target.dataset, target.period, target.region, report.submission_id);
+  const file = join(ctx.scratchDir, 'rejected-rows.csv');
+  const label = officerLabel(ds, mapping, header);
+  await writeRejectedRows(ctx.duck, ds, staged, { mapping, header, label }, file);
+  await ctx.lake.upload(file, key, { contentType: 'text/csv; charset=utf-8' });
+  return key;
 }
 
 function withIdentity(resolved: ReturnType<typeof resolveTarget>, identity: string | undefined) {
@@ -197,6 +241,7 @@ function withIdentity(resolved: ReturnType<typeof resolveTarget>, identity: stri
 }
 
 const counts = (e: LedgerEntry) => ({
+  nihil: e.nihil ?? false,
   rows_read: e.rows_read,
   rows_accepted: e.rows_accepted,
   rows_rejected: e.rows_rejected,

@@ -1,8 +1,8 @@
-import { ident, literal } from '#core/contract/sql.ts';
+import { ident } from '#core/contract/sql.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset, LINEAGE_COLUMNS } from '#core/datasets/definition.ts';
 import type { Duck } from '#core/duckdb.ts';
-import type { HeaderMapping } from './headers.ts';
+import { type HeaderMapping, officerLabel } from './headers.ts';
 import { clip } from './key.ts';
 import { checkMessage, MAX_SAMPLES, type RowFinding, type SubmissionReport } from './report.ts';
 import type { Staged } from './stage.ts';
@@ -10,15 +10,20 @@ import type { Staged } from './stage.ts';
 /** Longest cell value quoted in a report (the quarantine file keeps it whole). */
 const MAX_VALUE_CHARS = 200;
 const DUPLICATE = { rule: 'duplikat', detail: '' } as const;
-const rejectedRows =
+/** The rejected rows of `staged` (invalid, or repeating an earlier row's id), as `s` with `d.first_row`. */
+export const REJECTED_ROWS =
   'FROM staged s LEFT JOIN staged_duplicates d USING (__row) WHERE NOT s.__valid OR d.__row IS NOT NULL';
 
-/** Write the accepted rows, typed, with lineage columns, as the curated Parquet file. */
+/**
+ * Write the accepted rows, typed, with lineage columns, as the curated Parquet file; `metadata` is the
+ * file's key-value metadata clause (which submissions it holds: see replace-units.ts).
+ */
 export async function writeCurated(
   duck: Duck,
   ds: Dataset<Record<string, Column>>,
   lineage: { region: string; period: string; submissionId: string },
   out: string,
+  metadata: string,
 ): Promise<void> {
   const lineageExpr: Record<(typeof LINEAGE_COLUMNS)[number]['name'], string> = {
     region_code: '$region',
@@ -31,39 +36,13 @@ export async function writeCurated(
   );
   await duck.run(
     `COPY (SELECT ${cols.join(', ')} FROM staged WHERE __valid AND __row NOT IN (SELECT __row FROM staged_duplicates))
-     TO $out (FORMAT parquet, COMPRESSION zstd)`,
+     TO $out (FORMAT parquet, COMPRESSION zstd, ${metadata})`,
     {
       out,
       region: lineage.region,
       period: lineage.period,
       submission_id: lineage.submissionId,
     },
-  );
-}
-
-/** SQL giving the messages of a rejected staged row (duplicates included), joined by `; `. */
-function reasonsSql(staged: Staged): string {
-  const byCheck = staged.checks
-    .map((k) => `WHEN ${k.id} THEN ${literal(checkMessage(k, k.column))}`)
-    .join(' ');
-  const dup = literal(`${checkMessage(DUPLICATE, null)} Baris pertama: `);
-  return `array_to_string(list_transform(COALESCE(s.__errors, []), x -> CASE x ${byCheck || 'WHEN 0 THEN NULL'} END)
-    || CASE WHEN d.__row IS NOT NULL THEN [${dup} || d.first_row] ELSE [] END, '; ')`;
-}
-
-/** Write every rejected row with its reasons as a CSV safe to open in a spreadsheet (no personal data). */
-export async function writeQuarantine(
-  duck: Duck,
-  ds: Dataset<Record<string, Column>>,
-  staged: Staged,
-  out: string,
-): Promise<void> {
-  const kept = Object.entries(ds.columns).filter(([, c]) => c.kind !== 'pii');
-  const cols = kept.map(([name]) => `pantau_safe_cell(${staged.rawText(name)}) AS ${ident(name)}`);
-  await duck.run(
-    `COPY (SELECT s.__row AS baris, pantau_safe_cell(${reasonsSql(staged)}) AS alasan, ${cols.join(', ')}
-     ${rejectedRows} ORDER BY baris) TO $out (FORMAT csv, HEADER true)`,
-    { out },
   );
 }
 
@@ -77,8 +56,7 @@ export async function findings(
 ): Promise<Pick<SubmissionReport, 'rules' | 'samples'>> {
   const headerOf = (col: string | null) =>
     col && mapping.columns.has(col) ? (header[mapping.columns.get(col)!] ?? null) : null;
-  const label = (col: string | null) =>
-    col ? `${col}${headerOf(col) && headerOf(col) !== col ? ` ("${headerOf(col)}")` : ''}` : null;
+  const label = officerLabel(ds, mapping, header);
   const byId = new Map(staged.checks.map((k) => [k.id, k]));
   const counted = await duck.rows<{ id: number; n: string }>(
     'SELECT id, count(*) AS n FROM (SELECT unnest(__errors) AS id FROM staged WHERE NOT __valid) GROUP BY id ORDER BY id',
@@ -99,7 +77,7 @@ export async function findings(
     Record<string, unknown> & { __row: number; __errors: number[] | null; first_row: number | null }
   >(
     `SELECT s.__row, s.__errors, d.first_row, ${kept.map((c) => `${staged.rawText(c)} AS ${ident(c)}`).join(', ')}
-     ${rejectedRows} ORDER BY s.__row LIMIT ${MAX_SAMPLES}`,
+     ${REJECTED_ROWS} ORDER BY s.__row LIMIT ${MAX_SAMPLES}`,
   );
   const samples: RowFinding[] = [];
   for (const row of rows) {
@@ -111,7 +89,9 @@ export async function findings(
       const message =
         k.rule === 'duplikat'
           ? `${checkMessage(k, label(k.column))} Baris pertama: ${row.first_row}.`
-          : checkMessage(k, label(k.column));
+          : k.rule === 'jawaban_tidak_dikenal'
+            ? `Jawaban "${value}" tidak dikenali untuk ${label(k.column)}. ${k.detail}`
+            : checkMessage(k, label(k.column));
       samples.push({
         row: Number(row.__row),
         column: k.column,

@@ -30,7 +30,13 @@ export async function finish(
   const status = errors.length > 0 ? 'rejected' : 'accepted';
   const report: SubmissionReport = { ...r, status, errors, summary: '' };
   if (status === 'rejected')
-    Object.assign(report, { rows_accepted: 0, rows_rejected: report.rows_read, curated_key: null });
+    Object.assign(report, {
+      rows_accepted: 0,
+      rows_rejected: report.rows_read,
+      curated_key: null,
+      nihil: false,
+      units: null,
+    });
   report.summary = summarise(report);
   const ledgerKey = target
     ? lake.ledgerKey(target.dataset, target.period, target.region, report.submission_id)
@@ -54,6 +60,7 @@ export async function finish(
     rows_read: report.rows_read,
     rows_accepted: report.rows_accepted,
     rows_rejected: report.rows_rejected,
+    nihil: report.nihil,
     errors,
     schema_version: SCHEMA_VERSION,
     report_key: report.report_key,
@@ -89,6 +96,7 @@ export function baseReport(
     rows_read: 0,
     rows_accepted: 0,
     rows_rejected: 0,
+    nihil: false,
     errors: [],
     summary: '',
     sha256: facts.sha256,
@@ -100,6 +108,11 @@ export function baseReport(
     columns: { mapped: {}, unknown: [], duplicate_headers: [], missing: [] },
     rules: [],
     samples: [],
+    units: null,
+    unit_codes: [],
+    sheet: null,
+    skipped_rows: { count: 0, rows: [] },
+    notes: [],
     curated_key: null,
     quarantine_key: null,
     report_key: '',

@@ -6,7 +6,8 @@ export interface Version {
   uploaded_at: string;
 }
 
-const newer = (a: Version, b: Version) =>
+/** Whether version `a` was uploaded after `b` (ties broken by id, so every process agrees). */
+export const newer = (a: Version, b: Version) =>
   a.uploaded_at > b.uploaded_at || (a.uploaded_at === b.uploaded_at && a.submission_id > b.submission_id);
 
 /**

@@ -27,6 +27,8 @@ export interface SubmissionReport {
   rows_read: number;
   rows_accepted: number;
   rows_rejected: number;
+  /** Accepted with the header and no data rows: "none this period" (DESIGN.md "Intake of field exports"). */
+  nihil: boolean;
   /** File-level reasons, empty when accepted. */
   errors: string[];
   /** One-sentence summary in Bahasa Indonesia. */
@@ -48,7 +50,21 @@ export interface SubmissionReport {
   rules: { rule: RuleCode; column: string | null; count: number; message: string }[];
   /** Up to 50 rejected cells, in row order. */
   samples: RowFinding[];
+  /**
+   * Unit-scoped datasets (SKM, FKP): this file's units now current, the region's other units kept, and
+   * this file's units whose newer data stays; null for region-wide replacement or when nothing was written.
+   */
+  units: { replaced: string[]; kept: string[]; superseded: string[] } | null;
+  /** Units named but not coded in the file: the code used, and whether the region's registry gave it. */
+  unit_codes: { name: string; unit_id: string; source: 'registry' | 'derived' }[];
+  /** Workbooks: the sheet read. */
+  sheet: string | null;
+  /** Summary, signature and empty rows under the data of a recap workbook, skipped (not invalid). */
+  skipped_rows: { count: number; rows: number[] };
+  /** Things the officer should know that did not stop the file (Bahasa Indonesia). */
+  notes: string[];
   curated_key: string | null;
+  /** The rejected-row file (`;`-separated CSV with BOM for Excel), when rows were rejected. */
   quarantine_key: string | null;
   report_key: string;
 }
@@ -64,24 +80,59 @@ export function checkMessage(check: Pick<Check, 'rule' | 'detail'>, columnLabel:
 
 const fmt = new Intl.NumberFormat('id-ID');
 
+/** What "none this period" means per dataset, for the nihil summary. */
+const NIHIL: Record<string, string> = {
+  skm: 'tidak ada survei kepuasan masyarakat',
+  fkp: 'tidak ada forum konsultasi publik',
+  complaints: 'tidak ada pengaduan',
+  units: 'tidak ada unit layanan',
+};
+
+const list = (xs: string[], max = 10) =>
+  xs.length <= max
+    ? xs.join(', ')
+    : `${xs.slice(0, max).join(', ')} dan ${fmt.format(xs.length - max)} lainnya`;
+
+/** What replaced what, in a sentence. */
+function replacement(r: Pick<SubmissionReport, 'units' | 'nihil' | 'dataset'>): string {
+  if (!r.units)
+    return r.dataset === 'complaints' ? ' Data wilayah untuk periode ini diganti seluruhnya.' : '';
+  const { replaced, kept, superseded } = r.units;
+  const parts: string[] = [];
+  if (replaced.length > 0) parts.push(`Data unit ${list(replaced)} diganti dengan berkas ini.`);
+  if (kept.length > 0) parts.push(`Data unit lain tetap: ${list(kept)}.`);
+  if (superseded.length > 0)
+    parts.push(`Unit ${list(superseded)} sudah punya unggahan yang lebih baru; data itu yang tetap dipakai.`);
+  return parts.length > 0 ? ` ${parts.join(' ')}` : '';
+}
+
 /** Summary sentence of a report. */
 export function summarise(
   r: Pick<
     SubmissionReport,
     'status' | 'rows_read' | 'rows_accepted' | 'rows_rejected' | 'errors' | 'superseded_on_arrival_by'
-  >,
+  > &
+    Partial<Pick<SubmissionReport, 'units' | 'nihil' | 'dataset' | 'skipped_rows'>>,
 ): string {
   if (r.status === 'duplicate')
     return 'Berkas ini identik dengan berkas yang sudah pernah diproses; tidak ada perubahan.';
   if (r.status === 'rejected') {
     return `DITOLAK: ${r.errors.join(' ')} Data yang sudah diterima sebelumnya tetap dipakai.`;
   }
+  const what = { units: r.units ?? null, nihil: r.nihil ?? false, dataset: r.dataset ?? null };
+  if (what.nihil) {
+    const kind = NIHIL[String(r.dataset)] ?? 'tidak ada data';
+    return `DITERIMA: laporan nihil — ${kind} pada periode ini (berkas berisi judul kolom tanpa baris data).${replacement(what)}`;
+  }
   const rejected =
     r.rows_rejected > 0
-      ? ` ${fmt.format(r.rows_rejected)} baris ditolak (lihat contoh dan berkas karantina).`
+      ? ` ${fmt.format(r.rows_rejected)} baris ditolak (lihat contoh dan berkas baris ditolak).`
       : '';
+  const skipped = r.skipped_rows?.count
+    ? ` ${fmt.format(r.skipped_rows.count)} baris ringkasan/tanda tangan di bawah data dilewati (bukan kuesioner, tidak dihitung sebagai baris tidak valid).`
+    : '';
   const superseded = r.superseded_on_arrival_by
     ? ` Namun sudah ada unggahan yang lebih baru (${r.superseded_on_arrival_by}); data itu yang tetap dipakai.`
-    : '';
-  return `DITERIMA: ${fmt.format(r.rows_accepted)} dari ${fmt.format(r.rows_read)} baris valid.${rejected}${superseded}`;
+    : replacement(what);
+  return `DITERIMA: ${fmt.format(r.rows_accepted)} dari ${fmt.format(r.rows_read)} baris valid.${rejected}${skipped}${superseded}`;
 }

@@ -2,6 +2,7 @@
 export const RULES = {
   wajib_diisi: 'Kolom wajib diisi tetapi kosong.',
   bukan_angka: 'Nilai bukan angka.',
+  jawaban_tidak_dikenal: 'Jawaban tidak dikenali.',
   bukan_bilangan_bulat: 'Nilai harus bilangan bulat.',
   di_luar_rentang: 'Nilai di luar rentang yang diizinkan.',
   format_tanggal: 'Bukan tanggal yang valid (contoh: 2026-08-12, 12/08/2026, 12 Agustus 2026).',

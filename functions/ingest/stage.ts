@@ -1,3 +1,4 @@
+import { listValue } from '@duckdb/node-api';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { type Duck, ident, literal } from '#core/duckdb.ts';
@@ -29,7 +30,7 @@ function sourceRelation(src: TabularSource): { sql: string; names: string[] } {
   const all = src.rows.explicit ? ['row_no', ...names] : names;
   const columns = `{${all.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}}`;
   const read = `read_csv($path, delim = $delim, quote = '"', escape = '"', header = false, skip = $skip, auto_detect = false,
-    columns = ${columns}, null_padding = true, strict_mode = false, max_line_size = 16777216)`;
+    columns = ${columns}, null_padding = true, strict_mode = false, max_line_size = 16777216${src.quotedNewlines ? ', parallel = false' : ''})`;
   const row = src.rows.explicit ? 'CAST(row_no AS BIGINT)' : 'CAST(NULL AS BIGINT)';
   return { sql: `SELECT ${row} AS __src_row, ${names.join(', ')} FROM ${read}`, names };
 }
@@ -66,14 +67,18 @@ export async function stage(
     },
   );
   // a view cannot take parameters: the path is the scratch file's and the id is hex, both ours
-  const row = src.rows.explicit ? '__src_row' : `file_row_number + ${src.rows.firstDataRow}`;
+  const shifts = src.rows.explicit ? [] : (src.rows.shifts ?? []);
+  const row = src.rows.explicit
+    ? '__src_row'
+    : `file_row_number + ${src.rows.firstDataRow}${shifts.length > 0 ? ' + COALESCE(b.add, 0)' : ''}`;
+  const from = shifts.length > 0 ? await blankLineShifts(duck, shifts) : '';
   const key = ident(ds.key);
   const derived = ds.deriveKey
     ? `COALESCE(${key}, ${literal(`${params.submissionId}-`)} || CAST(${row} AS VARCHAR))`
     : key;
   await duck.run(
-    `CREATE OR REPLACE TEMP VIEW staged AS SELECT * EXCLUDE (file_row_number) REPLACE (${derived} AS ${key}), ${row} AS __row
-     FROM read_parquet(${literal(params.path)}, file_row_number = true)`,
+    `CREATE OR REPLACE TEMP VIEW staged AS SELECT * EXCLUDE (file_row_number${from ? ', "from", add' : ''}) REPLACE (${derived} AS ${key}), ${row} AS __row
+     FROM read_parquet(${literal(params.path)}, file_row_number = true)${from}`,
   );
   await findDuplicates(duck, key, mapping.columns.has(ds.key));
   const [counts] = await duck.rows<{ rows: string; invalid: string; duplicates: string }>(
@@ -88,6 +93,15 @@ export async function stage(
     rowsInvalid: Number(counts!.invalid),
     duplicates: Number(counts!.duplicates),
   };
+}
+
+/** The blank-line corrections of row numbers as a table, and the join that applies them (CSV only). */
+async function blankLineShifts(duck: Duck, shifts: { from: number; add: number }[]): Promise<string> {
+  await duck.run(
+    'CREATE OR REPLACE TEMP TABLE blank_line_shifts AS SELECT unnest($from::BIGINT[]) AS "from", unnest($add::BIGINT[]) AS add',
+    { from: listValue(shifts.map((s) => s.from)), add: listValue(shifts.map((s) => s.add)) },
+  );
+  return ' ASOF LEFT JOIN blank_line_shifts b ON file_row_number >= b."from"';
 }
 
 /** Valid rows whose key repeats an earlier valid row's, with that first row. Derived keys never repeat. */

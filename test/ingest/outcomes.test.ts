@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { skm } from '#core/datasets/index.ts';
 import { ingestOne, queryLake, tempDir, writeUpload } from '../support/lake.ts';
 
 const HEADER =
@@ -87,7 +86,9 @@ describe('submission outcomes', () => {
 
   it('rejects a file without required columns, naming them in Bahasa Indonesia', async () => {
     const lake = join(tmp.dir, 'missing');
-    const body = csv(5).replace('Tanggal Survei,', 'Tanggal Kunjungan,').replace('Kode Unit', 'Kode');
+    const body = csv(5)
+      .replace('Tanggal Survei,', 'Tanggal Kunjungan,')
+      .replace('Kode Unit,Nama Unit', 'Kode,Nama');
     const r = await ingestOne(
       lake,
       await writeUpload(join(tmp.dir, 'm.csv'), body, at('2026-10-01T00:00:00Z')),
@@ -95,8 +96,10 @@ describe('submission outcomes', () => {
     );
     expect(r.status).toBe('rejected');
     expect(r.columns.missing.sort()).toEqual(['survey_date', 'unit_id']);
-    expect(r.errors[0]).toMatch(/^Kolom wajib tidak ditemukan: .*unit_id.*survey_date/);
-    expect(r.columns.unknown).toEqual(['Kode', 'Tanggal Kunjungan']);
+    expect(r.errors[0]).toMatch(
+      /^Kolom wajib tidak ditemukan: "Kode Unit atau Nama Unit", "Tanggal atau Waktu Pengisian"\./,
+    );
+    expect(r.columns.unknown).toEqual(['Kode', 'Nama', 'Tanggal Kunjungan']);
   });
 
   it('rejects unknown regions, datasets and malformed periods with clear reasons', async () => {
@@ -138,8 +141,9 @@ describe('submission outcomes', () => {
     );
     expect(r.quarantine_key).not.toBeNull();
     const text = await readFile(join(lake, r.quarantine_key!), 'utf8');
-    expect(text.split('\n')[0]).toBe(`baris,alasan,${Object.keys(skm.columns).join(',')}`);
+    // `;`-separated with a BOM (Indonesian-locale Excel), the officer's own header names
+    expect(text.split('\n')[0]).toBe(`\uFEFFBaris;Alasan;${HEADER.replaceAll(',', ';')}`);
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
-    expect(text).toMatch(/^3,Kolom u1: Nilai di luar rentang/m);
+    expect(text).toMatch(/^3;"Kolom ""U1"": Nilai di luar rentang yang diizinkan\. Rentang 1–4\.";/m);
   });
 });

@@ -38,7 +38,7 @@ describe('readers', () => {
     expect(r.samples).toEqual([
       expect.objectContaining({ row: 12, column: 'u3', header: 'U3', value: '5', rule: 'di_luar_rentang' }),
     ]);
-    expect(r.samples[0]!.message).toMatch(/^Kolom u3 \("U3"\): Nilai di luar rentang/);
+    expect(r.samples[0]!.message).toMatch(/^Kolom "U3": Nilai di luar rentang/);
     const rows = await queryLake<{ source_row: number; unit_name: string; survey_date: string }>(
       lake,
       'SELECT source_row, unit_name, survey_date FROM skm_responses WHERE source_row IN (3, 7) ORDER BY source_row',

@@ -61,6 +61,8 @@ describe('ingest: a crash at every step, then a replay', () => {
       'head ledger',
       'upload quarantine',
       'head curated',
+      // unit-scoped replacement (SKM): the current file is read to keep the region's other units
+      'download curated',
       'upload curated',
       'write reports',
       'write ledger',

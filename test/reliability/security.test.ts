@@ -77,7 +77,10 @@ describe('security: user text never becomes SQL, personal data never lands, quar
     const report = await ingestAt(rig, homeKey('skm', 'formula.csv', '31.71'), body, minute(2));
     expect(report.rows_rejected).toBe(FORMULAS.length);
     const text = (await rig.lake.readBytes(report.quarantine_key!)).toString();
-    const cells = [...(parse(text) as string[][]).flat(), ...text.split(/[;,\n]/)];
+    const cells = [
+      ...(parse(text, { delimiter: ';', bom: true }) as string[][]).flat(),
+      ...text.split(/[;,\n]/),
+    ];
     const dangerous = cells.map((c) => c.replace(/^"/, '')).filter((c) => /^[=+\-@\t\r]/.test(c));
     expect(dangerous).toEqual([]);
     expect(text).toContain(`'=HYPERLINK`);

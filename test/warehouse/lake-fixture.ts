@@ -73,6 +73,7 @@ export async function writeLedger(
     rows_read: 1,
     rows_accepted: entry.status === 'rejected' ? 0 : 1,
     rows_rejected: 0,
+    nihil: false,
     errors: [],
     schema_version: '1',
     report_key: 'fixture',

@@ -50,8 +50,11 @@ export function deadlineInstant(p: Period, m: Methodology): number {
   return end - DAY + s.deadline_days_after_quarter * DAY + DAY - 1000 - s.timezone_offset_hours * HOUR;
 }
 
-export type DateFormat = 'iso' | 'dmy-slash' | 'dmy-dash' | 'id-month';
-export const DATE_FORMATS: readonly DateFormat[] = ['iso', 'dmy-slash', 'dmy-dash', 'id-month'];
+export type DateFormat = 'iso' | 'dmy-slash' | 'dmy-dash' | 'id-month' | 'day-name';
+export const DATE_FORMATS: readonly DateFormat[] = ['iso', 'dmy-slash', 'dmy-dash', 'id-month', 'day-name'];
+
+/** Indonesian day names, Sunday first (as `getUTCDay`); some officers abbreviate them. */
+const DAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', "Jum'at", 'Sabtu'] as const;
 
 export const MONTHS_ID = [
   'Januari',
@@ -85,6 +88,8 @@ export function formatDate(ms: number, f: DateFormat): string {
       return `${pad(day)}-${pad(m + 1)}-${y}`;
     case 'id-month':
       return `${day} ${MONTHS_ID[m]} ${y}`;
+    case 'day-name':
+      return `${DAYS_ID[d.getUTCDay()]}, ${day} ${MONTHS_ID[m]} ${y}`;
   }
 }
 
@@ -92,7 +97,7 @@ export function formatDate(ms: number, f: DateFormat): string {
 export function formatTimestamp(ms: number, f: DateFormat): string {
   const d = new Date(ms);
   const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  return `${formatDate(ms, f === 'id-month' ? 'iso' : f)} ${time}`;
+  return `${formatDate(ms, f === 'id-month' || f === 'day-name' ? 'iso' : f)} ${time}`;
 }
 
 /** An impossible calendar date in the file's spelling (31 February), an invalid-row probe. */
@@ -104,6 +109,8 @@ export function impossibleDate(year: number, f: DateFormat): string {
       return `31-02-${year}`;
     case 'id-month':
       return `31 Februari ${year}`;
+    case 'day-name':
+      return `Senin, 31 Februari ${year}`;
     default:
       return `31/02/${year}`;
   }

@@ -7,11 +7,12 @@ import {
   MALFORMED_KINDS,
   reupload,
   type SubmissionPlan,
+  splitByUnit,
   submissionStatus,
   uploadInstant,
 } from './plan.ts';
 import type { Rng } from './random.ts';
-import type { FileStyle } from './style.ts';
+import { type FileStyle, shapeOf } from './style.ts';
 
 const DELIMITER_NAME = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
 
@@ -28,6 +29,10 @@ export function fileKinds(s: SubmissionPlan, f: FilePlan): string[] {
   if (st.format === 'xlsx' && st.excelDates) k.push('excel-dates');
   else k.push(`date:${st.dateFormat}`);
   if (st.format === 'xlsx' && st.titleRows > 0) k.push('title-rows');
+  if (shapeOf(st) !== 'plain') k.push(`shape:${shapeOf(st)}`);
+  if (st.format === 'csv' && st.blankLines) k.push('blank-lines');
+  if (f.nihil) k.push('nihil');
+  if (f.part) k.push('unit-files');
   if (st.decimalComma && s.dataset !== 'complaints') k.push('decimal-comma');
   for (const i of f.invalid) k.push(`invalid:${i}`);
   return k;
@@ -50,6 +55,10 @@ export const REQUIRED_KINDS: readonly string[] = [
   ...INVALID_KINDS.map((x) => `invalid:${x}`),
   'missing',
   'late',
+  ...['forms', 'recap', 'instructions'].map((x) => `shape:${x}`),
+  'blank-lines',
+  'nihil',
+  'unit-files',
 ];
 
 const csv = (x: Partial<FileStyle>): Partial<FileStyle> => ({ format: 'csv', ...x });
@@ -75,9 +84,15 @@ function forcer(kind: string, m: Methodology, rng: Rng): ((s: SubmissionPlan) =>
     'undotted-region': first({ regionFolder: '' }),
     'duplicate-upload': (s) => s.files.push(duplicateOf(s.files[0]!)),
     reupload: (s) => {
-      Object.assign(s.files[0]!, { expected: 'rejected', malformed: 'header-only' });
+      Object.assign(s.files[0]!, { expected: 'rejected', malformed: 'missing-column' });
       s.files.push(reupload(rng, s, s.files[0]!));
     },
+    'shape:forms': style({ format: 'csv', shape: 'forms' }),
+    'shape:recap': style({ format: 'xlsx', shape: 'recap' }),
+    'shape:instructions': style({ format: 'xlsx', shape: 'instructions' }),
+    'blank-lines': style({ format: 'csv', blankLines: true }),
+    nihil: first({ nihil: true }),
+    'unit-files': (s) => s.files.push(...splitByUnit(rng, s, s.files[0]!)),
     missing: (s) => s.files.splice(0),
     late: (s) => first({ uploadedAt: uploadInstant(rng, s.period, m, true) })(s),
   };
@@ -89,6 +104,7 @@ function wantsDataset(kind: string): string | undefined {
   if (kind === 'encoding:cp1252') return 'complaints';
   if (kind.startsWith('invalid:') || kind === 'malformed:too-many-invalid') return 'skm';
   if (kind === 'decimal-comma') return 'units';
+  if (kind === 'shape:forms' || kind === 'shape:recap' || kind === 'unit-files') return 'skm';
   return undefined;
 }
 
@@ -117,6 +133,8 @@ export function ensureCoverage(rng: Rng, plans: SubmissionPlan[], m: Methodology
     const s = rng.pick(clean);
     used.add(s);
     forcer(kind, m, rng)!(s);
+    const f = s.files[0];
+    if (f && (f.malformed || f.invalid.length > 0)) f.style.shape = 'plain';
     if (kind === 'undotted-region') s.files[0]!.regionFolder = s.region.code.replace('.', '');
   }
 }

@@ -7,7 +7,8 @@ import { cellFormatter, type Row, type Target } from './cells.ts';
 import { DATASET_LABEL, type FilePlan, fileName, type SubmissionPlan } from './plan.ts';
 import { probes } from './probes.ts';
 import type { Rng } from './random.ts';
-import { chooseHeaders } from './style.ts';
+import { formsCell, formsColumns, formsHeaders } from './shapes.ts';
+import { chooseHeaders, shapeOf } from './style.ts';
 import { openTable } from './writers.ts';
 
 /** The rows of one unit, as one group of a file. */
@@ -30,12 +31,12 @@ export interface Emitted {
   invalidRows: number;
 }
 
-/** The required column a "missing column" file lacks. */
-const DROPPED: Record<string, string> = {
-  skm: 'survey_date',
-  fkp: 'forum_date',
-  complaints: 'received_at',
-  units: 'unit_id',
+/** The required column a "missing column" file lacks (SKM: the survey date and the timestamp that could serve). */
+const DROPPED: Record<string, readonly string[]> = {
+  skm: ['survey_date', 'submitted_at'],
+  fkp: ['forum_date'],
+  complaints: ['received_at'],
+  units: ['unit_id'],
 };
 /** Optional columns a region's export may lack (`omitOptional`). */
 const OPTIONAL = new Set(['response_id', 'rating', 'reporter_email', 'description', 'unit_name']);
@@ -44,8 +45,8 @@ const OPTIONAL = new Set(['response_id', 'rating', 'reporter_email', 'descriptio
 function fileColumns(s: SubmissionPlan, f: FilePlan): [string, Column][] {
   const all = Object.entries(dataset(s.dataset).columns);
   const keepKey = f.invalid.includes('duplicate-id');
-  return all.filter(([name, c]) => {
-    if (f.malformed === 'missing-column' && name === DROPPED[s.dataset]) return false;
+  const kept = all.filter(([name, c]) => {
+    if (f.malformed === 'missing-column' && DROPPED[s.dataset]?.includes(name)) return false;
     return !(
       f.style.omitOptional &&
       c.required === false &&
@@ -53,6 +54,7 @@ function fileColumns(s: SubmissionPlan, f: FilePlan): [string, Column][] {
       !(keepKey && name === 'response_id')
     );
   });
+  return shapeOf(f.style) === 'forms' ? formsColumns(kept) : kept;
 }
 
 const titleLines = (s: SubmissionPlan) => [
@@ -90,18 +92,29 @@ export async function emitFile(
   }
   const columns = fileColumns(s, f);
   const target: Target = f.style.format === 'csv' ? 'text' : f.style.format === 'xlsx' ? 'xlsx' : 'json';
-  const fmt = columns.map(([name, c]) => cellFormatter(name, c, f.style, target));
-  const headers = chooseHeaders(rng, columns, f.style);
+  const shape = shapeOf(f.style);
+  const plainFmt = columns.map(([name, c]) => cellFormatter(name, c, f.style, target));
+  const fmt = shape === 'forms' ? columns.map(([name], i) => formsCell(name, plainFmt[i]!)) : plainFmt;
+  const plainHeaders = chooseHeaders(rng, columns, f.style);
+  const headers = shape === 'forms' ? formsHeaders(rng, columns, plainHeaders) : plainHeaders;
   const dates = columns.map(([, c]) => (c.kind === 'date' || c.kind === 'timestamp' ? c.kind : null));
-  const titles = f.style.format === 'xlsx' ? titleLines(s).slice(0, f.style.titleRows) : [];
-  const w = await openTable(path, f.style, { headers, titles, dates });
+  const titleRows = shape === 'recap' ? 3 : f.style.titleRows;
+  const titles = f.style.format === 'xlsx' ? titleLines(s).slice(0, titleRows) : [];
+  const scores = columns.flatMap(([name], i) => (/^u[1-9]$/.test(name) ? [i] : []));
+  const w = await openTable(path, f.style, {
+    headers,
+    titles,
+    dates,
+    shape,
+    scores: scores.length === 9 ? scores : undefined,
+  });
   let rows = 0;
   let invalid = 0;
   const put = async (r: Row) => {
     w.write(fmt.map((g, i) => g(r[columns[i]![0]] ?? null)));
     if (++rows % 5000 === 0) await w.drain();
   };
-  if (f.malformed !== 'header-only') {
+  if (!f.nihil) {
     for (const g of groups) {
       for (const r of g.rows) await put(r);
       const extra = probes(rng, s, f, g);

@@ -7,13 +7,7 @@ import type { Rng } from './random.ts';
 import type { MessShares } from './scale.ts';
 import { chooseStyle, type FileStyle } from './style.ts';
 
-export const MALFORMED_KINDS = [
-  'missing-column',
-  'empty',
-  'header-only',
-  'garbage',
-  'too-many-invalid',
-] as const;
+export const MALFORMED_KINDS = ['missing-column', 'empty', 'garbage', 'too-many-invalid'] as const;
 export type MalformedKind = (typeof MALFORMED_KINDS)[number];
 export const INVALID_KINDS = ['score', 'bad-date', 'empty-required', 'duplicate-id'] as const;
 export type InvalidKind = (typeof INVALID_KINDS)[number];
@@ -35,6 +29,10 @@ export interface FilePlan {
   copy?: boolean;
   /** Invalid-row probes injected into an accepted file (about 1 % of its rows). */
   invalid: InvalidKind[];
+  /** A nihil report: the header and no rows ("none this period"), accepted with zero rows. */
+  nihil?: boolean;
+  /** One unit's file among several (SKM, FKP): the units `i` with `i % of === index`. */
+  part?: { index: number; of: number };
 }
 
 /** Everything uploaded for one (region, dataset, period), in upload order; no file = missing. */
@@ -85,7 +83,7 @@ export function filePlan(
   undotted: boolean,
   base?: string,
 ): FilePlan {
-  const style = chooseStyle(rng);
+  const style = chooseStyle(rng, s.dataset);
   const name = base ?? baseName(rng, s, uploadedAt);
   return {
     base: name,
@@ -118,10 +116,25 @@ export function planSubmission(
   } else if (s.dataset === 'skm' && rng.chance(mess.invalidRows)) {
     first.invalid = rng.shuffle(INVALID_KINDS).slice(0, rng.int(1, 2));
   }
+  // a forms export has no survey-date column to break: it is kept for clean files
+  if (first.malformed || first.invalid.length > 0) first.style.shape = 'plain';
   const last = files[files.length - 1]!;
   if (!registry && last.expected === 'accepted' && rng.chance(mess.duplicateUpload))
     files.push(duplicateOf(last));
+  if (files.length === 1 && first.expected === 'accepted' && first.invalid.length === 0) {
+    if (!registry && rng.chance(mess.nihil)) first.nihil = true;
+    else if ((s.dataset === 'skm' || s.dataset === 'fkp') && rng.chance(mess.unitFiles))
+      files.push(...splitByUnit(rng, s, first));
+  }
   return { ...s, files };
+}
+
+/** Each service unit sends its own file (SKM, FKP): the first file becomes the first of two units' files. */
+export function splitByUnit(rng: Rng, s: Omit<SubmissionPlan, 'files'>, first: FilePlan): FilePlan[] {
+  first.part = { index: 0, of: 2 };
+  const second = filePlan(rng, s, first.uploadedAt + rng.int(1, 20) * HOUR, false, `${first.base}_unit2`);
+  second.part = { index: 1, of: 2 };
+  return [second];
 }
 
 /** A corrected upload a few days after a rejected one. */
@@ -149,5 +162,9 @@ export function submissionStatus(s: SubmissionPlan, m: Methodology): SubmissionS
   return last.uploadedAt > deadlineInstant(s.period, m) ? 'late' : 'on_time';
 }
 
-/** The newest accepted file (the one whose rows are current), if any. */
-export const currentFile = (s: SubmissionPlan) => s.files.filter((f) => f.expected === 'accepted').at(-1);
+/** The files whose rows are current: per unit part, the newest accepted file. */
+export function currentFiles(s: SubmissionPlan): Set<FilePlan> {
+  const byPart = new Map<string, FilePlan>();
+  for (const f of s.files) if (f.expected === 'accepted') byPart.set(`${f.part?.index ?? 'all'}`, f);
+  return new Set(byPart.values());
+}

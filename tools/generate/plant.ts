@@ -1,5 +1,5 @@
 import type { Period } from '#core/period.ts';
-import { currentFile, type SubmissionPlan } from './plan.ts';
+import { currentFiles, type SubmissionPlan } from './plan.ts';
 import type { Rng } from './random.ts';
 import { PLANTED_FLAGS, type PlantedFlag } from './scale.ts';
 import type { Unit } from './units.ts';
@@ -23,8 +23,8 @@ const NEEDS: Record<PlantedFlag, readonly string[]> = {
 function observable(plans: Map<string, SubmissionPlan>, key: string, flag: PlantedFlag): boolean {
   return NEEDS[flag].every((ds) => {
     const f = plans.get(`${key}|${ds}`);
-    const cur = f && currentFile(f);
-    return cur !== undefined && cur.invalid.length === 0;
+    const cur = f ? [...currentFiles(f)] : [];
+    return cur.length > 0 && cur.every((c) => c.invalid.length === 0 && !c.nihil);
   });
 }
 

@@ -19,7 +19,9 @@ function probe(rng: Rng, s: SubmissionPlan, f: FilePlan, g: UnitRows, kind: Inva
       row.survey_date = { raw: impossibleDate(s.period.year, f.style.dateFormat) };
       break;
     case 'empty-required':
+      // without its code and its name, the unit cannot be told
       row.unit_id = null;
+      row.unit_name = null;
       break;
     case 'duplicate-id':
       row.response_id = rng.pick(g.rows).response_id ?? null;

@@ -3,7 +3,7 @@ import type { Period } from '#core/period.ts';
 import type { Region } from '#core/regions.ts';
 import { type Emitted, emitFile } from './emit.ts';
 import type { ComplaintUnitStats, SkmUnitStats } from './integrity.ts';
-import { currentFile, type SubmissionPlan } from './plan.ts';
+import { currentFiles, type SubmissionPlan } from './plan.ts';
 import { type Planting, plantKey } from './plant.ts';
 import type { Rng } from './random.ts';
 import type { PlantedFlag, Scale } from './scale.ts';
@@ -52,14 +52,14 @@ export async function regionPeriod(
   for (const ds of ['units', 'skm', 'fkp', 'complaints'] as const) {
     const s = run.plans.get(`${plantKey(region.code, p)}|${ds}`)!;
     const emitted: Emitted[] = [];
-    const current = currentFile(s);
+    const current = currentFiles(s);
     for (const f of s.files) {
       const rng = run.rng.fork(`${region.code}/${p.id}/${ds}/file/${f.base}`);
       const e = await emitFile(
         run.out,
         s,
         f,
-        groups(run, s, f, units, planted, f === current ? stats : undefined),
+        groups(run, s, f, units, planted, current.has(f) ? stats : undefined),
         rng,
         emitted.at(-1)?.file,
       );

@@ -78,6 +78,10 @@ export interface MessShares {
   undottedRegion: number;
   /** Per unit and period, for each planted flag. */
   planted: number;
+  /** Per clean submission: a nihil report (header, no rows). */
+  nihil: number;
+  /** Per clean SKM or FKP submission: each of two unit groups sends its own file. */
+  unitFiles: number;
 }
 
 export const DEFAULT_MESS: MessShares = {
@@ -89,4 +93,6 @@ export const DEFAULT_MESS: MessShares = {
   invalidRows: 0.1,
   undottedRegion: 0.04,
   planted: 0.012,
+  nihil: 0.01,
+  unitFiles: 0.06,
 };

@@ -6,6 +6,12 @@ export type Format = 'csv' | 'xlsx' | 'json' | 'ndjson';
 export type Encoding = 'utf8' | 'utf8-bom' | 'cp1252';
 export type Delimiter = ',' | ';' | '\t';
 export type LetterCase = 'keep' | 'lower' | 'upper' | 'title';
+/**
+ * How the export is laid out: a plain table; a forms-tool export (question texts as headers, answer words
+ * as cells, the form's timestamp instead of a survey date); the hand-filled SKM recap workbook (two-row
+ * header, summary and signature rows under the data); a workbook whose first sheet is the instructions.
+ */
+export type Shape = 'plain' | 'forms' | 'recap' | 'instructions';
 
 /** How one file is spelled: everything a region's tool or officer chooses when exporting. */
 export interface FileStyle {
@@ -31,16 +37,36 @@ export interface FileStyle {
   flagPair: number;
   /** Optional columns (response id, rating, some personal data) left out. */
   omitOptional: boolean;
+  shape: Shape;
+  /** CSV: blank lines between rows (as an editor leaves them). */
+  blankLines: boolean;
+}
+
+/** The layout of a dataset's export, and the format it implies. */
+function chooseShape(rng: Rng, dataset: string, format: Format): { shape: Shape; format: Format } {
+  const shape = rng.weighted<Shape>([
+    ['plain', 0.8],
+    ['forms', dataset === 'skm' ? 0.08 : 0],
+    ['recap', dataset === 'skm' ? 0.06 : 0],
+    ['instructions', 0.06],
+  ]);
+  if (shape === 'forms') return { shape, format: 'csv' };
+  if (shape === 'plain') return { shape, format };
+  return { shape, format: 'xlsx' };
 }
 
 /** A random file style with realistic frequencies. */
-export function chooseStyle(rng: Rng): FileStyle {
-  const format = rng.weighted<Format>([
-    ['csv', 0.6],
-    ['xlsx', 0.2],
-    ['json', 0.1],
-    ['ndjson', 0.1],
-  ]);
+export function chooseStyle(rng: Rng, dataset: string): FileStyle {
+  const { shape, format } = chooseShape(
+    rng,
+    dataset,
+    rng.weighted<Format>([
+      ['csv', 0.6],
+      ['xlsx', 0.2],
+      ['json', 0.1],
+      ['ndjson', 0.1],
+    ]),
+  );
   return {
     format,
     delimiter: rng.weighted<Delimiter>([
@@ -53,7 +79,7 @@ export function chooseStyle(rng: Rng): FileStyle {
       ['utf8-bom', 0.25],
       ['cp1252', 0.15],
     ]),
-    dateFormat: rng.weighted(DATE_FORMATS.map((f, i) => [f, i === 3 ? 0.1 : 0.3] as const)),
+    dateFormat: rng.weighted(DATE_FORMATS.map((f, i) => [f, i >= 3 ? 0.1 : 0.3] as const)),
     excelDates: rng.chance(0.7),
     titleRows: format === 'xlsx' && rng.chance(0.5) ? rng.int(1, 3) : 0,
     decimalComma: rng.chance(0.08),
@@ -76,6 +102,8 @@ export function chooseStyle(rng: Rng): FileStyle {
     ]),
     flagPair: rng.int(0, 4),
     omitOptional: rng.chance(0.3),
+    shape,
+    blankLines: format === 'csv' && rng.chance(0.1),
   };
 }
 
@@ -104,4 +132,11 @@ export function chooseHeaders(rng: Rng, columns: readonly [string, Column][], st
     used.add(header.toLowerCase());
     return header;
   });
+}
+
+/** The shape a file really has: forms exports are CSV, recaps and instructions-first books are XLSX. */
+export function shapeOf(style: FileStyle): Shape {
+  if (style.shape === 'forms') return style.format === 'csv' ? 'forms' : 'plain';
+  if (style.shape === 'plain') return 'plain';
+  return style.format === 'xlsx' ? style.shape : 'plain';
 }

@@ -48,8 +48,12 @@ export function* groups(
     (u) => planted.get(u.id) === 'fkp_ceremonial' || base.fork(`held/${u.id}`).chance(u.forumRate),
   );
   if (!forums.includes(true)) forums[0] = true;
+  // each unit's own file holds at least one forum (a file without rows would be a nihil report)
+  for (let j = 0; f.part && j < f.part.of; j++)
+    if (!forums.some((held, i) => held && i % f.part!.of === j) && j < forums.length) forums[j] = true;
   const snapshot = f.uploadedAt + run.m.submission.timezone_offset_hours * HOUR;
   for (const [i, unit] of units.entries()) {
+    if (f.part && i % f.part.of !== f.part.index) continue;
     const flag = planted.get(unit.id);
     const u = effective(unit, flag);
     const r = base.fork(`rows/${unit.id}`);

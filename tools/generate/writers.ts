@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { type CsvStyle, csvLines } from '#core/contract/csv.ts';
 import type { Out } from './cells.ts';
 import { encodeCp1252 } from './cp1252.ts';
-import type { FileStyle } from './style.ts';
+import { recapFooter, recapHeader, writeInstructions } from './recap.ts';
+import type { FileStyle, Shape } from './style.ts';
 
 /** A streaming table writer: rows go to disk in chunks, never a whole file in memory. */
 export interface TableWriter {
@@ -19,6 +20,10 @@ export interface TableShape {
   headers: readonly string[];
   titles: readonly string[];
   dates: readonly ('date' | 'timestamp' | null)[];
+  /** The layout (style.ts): a recap or an instructions sheet first changes the workbook. @default 'plain' */
+  shape?: Shape;
+  /** Columns of U1…U9, contiguous (recap: the merged "Nilai Unsur Pelayanan" header and the sums). */
+  scores?: readonly number[];
 }
 
 /** Fixed timestamp inside XLSX packages (document properties and zip entries), for byte-identical output. */
@@ -104,9 +109,16 @@ function csvWriter(path: string, style: FileStyle, shape: TableShape): TableWrit
     if (pending.length > 0) sink.text(csvLines(pending, csv));
     pending = [];
   };
+  let rows = -1;
   const write = (row: readonly Out[]) => {
     pending.push(row.map((v) => (v === null ? '' : String(v))));
     if (pending.length >= CSV_BATCH_ROWS) flush();
+    // blank lines as an editor leaves them: after every 37th data row, and two at the end
+    if (style.blankLines && ++rows > 0 && rows % 37 === 0) blank(1);
+  };
+  const blank = (n: number) => {
+    flush();
+    sink.text(csv.eol!.repeat(n));
   };
   write(shape.headers);
   return {
@@ -114,6 +126,7 @@ function csvWriter(path: string, style: FileStyle, shape: TableShape): TableWrit
     drain: async () => {},
     close: async () => {
       flush();
+      if (style.blankLines) blank(2);
       return sink.close();
     },
   };
@@ -145,15 +158,19 @@ async function xlsxWriter(path: string, shape: TableShape): Promise<TableWriter>
   const wb = new FixedDateWorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.created = XLSX_EPOCH;
   wb.modified = XLSX_EPOCH;
-  const ws = wb.addWorksheet('Data');
+  if (shape.shape === 'instructions') writeInstructions(wb.addWorksheet('Petunjuk Pengisian'));
+  const ws = wb.addWorksheet(shape.shape === 'recap' ? 'Rekap SKM' : 'Data');
   for (const t of shape.titles) ws.addRow([t]).commit();
   if (shape.titles.length > 0) ws.addRow([]).commit();
-  ws.addRow([...shape.headers]).commit();
+  const recap =
+    shape.shape === 'recap' && shape.scores ? recapHeader(ws, shape.headers, shape.scores) : undefined;
+  if (!recap) ws.addRow([...shape.headers]).commit();
   // One shared style object per kind: exceljs caches style ids by object identity (a fresh object per cell
   // costs a style lookup each).
   const plain = {};
   const dateStyle = { date: { numFmt: 'dd/mm/yyyy' }, timestamp: { numFmt: 'dd/mm/yyyy hh:mm:ss' } } as const;
   const write = (values: readonly Out[]) => {
+    recap?.add(values);
     const row = ws.addRow([...values]);
     values.forEach((v, i) => {
       const k = shape.dates[i];
@@ -165,6 +182,7 @@ async function xlsxWriter(path: string, shape: TableShape): Promise<TableWriter>
     write,
     drain: () => new Promise((resolve) => setImmediate(resolve)),
     close: async () => {
+      if (recap) recapFooter(ws, recap);
       ws.commit();
       await wb.commit();
       return statSync(path).size;

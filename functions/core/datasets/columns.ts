@@ -19,16 +19,24 @@ interface ColumnBase {
 export interface TextColumn extends ColumnBase {
   kind: 'text';
   maxLength?: number;
+  /** A unit code column: when empty, the code comes from this name column (registry, else derived). */
+  codeFromName?: string;
 }
 export interface IntegerColumn extends ColumnBase {
   kind: 'integer';
   min?: number;
   max?: number;
+  /** Answer words read as numbers (forms exports: "Sangat sesuai" → 4), keyed as {@link wordKey} gives. */
+  labels?: Readonly<Record<string, number>>;
+  /** The answer words as printed, for scores min…max (named in messages). */
+  answers?: readonly string[];
 }
 export interface DateColumn extends ColumnBase {
   kind: 'date';
   /** The value must fall inside the submission's quarter. @default false */
   inPeriod?: boolean;
+  /** A timestamp column whose date serves when this column is absent or empty (forms exports). */
+  orDateOf?: string;
 }
 export interface TimestampColumn extends ColumnBase {
   kind: 'timestamp';
@@ -77,6 +85,19 @@ export const pii = (c: Omit<PiiColumn, 'kind' | 'required' | 'nullable'>): PiiCo
   nullable: true,
   ...c,
 });
+
+/**
+ * Text reduced for matching words (answer labels, unit names, question headers): lower case, no accents,
+ * each run of other characters one space. The SQL macro `pantau_word_key` computes the same.
+ */
+export function wordKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
 
 /** Accepted spellings of yes/no fields. */
 export const FLAG_VALUES = {

@@ -1,21 +1,21 @@
 import { DATASET_TABLE } from '../contract/names.ts';
 import { enumeration, integer, pii, text, timestamp } from './columns.ts';
 import { defineDataset } from './definition.ts';
-import { UNIT_ID, UNIT_NAME } from './unit.ts';
+import { UNIT_BY_NAME } from './unit.ts';
 
 export const complaints = defineDataset({
   id: 'complaints',
   table: DATASET_TABLE.complaints,
   grain: { id: 'Satu laporan SP4N-LAPOR!', en: 'One SP4N-LAPOR! complaint' },
   key: 'complaint_id',
+  requireOneOf: [['unit_id', 'unit_name']],
   columns: {
     complaint_id: text({
       maxLength: 100,
       aliases: ['No Tracking', 'Nomor Tracking', 'Nomor Laporan', 'ID Laporan', 'No Laporan'],
       doc: { id: 'Nomor tracking laporan', en: 'Tracking id' },
     }),
-    unit_id: UNIT_ID,
-    unit_name: { ...UNIT_NAME, required: false, nullable: true },
+    ...UNIT_BY_NAME,
     received_at: timestamp({
       inPeriod: true,
       aliases: ['Tanggal Laporan', 'Tanggal Masuk', 'Waktu Laporan'],
@@ -50,6 +50,8 @@ export const complaints = defineDataset({
       doc: { id: 'Status laporan', en: 'Status' },
     }),
     classification: enumeration({
+      required: false,
+      nullable: true,
       values: {
         pengaduan: ['pengaduan'],
         aspirasi: ['aspirasi'],
@@ -59,12 +61,14 @@ export const complaints = defineDataset({
       doc: { id: 'Klasifikasi laporan', en: 'Classification' },
     }),
     category: text({
+      required: false,
       maxLength: 200,
       nullable: true,
       aliases: ['Kategori', 'Kategori Laporan'],
       doc: { id: 'Kategori laporan', en: 'Category' },
     }),
     channel: text({
+      required: false,
       maxLength: 100,
       nullable: true,
       aliases: ['Kanal', 'Sumber', 'Saluran'],

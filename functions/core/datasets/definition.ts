@@ -52,6 +52,13 @@ export interface DatasetSpec<C extends Record<string, Column>> {
   /** When the key column is absent from an export, derive it from the submission and row number. */
   deriveKey?: boolean;
   rowRules?: readonly AtLeastOneRule[];
+  /** Groups of optional columns of which the header must hold at least one (the unit: code or name). */
+  requireOneOf?: readonly (readonly string[])[];
+  /**
+   * Whether an accepted submission replaces the data of the units it contains (`unit`: SKM and FKP, made
+   * per service unit) or the region's whole period (`region`). @default 'region'
+   */
+  replaceScope?: 'unit' | 'region';
 }
 
 type StoredKeys<C extends Record<string, Column>> = {

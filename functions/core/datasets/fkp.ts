@@ -1,7 +1,7 @@
 import { DATASET_TABLE } from '../contract/names.ts';
 import { date, enumeration, flag, integer, text } from './columns.ts';
 import { defineDataset } from './definition.ts';
-import { UNIT_ID, UNIT_NAME } from './unit.ts';
+import { UNIT_BY_NAME } from './unit.ts';
 
 const count = (aliases: string[], id: string, en: string) =>
   integer({ min: 0, max: 100_000, aliases, doc: { id, en } });
@@ -23,20 +23,25 @@ export const fkp = defineDataset({
     en: 'One public-consultation forum held by a unit',
   },
   key: 'forum_id',
+  deriveKey: true,
+  replaceScope: 'unit',
+  requireOneOf: [['unit_id', 'unit_name']],
   columns: {
     forum_id: text({
+      required: false,
       maxLength: 100,
       aliases: ['ID Forum', 'Kode Forum', 'No Forum'],
       doc: { id: 'ID forum', en: 'Forum id' },
     }),
-    unit_id: UNIT_ID,
-    unit_name: UNIT_NAME,
+    ...UNIT_BY_NAME,
     forum_date: date({
       inPeriod: true,
       aliases: ['Tanggal', 'Tanggal Forum', 'Tanggal Pelaksanaan', 'Tgl Forum'],
       doc: { id: 'Tanggal pelaksanaan forum', en: 'Forum date' },
     }),
     mode: enumeration({
+      required: false,
+      nullable: true,
       values: {
         luring: ['luring', 'offline', 'tatap muka'],
         daring: ['daring', 'online', 'virtual'],
@@ -46,6 +51,8 @@ export const fkp = defineDataset({
       doc: { id: 'Metode pelaksanaan (luring/daring/hybrid)', en: 'Mode (in person/online/hybrid)' },
     }),
     topic: text({
+      required: false,
+      nullable: true,
       maxLength: 500,
       aliases: ['Topik', 'Tema', 'Topik Bahasan'],
       doc: { id: 'Topik yang dibahas', en: 'Topic discussed' },
@@ -95,6 +102,8 @@ export const fkp = defineDataset({
       doc: { id: 'Ada berita acara', en: 'Minutes (berita acara) exist' },
     }),
     published: flag({
+      required: false,
+      nullable: true,
       aliases: ['Dipublikasikan', 'Publikasi', 'Dipublikasi'],
       doc: { id: 'Hasil forum dipublikasikan', en: 'Results published' },
     }),

@@ -1,7 +1,8 @@
 import { DATASET_TABLE } from '../contract/names.ts';
 import { date, enumeration, type IntegerColumn, integer, text, timestamp } from './columns.ts';
 import { defineDataset } from './definition.ts';
-import { UNIT_ID, UNIT_NAME } from './unit.ts';
+import { answerLabels, QUESTIONNAIRE } from './questionnaire.ts';
+import { UNIT_BY_NAME } from './unit.ts';
 
 /** The nine SKM unsur (PermenPANRB 14/2017), in the order SKM applications use. */
 export const UNSUR = [
@@ -25,6 +26,8 @@ const unsurColumns = Object.fromEntries(
       min: 1,
       max: 4,
       nullable: true,
+      labels: answerLabels(i),
+      answers: QUESTIONNAIRE[i]!.answers,
       aliases: [
         `U${i + 1}`,
         `Unsur ${i + 1}`,
@@ -47,6 +50,11 @@ export const skm = defineDataset({
   },
   key: 'response_id',
   deriveKey: true,
+  replaceScope: 'unit',
+  requireOneOf: [
+    ['unit_id', 'unit_name'],
+    ['survey_date', 'submitted_at'],
+  ],
   columns: {
     response_id: text({
       required: false,
@@ -57,27 +65,31 @@ export const skm = defineDataset({
         en: 'Questionnaire id (derived from the file and row when absent)',
       },
     }),
-    unit_id: UNIT_ID,
-    unit_name: UNIT_NAME,
+    ...UNIT_BY_NAME,
     service_type: text({
+      required: false,
       maxLength: 200,
       nullable: true,
       aliases: ['Jenis Layanan', 'Layanan'],
       doc: { id: 'Jenis layanan yang diterima', en: 'Service received' },
     }),
     survey_date: date({
+      required: false,
       inPeriod: true,
+      orDateOf: 'submitted_at',
       aliases: ['Tanggal', 'Tanggal Survei', 'Tgl Survei', 'Tanggal Pengisian'],
       doc: { id: 'Tanggal survei', en: 'Survey date' },
     }),
     ...unsurColumns,
     gender: enumeration({
+      required: false,
       nullable: true,
       values: { L: ['l', 'laki-laki', 'laki laki', 'pria', 'lk'], P: ['p', 'perempuan', 'wanita', 'pr'] },
       aliases: ['Jenis Kelamin', 'JK', 'Kelamin'],
       doc: { id: 'Jenis kelamin responden (L/P)', en: 'Respondent gender (L/P)' },
     }),
     age: integer({
+      required: false,
       min: 10,
       max: 120,
       nullable: true,
@@ -85,12 +97,14 @@ export const skm = defineDataset({
       doc: { id: 'Umur responden (tahun)', en: 'Respondent age (years)' },
     }),
     education: text({
+      required: false,
       maxLength: 50,
       nullable: true,
       aliases: ['Pendidikan', 'Pendidikan Terakhir'],
       doc: { id: 'Pendidikan terakhir', en: 'Education level' },
     }),
     occupation: text({
+      required: false,
       maxLength: 50,
       nullable: true,
       aliases: ['Pekerjaan'],
@@ -99,7 +113,7 @@ export const skm = defineDataset({
     submitted_at: timestamp({
       required: false,
       nullable: true,
-      aliases: ['Waktu Pengisian', 'Waktu Submit', 'Timestamp', 'Cap Waktu'],
+      aliases: ['Waktu Pengisian', 'Waktu Submit', 'Timestamp', 'Cap Waktu', 'Stempel Waktu', 'Waktu'],
       doc: {
         id: 'Waktu kuesioner dikirim (waktu setempat)',
         en: 'Time the questionnaire was submitted (local time)',

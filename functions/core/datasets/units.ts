@@ -12,11 +12,15 @@ export const units = defineDataset({
     unit_id: UNIT_ID,
     unit_name: UNIT_NAME,
     unit_type: text({
+      required: false,
+      nullable: true,
       maxLength: 100,
       aliases: ['Jenis Unit', 'Tipe Unit', 'Jenis UPP'],
       doc: { id: 'Jenis unit (DPMPTSP, RSUD, Puskesmas, …)', en: 'Unit type' },
     }),
     annual_service_users: integer({
+      required: false,
+      nullable: true,
       min: 0,
       max: 100_000_000,
       aliases: ['Jumlah Pengguna Layanan', 'Pengguna Layanan per Tahun', 'Populasi', 'Jumlah Populasi'],

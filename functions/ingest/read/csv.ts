@@ -4,8 +4,9 @@ import { parse } from 'csv-parse/sync';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { headerScore } from '../headers.ts';
+import { rowShifts, scanCsvLines } from './csv-lines.ts';
 import type { FileFacts } from './inspect.ts';
-import { HEADER_SEARCH_ROWS, type TabularSource, UnreadableFileError } from './source.ts';
+import { HEADER_SEARCH_ROWS, MIN_HEADER_COLUMNS, type TabularSource, UnreadableFileError } from './source.ts';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 const DELIMITER_NAMES: Record<string, string> = {
@@ -28,17 +29,24 @@ export async function openCsv(
   // the header is searched in the first rows only; a few extra lines allow for quoted line breaks
   const complete = lines.slice(0, Math.min(lines.length - 1 || 1, HEADER_SEARCH_ROWS * 2)).join('\n');
   const best = DELIMITERS.map((d) => sniff(complete, d, ds)).reduce((a, b) => (b.score > a.score ? b : a));
-  if (best.score === 0) {
+  // a real header names at least two columns (one match can be chance in a broken or binary file)
+  if (best.score < MIN_HEADER_COLUMNS) {
     throw new UnreadableFileError(
       'Baris judul kolom tidak ditemukan: tidak ada judul kolom yang dikenali pada 30 baris pertama (periksa pemisah kolom dan nama kolom).',
     );
   }
+  const layout = await scanCsvLines(utf8Path);
   return {
     path: utf8Path,
     delimiter: best.delimiter,
     skipLines: best.skipLines,
     header: best.header,
-    rows: { explicit: false, firstDataRow: best.headerRecord + 2 },
+    rows: {
+      explicit: false,
+      firstDataRow: best.headerRecord + 2,
+      shifts: rowShifts(layout, best.headerRecord),
+    },
+    quotedNewlines: layout.quotedNewlines,
     description: `CSV (pemisah ${DELIMITER_NAMES[best.delimiter]}), ${facts.encoding === 'utf-8' ? (facts.head[0] === 0xef ? 'UTF-8 dengan BOM' : 'UTF-8') : facts.encoding}`,
   };
 }

@@ -4,22 +4,15 @@ import ExcelJS from 'exceljs';
 import { csvLine } from '#core/contract/csv.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
-import { headerScore } from '../headers.ts';
 import { LIMITS } from '../limits.ts';
-import { HEADER_SEARCH_ROWS, type TabularSource, UnreadableFileError } from './source.ts';
+import { type TabularSource, UnreadableFileError } from './source.ts';
+import { readWorkbook, type SheetRow, type SheetRows, type WorkbookTable } from './workbook.ts';
 
 /** Most cells per row read from a sheet: one past the limit, so that a too-wide header is reported. */
 const MAX_COLUMNS = LIMITS.maxColumns + 1;
 
-/**
- * Convert the first sheet of a workbook to a UTF-8 CSV, streaming, keeping each row's sheet row number:
- * title rows above the header are skipped, Excel dates become ISO text, formulas give their results.
- */
-export async function openXlsx(
-  path: string,
-  ds: Dataset<Record<string, Column>>,
-  out: string,
-): Promise<TabularSource> {
+/** The sheets of a workbook as plain row iterators, streamed by exceljs (formula cells give their cached values). */
+async function* exceljsSheets(path: string): AsyncIterable<SheetRows> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -27,29 +20,36 @@ export async function openXlsx(
     worksheets: 'emit',
     entries: 'emit',
   });
-  const sink = createWriteStream(out);
-  let header: string[] | undefined;
-  const pending: { number: number; cells: string[] }[] = [];
   let seen = 0;
-  try {
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+  for await (const sheet of reader) {
+    const ws = sheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+    async function* rows(): AsyncIterable<SheetRow> {
+      for await (const row of ws) {
         if (++seen > LIMITS.maxSheetRows)
           throw new UnreadableFileError(
-            `Lembar pertama berisi lebih dari ${LIMITS.maxSheetRows} baris (batas Excel); berkas rusak atau dibuat tidak wajar.`,
+            `Buku kerja berisi lebih dari ${LIMITS.maxSheetRows} baris (batas Excel); berkas rusak atau dibuat tidak wajar.`,
           );
-        const cells = rowCells(row);
-        if (cells.every((c) => c === '')) continue;
-        if (header) {
-          await writeRow(sink, row.number, cells);
-          continue;
-        }
-        pending.push({ number: row.number, cells });
-        if (pending.length >= HEADER_SEARCH_ROWS) header = await flushHeader(pending, ds, sink);
+        yield { number: row.number, cells: rowCells(row) };
       }
-      break; // the first sheet only
     }
-    header ??= await flushHeader(pending, ds, sink);
+    yield { sheetName: ws.name, rows: rows() };
+  }
+}
+
+/**
+ * Convert a workbook's data to a UTF-8 CSV, streaming, keeping each row's sheet row number: the first sheet
+ * with a recognisable header is read (see workbook.ts), title rows above the header and the summary and
+ * signature rows of a recap are skipped, Excel dates become ISO text, formulas give their results.
+ */
+export async function openXlsx(
+  path: string,
+  ds: Dataset<Record<string, Column>>,
+  out: string,
+): Promise<TabularSource> {
+  const sink = createWriteStream(out);
+  let table: WorkbookTable;
+  try {
+    table = await readWorkbook(exceljsSheets(path), ds, (row) => writeRow(sink, row.number, row.cells));
   } catch (e) {
     sink.destroy();
     if (e instanceof UnreadableFileError) throw e;
@@ -61,31 +61,12 @@ export async function openXlsx(
     path: out,
     delimiter: ',',
     skipLines: 0,
-    header,
+    header: table.header,
     rows: { explicit: true },
-    description: 'Excel (XLSX), lembar pertama',
+    description: `Excel (XLSX), lembar "${table.sheetName}"`,
+    sheet: { name: table.sheetName, position: table.sheetIndex },
+    skipped: table.skipped,
   };
-}
-
-/** Pick the header among the buffered rows, then write the rows after it. */
-async function flushHeader(
-  pending: { number: number; cells: string[] }[],
-  ds: Dataset<Record<string, Column>>,
-  sink: WriteStream,
-): Promise<string[]> {
-  let best = -1;
-  let bestScore = 0;
-  pending.forEach((r, i) => {
-    const score = headerScore(ds, r.cells);
-    if (score > bestScore) [best, bestScore] = [i, score];
-  });
-  if (best < 0) {
-    throw new UnreadableFileError(
-      `Baris judul kolom tidak ditemukan pada ${HEADER_SEARCH_ROWS} baris pertama lembar pertama (nama kolom tidak dikenali).`,
-    );
-  }
-  for (const r of pending.slice(best + 1)) await writeRow(sink, r.number, r.cells);
-  return pending[best]!.cells;
 }
 
 async function writeRow(sink: WriteStream, number: number, cells: string[]): Promise<void> {

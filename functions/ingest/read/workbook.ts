@@ -1,0 +1,158 @@
+import type { Column } from '#core/datasets/columns.ts';
+import type { Dataset } from '#core/datasets/definition.ts';
+import { columnOf, headerScore } from '../headers.ts';
+import { HEADER_SEARCH_ROWS, MIN_HEADER_COLUMNS, UnreadableFileError } from './source.ts';
+
+/** One row of a sheet as the officer sees it: its sheet row number and its cells' text. */
+export interface SheetRow {
+  number: number;
+  cells: string[];
+}
+
+/** A sheet's rows, from whatever reads the workbook (streamed; empty rows may be left out). */
+export interface SheetRows {
+  sheetName: string;
+  rows: AsyncIterable<SheetRow>;
+}
+
+/** What was found in a workbook: the sheet read, its header, and the rows skipped under the data. */
+export interface WorkbookTable {
+  sheetName: string;
+  /** 0-based position of the sheet in the workbook. */
+  sheetIndex: number;
+  header: string[];
+  skipped: { count: number; rows: number[] };
+}
+
+/** First cell of a summary or closing row of a recap: totals, NRR, IKM, grade, place/date, signature. */
+const SUMMARY =
+  /^(jumlah|total|rata|nrr|ikm|indeks|konversi|mutu|kinerja|nilai (rata|indeks|ikm|per|tertimbang|konversi)|kepala|mengetahui|nip|ttd|dibuat|disahkan)/i;
+/** A place-and-date line (`Bandung, 30 September 2026`). */
+const PLACE_DATE = /^[\p{L} .'-]+,\s*\d{1,2}\s+\p{L}+\s+\d{4}$/u;
+
+const isEmpty = (cells: string[]) => cells.every((c) => c.trim() === '');
+const firstText = (cells: string[]) => cells.find((c) => c.trim() !== '')?.trim() ?? '';
+
+/**
+ * A header over two rows (recap workbooks: "Nilai Unsur Pelayanan" merged over U1…U9, other headings merged
+ * downwards), assembled without merge information: per column the lower cell when it has one, else the
+ * upper; a lower cell that names nothing alone is tried with the upper heading carried right over it.
+ */
+export function assembleHeader(
+  ds: Dataset<Record<string, Column>>,
+  upper: readonly string[],
+  lower: readonly string[],
+): string[] {
+  const out: string[] = [];
+  let carry = '';
+  for (let j = 0; j < Math.max(upper.length, lower.length); j++) {
+    const up = upper[j]?.trim() ?? '';
+    const low = lower[j]?.trim() ?? '';
+    if (up !== '') carry = up;
+    if (low === '') {
+      carry = up === '' ? '' : carry;
+      out.push(up);
+      continue;
+    }
+    const joined = carry === '' ? low : `${carry} ${low}`;
+    out.push(columnOf(ds, low) || !columnOf(ds, joined) ? low : joined);
+  }
+  return out;
+}
+
+/** The best header among the first rows: one row, or two adjacent rows assembled; null when none. */
+function findHeader(ds: Dataset<Record<string, Column>>, rows: SheetRow[]) {
+  let best: { at: number; header: string[]; score: number; rows: number } | null = null;
+  rows.forEach((row, i) => {
+    const candidates = [{ header: row.cells, rows: 1 }];
+    const next = rows[i + 1];
+    if (next && next.number === row.number + 1)
+      candidates.push({ header: assembleHeader(ds, row.cells, next.cells), rows: 2 });
+    for (const c of candidates) {
+      const score = headerScore(ds, c.header);
+      if (score >= MIN_HEADER_COLUMNS && (!best || score > best.score)) best = { at: i, ...c, score };
+    }
+  });
+  return best as { at: number; header: string[]; score: number; rows: number } | null;
+}
+
+/** Sorts the rows under the header: data, or the summary/closing block of a recap (skipped, counted). */
+class Trailer {
+  private active = false;
+  private empties: number[] = [];
+  readonly skipped: number[] = [];
+  constructor(private readonly mapped: number[]) {}
+
+  /** Whether the row is data; otherwise it is counted as skipped (or, if empty, held until it is known). */
+  isData(row: SheetRow): boolean {
+    const text = firstText(row.cells);
+    const filled = this.mapped.filter((j) => (row.cells[j] ?? '').trim() !== '').length;
+    if (filled === 0 && !SUMMARY.test(text)) {
+      if (this.active) this.empties.push(row.number);
+      return false;
+    }
+    const summary = SUMMARY.test(text) || PLACE_DATE.test(text);
+    if (!summary && (!this.active || filled * 2 >= this.mapped.length)) return true;
+    this.active = true;
+    this.skipped.push(...this.empties, row.number);
+    this.empties = [];
+    return false;
+  }
+}
+
+/**
+ * Read the first sheet whose header is recognisable (an instructions sheet before the data is normal),
+ * hand each data row to `emit` with its sheet row number, and skip the summary and signature rows of a
+ * recap workbook. Throws {@link UnreadableFileError} when no sheet has a recognisable header.
+ */
+export async function readWorkbook(
+  sheets: AsyncIterable<SheetRows>,
+  ds: Dataset<Record<string, Column>>,
+  emit: (row: SheetRow) => Promise<void>,
+): Promise<WorkbookTable> {
+  const seen: string[] = [];
+  for await (const sheet of sheets) {
+    seen.push(sheet.sheetName);
+    const pending: SheetRow[] = [];
+    let table: { header: string[]; trailer: Trailer } | undefined;
+    for await (const row of sheet.rows) {
+      if (table) {
+        if (table.trailer.isData(row)) await emit(row);
+        continue;
+      }
+      if (isEmpty(row.cells)) continue;
+      pending.push(row);
+      if (pending.length >= HEADER_SEARCH_ROWS) {
+        table = await start(ds, pending, emit);
+        if (!table) break;
+      }
+    }
+    table ??= await start(ds, pending, emit);
+    if (table) {
+      const rows = table.trailer.skipped;
+      return {
+        sheetName: sheet.sheetName,
+        sheetIndex: seen.length - 1,
+        header: table.header,
+        skipped: { count: rows.length, rows },
+      };
+    }
+  }
+  throw new UnreadableFileError(
+    `Baris judul kolom tidak ditemukan pada ${HEADER_SEARCH_ROWS} baris pertama lembar mana pun (${seen.map((s) => `"${s}"`).join(', ') || 'tidak ada lembar'}): nama kolom tidak dikenali.`,
+  );
+}
+
+/** Choose the header among the buffered rows and emit the data rows after it; undefined when none. */
+async function start(
+  ds: Dataset<Record<string, Column>>,
+  pending: SheetRow[],
+  emit: (row: SheetRow) => Promise<void>,
+): Promise<{ header: string[]; trailer: Trailer } | undefined> {
+  const found = findHeader(ds, pending);
+  if (!found) return undefined;
+  const mapped = found.header.flatMap((h, j) => (columnOf(ds, h) ? [j] : []));
+  const trailer = new Trailer(mapped);
+  for (const row of pending.slice(found.at + found.rows)) if (trailer.isData(row)) await emit(row);
+  return { header: found.header, trailer };
+}
