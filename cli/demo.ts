@@ -124,8 +124,12 @@ Selesai dalam ${secs(started)}.
 async function printScore(dir: string, input: string): Promise<void> {
   const status = await queryLake(dir, 'select period, region_code, dataset, status from submission_status');
   const flags = await queryLake(dir, 'select period, region_code, unit_id, flag from integrity_flags');
-  const s = scoreAgainstTruth(readGroundTruth(input), status, flags);
+  const index = await queryLake(
+    dir,
+    'select period, region_code, missing_components from service_index_region',
+  );
+  const s = scoreAgainstTruth(readGroundTruth(input), status, flags, index);
   console.log(
-    `  Dibandingkan kebenaran dasar generator: pengiriman hilang presisi ${pct(s.missing.precision)} / recall ${pct(s.missing.recall)}; sinyal integritas presisi ${pct(s.integrity.precision)} / recall ${pct(s.integrity.recall)} (${s.integrity.truth} sinyal).`,
+    `  Dibandingkan kebenaran dasar generator: pengiriman hilang presisi ${pct(s.missing.precision)} / recall ${pct(s.missing.recall)}; sinyal integritas presisi ${pct(s.integrity.precision)} / recall ${pct(s.integrity.recall)} (${s.integrity.truth} sinyal); komponen indeks hilang presisi ${pct(s.missingComponents.precision)} / recall ${pct(s.missingComponents.recall)}.`,
   );
 }

@@ -4,17 +4,33 @@ import { evaluate } from '#evaluate/evaluate.ts';
 import { summaryText } from '#evaluate/summary.ts';
 import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
 import { curatedPeriods } from '#warehouse/runner.ts';
-import { existingLake, parse, periodArg, progress, progressDone, UsageError } from './args.ts';
-import { type Command, LAKE_OPTION } from './main.ts';
+import {
+  existingLake,
+  methodologyFlag,
+  parse,
+  periodArg,
+  progress,
+  progressDone,
+  UsageError,
+} from './args.ts';
+import { type Command, LAKE_OPTION, METHODOLOGY_OPTION } from './main.ts';
 
 export const command: Command = {
   name: 'evaluate',
-  usage: 'pantau evaluate [--lake DIR] --period P',
+  usage: 'pantau evaluate [--lake DIR] --period P [--methodology v1|v2]',
   summary: 'Evaluasi triwulanan: peringkat, pemantauan pengiriman, sinyal integritas, snapshot terbit.',
-  options: [LAKE_OPTION, ['--period P', 'triwulan yang punya data terkurasi, YYYY-Qn (mis. 2026-Q3)']],
+  options: [
+    LAKE_OPTION,
+    ['--period P', 'triwulan yang punya data terkurasi, YYYY-Qn (mis. 2026-Q3)'],
+    METHODOLOGY_OPTION,
+  ],
   example: 'pantau evaluate --period 2026-Q4',
   async run(argv) {
-    const { values } = parse(argv, { lake: { type: 'string' }, period: { type: 'string' } });
+    const { values } = parse(argv, {
+      lake: { type: 'string' },
+      period: { type: 'string' },
+      methodology: { type: 'string' },
+    });
     if (values.period === undefined) throw new UsageError('--period wajib diisi, mis. --period 2026-Q3');
     const period = periodArg(values.period);
     const store = new LocalStore(existingLake(values.lake));
@@ -25,6 +41,7 @@ export const command: Command = {
         lake: store,
         engine,
         period: period.id,
+        methodology: methodologyFlag(values.methodology),
         onProgress: (p) => progress(`[${p.step}/${p.steps}] ${p.period} ${p.model}`),
       });
       progressDone();
@@ -33,6 +50,10 @@ export const command: Command = {
       console.log(
         `Snapshot ${result.manifest.run_id} (metodologi ${result.manifest.methodology_version})${result.created ? '' : ' sudah ada, isi sama'}: ${where}`,
       );
+      if (result.manifest.calendar_provisional)
+        console.log(
+          'Kalender hari kerja sementara: periode ini menjangkau tahun tanpa SKB libur nasional (hanya libur bertanggal tetap).',
+        );
       return 0;
     } finally {
       progressDone();

@@ -33,6 +33,11 @@ export const COMMANDS = Object.keys(LOADERS);
 
 /** `--lake`: shared by every command that reads or writes a lake. */
 export const LAKE_OPTION = ['--lake DIR', 'folder lake; bawaan PANTAU_LAKE atau ./.pantau'] as const;
+/** The `--methodology` flag of transform and evaluate. */
+export const METHODOLOGY_OPTION = [
+  '--methodology v1|v2',
+  'versi metodologi (bawaan v2; v1 membangun ulang snapshot lama)',
+] as const;
 
 async function load(name: string): Promise<Command | undefined> {
   return Object.hasOwn(LOADERS, name) ? (await LOADERS[name]!()).command : undefined;

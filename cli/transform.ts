@@ -1,17 +1,26 @@
 import { LocalStore } from '#core/local-store.ts';
 import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
 import { transform } from '#warehouse/runner.ts';
-import { existingLake, parse, periodArg, progress, progressDone, UsageError } from './args.ts';
-import { type Command, LAKE_OPTION } from './main.ts';
+import {
+  existingLake,
+  methodologyFlag,
+  parse,
+  periodArg,
+  progress,
+  progressDone,
+  UsageError,
+} from './args.ts';
+import { type Command, LAKE_OPTION, METHODOLOGY_OPTION } from './main.ts';
 
 export const command: Command = {
   name: 'transform',
-  usage: 'pantau transform [--lake DIR] [--period P | --all]',
+  usage: 'pantau transform [--lake DIR] [--period P | --all] [--methodology v1|v2]',
   summary: 'Bangun tabel gudang (staging → intermediate → mart) per periode dari data terkurasi.',
   options: [
     LAKE_OPTION,
     ['--period P', 'triwulan YYYY-Qn (mis. 2026-Q3); boleh diulang'],
     ['--all', 'setiap periode yang punya data terkurasi'],
+    METHODOLOGY_OPTION,
   ],
   example: 'pantau transform --period 2026-Q3 --period 2026-Q4',
   async run(argv) {
@@ -19,6 +28,7 @@ export const command: Command = {
       lake: { type: 'string' },
       period: { type: 'string', multiple: true },
       all: { type: 'boolean' },
+      methodology: { type: 'string' },
     });
     if (Boolean(values.all) === Boolean(values.period?.length))
       throw new UsageError('pilih salah satu: --period P (mis. 2026-Q3) atau --all');
@@ -30,6 +40,7 @@ export const command: Command = {
         lake: store,
         engine,
         periods: values.all ? 'all' : periods,
+        methodologyFile: methodologyFlag(values.methodology),
         onProgress: (p) => progress(`[${p.step}/${p.steps}] ${p.period} ${p.model}`),
       });
       progressDone();

@@ -13,6 +13,8 @@ import type { StepRecord } from './run-state.ts';
 
 const PARTITION_NAMES = PARTITION_COLUMNS.map((c) => c.name) as string[];
 const CURATED_TABLES = DATASET_IDS.map((id) => DATASETS[id].table);
+/** Curated tables the models read over the year to date (FKP is yearly: methodology v2 rule 5). */
+const YEAR_TO_DATE_TABLES = new Set([DATASETS.fkp.table]);
 /** A Trino type name as information_schema reports it (`varchar`, `decimal(10,2)`, `timestamp(3)`). */
 const TRINO_TYPE = /^[a-z]+( [a-z]+)*(\(\d+(,\s?\d+)?\))?$/;
 
@@ -73,13 +75,16 @@ export class AthenaEngine implements QueryEngine {
     this.relations.set(seed.name, seedSelect(seed));
   }
 
-  /** `run_period`, and each curated table narrowed to the period's partition by literal values. */
+  /**
+   * `run_period`, and each curated table narrowed to the period's partition by literal values (FKP to the
+   * year's partitions up to it: the models filter it by the methodology's FKP scope).
+   */
   async bindPeriod(period: Period): Promise<void> {
     await this.loadSeed(runPeriodSeed(period));
     for (const table of CURATED_TABLES) {
       this.relations.set(
         table,
-        `SELECT * FROM ${this.qualified(table)} WHERE "year" = ${period.year} AND "quarter" = ${period.quarter}`,
+        `SELECT * FROM ${this.qualified(table)} WHERE "year" = ${period.year} AND "quarter" ${YEAR_TO_DATE_TABLES.has(table) ? '<=' : '='} ${period.quarter}`,
       );
     }
   }

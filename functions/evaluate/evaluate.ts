@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { invalidPeriodMessage } from '#core/contract/names.ts';
-import { loadMethodology } from '#core/methodology.ts';
 import { parsePeriod } from '#core/period.ts';
 import type { ObjectStore } from '#core/store.ts';
 import type { QueryEngine } from '#warehouse/engine.ts';
@@ -17,6 +16,8 @@ export interface EvaluateOptions {
   engine: QueryEngine;
   /** `YYYY-Qn`. */
   period: string;
+  /** Methodology version (`v1`, `v2`) or file. @default `PANTAU_METHODOLOGY`, else v2 */
+  methodology?: string;
   onProgress?: (p: TransformProgress) => void;
 }
 
@@ -41,10 +42,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
     lake: options.lake,
     engine: options.engine,
     periods: [period.id],
+    methodologyFile: options.methodology,
     onProgress: options.onProgress,
   });
-  const { methodology, hash } = loadMethodology();
-  const content = await readSnapshot(options.engine, period, hash);
+  const content = await readSnapshot(options.engine, period, built.methodology);
   const summary = summarise(period.id, content);
   const scratch = await mkdtemp(join(tmpdir(), 'pantau-evaluate-'));
   try {
@@ -53,7 +54,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
       period,
       content,
       summary,
-      { version: methodology.version, hash },
+      built.methodology,
       scratch,
     );
     return { ...published, partitions: built.partitions, summary };

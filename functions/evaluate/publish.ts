@@ -15,6 +15,8 @@ export interface SnapshotManifest {
   methodology_hash: string;
   inputs_hash: string;
   content_hash: string;
+  /** The period's working-day windows reach a year without its SKB: fixed-date holidays only. */
+  calendar_provisional: boolean;
   inputs: number;
   files: string[];
   created_at: string;
@@ -81,6 +83,7 @@ export async function publishSnapshot(
     methodology_hash: methodology.hash,
     inputs_hash: content.inputs_hash,
     content_hash: content.content_hash,
+    calendar_provisional: content.calendar_provisional,
     inputs: content.inputs.length,
     files,
     created_at: new Date().toISOString(),

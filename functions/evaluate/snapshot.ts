@@ -25,6 +25,23 @@ export interface SnapshotContent {
   inputs_hash: string;
   /** sha256 over methodology hash, inputs hash and every table's rows: equal content, equal hash. */
   content_hash: string;
+  /** From `service_index_region.calendar_provisional`: the period was timed on a provisional calendar. */
+  calendar_provisional: boolean;
+}
+
+/**
+ * Columns the marts gained with methodology v2: a v1 snapshot leaves them out, so that it rebuilds byte for
+ * byte as it was first published.
+ */
+const ADDED_IN_V2: Partial<Record<SnapshotTable, readonly string[]>> = {
+  service_index_region: ['score_reason', 'calendar_provisional'],
+};
+
+/** The rows as the methodology version publishes them. */
+function published(table: SnapshotTable, rows: Record<string, unknown>[], version: string) {
+  const drop = version === 'v1' ? (ADDED_IN_V2[table] ?? []) : [];
+  if (drop.length === 0) return rows;
+  return rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !drop.includes(k))));
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -49,12 +66,15 @@ function canonical(rows: Record<string, unknown>[]): Record<string, unknown>[] {
 export async function readSnapshot(
   engine: QueryEngine,
   period: Period,
-  methodologyHash: string,
+  methodology: { version: string; hash: string },
 ): Promise<SnapshotContent> {
   const where = `year = ${period.year} and quarter = ${period.quarter}`;
+  const read = {} as SnapshotContent['tables'];
+  for (const t of SNAPSHOT_TABLES) read[t] = await engine.rows(`select * from ${t} where ${where}`);
+  const calendar_provisional = read.service_index_region.some((r) => r.calendar_provisional === true);
   const tables = {} as SnapshotContent['tables'];
-  for (const t of SNAPSHOT_TABLES)
-    tables[t] = canonical(await engine.rows(`select * from ${t} where ${where}`));
+  for (const t of SNAPSHOT_TABLES) tables[t] = canonical(published(t, read[t], methodology.version));
+  const methodologyHash = methodology.hash;
   const fed = Object.entries(DATASET_TABLE)
     .map(
       ([dataset, table]) =>
@@ -69,5 +89,5 @@ export async function readSnapshot(
   ) as unknown as SnapshotInput[];
   const inputs_hash = sha256(JSON.stringify(inputs));
   const content_hash = sha256(JSON.stringify({ methodologyHash, inputs_hash, tables }));
-  return { tables, inputs, inputs_hash, content_hash };
+  return { tables, inputs, inputs_hash, content_hash, calendar_provisional };
 }

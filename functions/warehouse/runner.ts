@@ -26,7 +26,7 @@ export interface TransformOptions {
   periods: readonly string[] | 'all';
   /** Models to run. @default every file under `sql/` */
   models?: readonly DocumentedModel[];
-  /** Methodology file. @default `PANTAU_METHODOLOGY` or methodology/v1.json */
+  /** Methodology: a shipped version (`v1`, `v2`) or a file path. @default `PANTAU_METHODOLOGY`, else v2 */
   methodologyFile?: string;
   onProgress?: (p: TransformProgress) => void;
 }
@@ -37,6 +37,8 @@ export interface TransformResult {
   /** Marts written, one partition per period each. */
   partitions: number;
   ms: number;
+  /** The methodology the marts were built with (version and file hash). */
+  methodology: { version: string; hash: string };
 }
 
 /** A period argument that is not `YYYY-Qn`. */
@@ -76,8 +78,10 @@ export async function transform(options: TransformOptions): Promise<TransformRes
     options.periods === 'all' ? await curatedPeriods(options.lake) : validPeriods(options.periods);
   const models = options.models ?? (await loadModels());
   const { engine } = options;
-  if (periods.length === 0) return { periods: [], models: models.map((m) => m.name), partitions: 0, ms: 0 };
   const { methodology, hash } = loadMethodology(options.methodologyFile);
+  const used = { version: methodology.version, hash };
+  if (periods.length === 0)
+    return { periods: [], models: models.map((m) => m.name), partitions: 0, ms: 0, methodology: used };
   for (const seed of seedsFor(periods, methodology, hash)) await engine.loadSeed(seed);
   const marts = new Map(martDeclarations(models).map((m) => [m.name, m]));
   const steps = periods.length * models.length;
@@ -99,5 +103,6 @@ export async function transform(options: TransformOptions): Promise<TransformRes
     models: models.map((m) => m.name),
     partitions,
     ms: Date.now() - started,
+    methodology: used,
   };
 }

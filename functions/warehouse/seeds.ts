@@ -2,7 +2,7 @@ import { STATUS_LABEL } from '#core/contract/names.ts';
 import type { Methodology } from '#core/methodology.ts';
 import type { Period } from '#core/period.ts';
 import { REGIONS } from '#core/regions.ts';
-import { calendarSeed } from './calendar.ts';
+import { calendarSeed, holidaysInForce, readHolidays, yearsWithoutSkb } from './calendar.ts';
 import type { Seed, SeedType, SeedValue } from './engine.ts';
 
 /** `regions`: the roster of all 552 reporting regions. */
@@ -86,9 +86,19 @@ export function bandSeeds(m: Methodology): Seed[] {
   ];
 }
 
-/** Every seed a run needs; the calendar spans the year before the first period to two years after the last. */
+/**
+ * Every seed a run needs; the calendar spans the year before the first period to two years after the last,
+ * with the methodology's fixed-date holidays in the years the holiday file has no SKB for.
+ */
 export function seedsFor(periods: readonly Period[], m: Methodology, hash: string): Seed[] {
   const years = periods.map((p) => p.year);
-  const calendar = calendarSeed(Math.min(...years) - 1, Math.max(...years) + 2);
+  const [from, to] = [Math.min(...years) - 1, Math.max(...years) + 2];
+  const file = readHolidays();
+  const calendar = calendarSeed(
+    from,
+    to,
+    holidaysInForce(from, to, m, file),
+    yearsWithoutSkb(from, to, file),
+  );
   return [regionsSeed(), statusLabelSeed(), methodologyParamsSeed(m, hash), ...bandSeeds(m), calendar];
 }

@@ -1,6 +1,6 @@
 -- Each FKP forum with the stakeholder groups present (0-5) and whether it was ceremonial (methodology:
 -- no agreement, or no RTL, or at most fkp_ceremonial groups, or no berita acara).
--- grain: Satu forum konsultasi publik pada periode yang dibangun | One public-consultation forum of the period
+-- grain: Satu forum konsultasi publik dalam cakupan FKP (periode, atau tahun berjalan) | One public-consultation forum in the FKP scope (the period, or the year to date)
 with forums as (
   select * from stg_fkp_forums
 ),
@@ -33,6 +33,7 @@ select
   g.rtl_done,
   g.is_berita_acara,
   g.is_published,
+  g.is_in_period,
   (
     g.agreements_count = 0
     or g.rtl_planned = 0

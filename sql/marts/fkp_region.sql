@@ -1,5 +1,6 @@
--- Forum Konsultasi Publik per region: activity, coverage of the region's known units, FKP score.
--- grain: Satu wilayah per periode (wilayah dengan forum) | One region per period (regions with forums)
+-- Forum Konsultasi Publik per region: activity, coverage of the region's known units, FKP score, over the
+-- methodology's FKP scope: the period (v1) or the year to date (v2).
+-- grain: Satu wilayah per periode (wilayah dengan forum dalam cakupan FKP: triwulan, atau tahun berjalan pada v2) | One region per period (regions with forums in the FKP scope: the quarter, or the year to date in v2)
 -- key: region_code
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
@@ -15,7 +16,7 @@
 -- column ceremonial_forums bigint: Forum seremonial | Ceremonial forums
 -- column fkp_score double: Skor FKP (0–5, metodologi) | FKP score (0–5, methodology)
 with metrics as (
-  select * from int_fkp_metrics
+  select * from int_fkp_region_metrics
 )
 
 select
@@ -33,4 +34,3 @@ select
   ceremonial_forums,
   fkp_score
 from metrics
-where grain = 'region'

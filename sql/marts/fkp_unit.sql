@@ -1,5 +1,6 @@
--- Forum Konsultasi Publik per service unit (PermenPANRB 16/2017).
--- grain: Satu unit layanan per periode (unit yang menyelenggarakan forum) | One service unit per period (units holding a forum)
+-- Forum Konsultasi Publik per service unit (PermenPANRB 16/2017), over the methodology's FKP scope: the
+-- period (v1) or the year to date (v2, FKP is a yearly obligation).
+-- grain: Satu unit layanan per periode (unit yang menyelenggarakan forum dalam cakupan FKP: triwulan, atau tahun berjalan pada v2) | One service unit per period (units holding a forum in the FKP scope: the quarter, or the year to date in v2)
 -- key: region_code, unit_id
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
 -- column region_code string: Kode wilayah Kemendagri | Kemendagri region code
@@ -12,7 +13,7 @@
 -- column berita_acara_share double: Proporsi forum dengan berita acara | Share of forums with minutes
 -- column ceremonial_forums bigint: Forum seremonial (tanpa kesepakatan/RTL/berita acara, ≤ 1 kelompok) | Ceremonial forums
 with metrics as (
-  select * from int_fkp_metrics
+  select * from int_fkp_unit_metrics
 )
 
 select
@@ -27,4 +28,3 @@ select
   berita_acara_share,
   ceremonial_forums
 from metrics
-where grain = 'unit'

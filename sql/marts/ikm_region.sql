@@ -20,7 +20,7 @@
 -- column kinerja string: Kinerja (Sangat Baik … Tidak Baik) | Performance label
 -- column weight_rule string: Aturan bobot unsur | Element weight rule used
 with scored as (
-  select * from int_ikm_scored
+  select * from int_ikm_region_scored
 )
 
 select
@@ -43,4 +43,3 @@ select
   kinerja,
   weight_rule
 from scored
-where grain = 'region'

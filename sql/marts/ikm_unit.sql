@@ -1,4 +1,4 @@
--- Indeks Kepuasan Masyarakat per service unit (PermenPANRB 14/2017), computed in int_ikm_scored.
+-- Indeks Kepuasan Masyarakat per service unit (PermenPANRB 14/2017), computed in int_ikm_unit_scored.
 -- grain: Satu unit layanan per periode | One service unit per period
 -- key: region_code, unit_id
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
@@ -15,13 +15,14 @@
 -- column nrr_u7 double: NRR unsur 7 Perilaku Pelaksana | Mean score of element 7, staff behaviour
 -- column nrr_u8 double: NRR unsur 8 Sarana dan Prasarana | Mean score of element 8, facilities
 -- column nrr_u9 double: NRR unsur 9 Penanganan Pengaduan, Saran dan Masukan | Mean score of element 9, complaint handling
--- column ikm double: IKM (1–4) = jumlah NRR x bobot | IKM (1–4) = weighted sum of NRR
+-- column unsur_answered int: Jumlah unsur yang dijawab sedikitnya satu responden (0–9) | Elements answered by at least one respondent (0–9)
+-- column ikm double: IKM (1–4) = jumlah NRR x bobot; kosong bila metodologi mensyaratkan kesembilan unsur dan ada unsur tanpa jawaban | IKM (1–4) = weighted sum of NRR; null when the methodology requires all nine unsur and one has no answer
 -- column ikm_konversi double: IKM konversi (25–100), dibulatkan 2 desimal | Converted IKM (25–100), rounded to 2 decimals
 -- column mutu string: Mutu pelayanan (A/B/C/D) | Service quality grade (A/B/C/D)
 -- column kinerja string: Kinerja unit (Sangat Baik … Tidak Baik) | Unit performance label
 -- column weight_rule string: Aturan bobot unsur (exact = 1/9, printed = 0,111) | Element weight rule used
 with scored as (
-  select * from int_ikm_scored
+  select * from int_ikm_unit_scored
 )
 
 select
@@ -39,10 +40,10 @@ select
   nrr_u7,
   nrr_u8,
   nrr_u9,
+  unsur_answered,
   ikm,
   ikm_konversi,
   mutu,
   kinerja,
   weight_rule
 from scored
-where grain = 'unit'

@@ -1,9 +1,12 @@
--- FKP forums of the period being built (rename and cast only).
--- grain: Satu forum konsultasi publik pada periode yang dibangun | One public-consultation forum of the period
+-- FKP forums in the methodology's FKP scope (rename and cast only): the period being built, or (v2 rule 5,
+-- fkp_scope = year_to_date) every quarter of its year up to it; is_in_period marks the period's own forums.
+-- grain: Satu forum konsultasi publik dalam cakupan FKP (periode, atau tahun berjalan) | One public-consultation forum in the FKP scope (the period, or the year to date)
 with source as (
-  select f.*
+  select f.*, f.quarter = p.quarter as is_in_period
   from fkp_forums as f
-  join run_period as p on f.year = p.year and f.quarter = p.quarter
+  join run_period as p on f.year = p.year and f.quarter <= p.quarter
+  cross join methodology_params as m
+  where f.quarter = p.quarter or m.fkp_scope = 'year_to_date'
 )
 
 select
@@ -25,6 +28,7 @@ select
   coalesce(rtl_done, 0) as rtl_done,
   coalesce(berita_acara, false) as is_berita_acara,
   coalesce(published, false) as is_published,
+  is_in_period,
   submission_id,
   source_row
 from source

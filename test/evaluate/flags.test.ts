@@ -120,7 +120,12 @@ describe('integrity flags', () => {
     expect(by.skm_straightlining!.detail).toBe(
       '12 dari 20 kuesioner menjawab kesembilan unsur dengan nilai yang sama',
     );
-    expect(by.skm_undersampled).toMatchObject({ metric: 20, threshold: 278 });
+    // v2 rule 6: N = 1000 a year x 3/12 = 250 in the quarter; S = 3,841·250·0,25 / (0,0025·249 + 3,841·0,25)
+    // = 151,67 → 152 (nearest); v1 used the annual 1000 → 278.
+    expect(by.skm_undersampled).toMatchObject({ metric: 20, threshold: 152 });
+    expect(by.skm_undersampled!.detail).toBe(
+      '20 responden, kurang dari sampel minimum 152 (Krejcie-Morgan) untuk 250 pengguna layanan pada periode ini (1000 per tahun)',
+    );
     expect(by.skm_burst!.detail).toMatch(/^20 kuesioner terkirim dalam \d+ menit atau kurang$/);
     expect(by.skm_burst!.metric).toBeLessThanOrEqual(10);
   });

@@ -16,12 +16,12 @@ export async function upload(
   return ingestOne(lake, file, target);
 }
 
-/** Run the evaluation of one period on a local lake. */
-export async function evaluateLake(lake: string, period: string) {
+/** Run the evaluation of one period on a local lake (default methodology unless one is named). */
+export async function evaluateLake(lake: string, period: string, methodology?: 'v1' | 'v2') {
   const store = new LocalStore(lake);
   const engine = await DuckDbEngine.open(store);
   try {
-    return await evaluate({ lake: store, engine, period });
+    return await evaluate({ lake: store, engine, period, methodology });
   } finally {
     await engine.close();
   }

@@ -149,4 +149,25 @@ describe('ranking snapshots', () => {
     const latest = JSON.parse(await readFile(join(lake, 'published', 'rankings', P, 'latest.json'), 'utf8'));
     expect(latest.run_id).toBe(changed.manifest.run_id);
   });
+
+  it('record their methodology and calendar; a v1 snapshot keeps the columns v1 published', async () => {
+    const header = async (run: { manifest: { period: string; run_id: string } }) =>
+      (
+        await readFile(
+          join(lake, 'published', 'rankings', P, run.manifest.run_id, 'service_index_region.csv'),
+          'utf8',
+        )
+      ).split('\n')[0]!;
+    const v1 = await evaluateLake(lake, P, 'v1');
+    const v2 = await evaluateLake(lake, P, 'v2');
+    expect([v1.manifest.methodology_version, v2.manifest.methodology_version]).toEqual(['v1', 'v2']);
+    expect(v1.manifest.methodology_hash).not.toBe(v2.manifest.methodology_hash);
+    expect(v1.manifest.inputs_hash).toBe(v2.manifest.inputs_hash);
+    // 2026-Q3's windows end by 29 Nov 2026: inside 2026, which has its SKB
+    expect([v1.manifest.calendar_provisional, v2.manifest.calendar_provisional]).toEqual([false, false]);
+    expect(await header(v2)).toContain('score_reason');
+    expect(await header(v1)).not.toMatch(/score_reason|calendar_provisional/);
+    const again = await evaluateLake(lake, P, 'v1');
+    expect([again.created, again.manifest.run_id]).toEqual([false, v1.manifest.run_id]);
+  });
 });

@@ -41,10 +41,25 @@ describe('a generated tiny national tree, end to end', () => {
       'select period, region_code, dataset, status from submission_status',
     );
     const flags = await queryLake(lake, 'select period, region_code, unit_id, flag from integrity_flags');
-    const s = scoreAgainstTruth(truth, status, flags);
+    const index = await queryLake(
+      lake,
+      'select period, region_code, missing_components from service_index_region',
+    );
+    const s = scoreAgainstTruth(truth, status, flags, index);
     expect(s.missing).toMatchObject({ precision: 1, recall: 1 });
+    expect(s.missingComponents).toMatchObject({ precision: 1, recall: 1 });
+    expect(s.missingComponents.truth).toBeGreaterThan(0);
     expect(s.late).toMatchObject({ precision: 1, recall: 1 });
     expect(s.integrity.truth).toBeGreaterThan(10);
+    const completion = await queryLake<Record<string, unknown>>(
+      lake,
+      'select period, region_code, unit_id, completion_met as met, completion_missed as missed, completion_pending as pending from complaint_unit',
+    );
+    const line = (r: Record<string, unknown>) =>
+      ['period', 'region_code', 'unit_id', 'met', 'missed', 'pending'].map((k) => String(r[k])).join('|');
+    const truthLines = truth.complaint_completion.map((c) => line({ ...c }));
+    expect(completion.map(line).sort()).toEqual(truthLines.sort());
+    expect(truth.complaint_completion.some((c) => c.pending > 0)).toBe(true);
     expect(s.integrity.recall).toBeGreaterThanOrEqual(0.95);
     expect(s.integrity.precision).toBeGreaterThanOrEqual(0.9);
   });

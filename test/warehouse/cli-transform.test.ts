@@ -35,7 +35,11 @@ test('pantau transform builds every mart for a period; bad usage exits 2', async
     expect((await stat(key)).size).toBeGreaterThan(0);
     expect(await main(['transform', '--lake', store.root, '--period', '2026-Q5'])).toBe(2);
     expect(await main(['transform', '--lake', store.root])).toBe(2);
-    expect(error.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(/periode tidak valid: "2026-Q5"/);
+    expect(await main(['transform', '--lake', store.root, '--all', '--methodology', 'v3'])).toBe(2);
+    expect(await main(['transform', '--lake', store.root, '--all', '--methodology', 'v1'])).toBe(0);
+    const errors = error.mock.calls.map((c) => String(c[0])).join('\n');
+    expect(errors).toMatch(/periode tidak valid: "2026-Q5"/);
+    expect(errors).toMatch(/--methodology harus salah satu dari v2, v1, bukan "v3"/);
   } finally {
     log.mockRestore();
     error.mockRestore();

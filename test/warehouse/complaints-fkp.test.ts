@@ -112,7 +112,7 @@ describe('complaint and FKP marts', () => {
     await writeCurated(store, 'units', '2026-Q1', '31.71', [
       { unit_id: 'U3', unit_name: 'Unit 3', unit_type: 'Puskesmas', annual_service_users: 1000 },
     ]);
-    engine = await buildWarehouse(store, ['2026-Q1']);
+    engine = await buildWarehouse(store, ['2026-Q1'], 'v1'); // hand-computed for v1; v2: methodology-v2 tests
   });
   afterAll(() => engine.close());
 

@@ -7,7 +7,7 @@ import { Duck, ident, literal } from '#core/duckdb.ts';
 import { lake } from '#core/lake.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { LocalStore } from '#core/local-store.ts';
-import { loadMethodology, type Methodology } from '#core/methodology.ts';
+import { loadMethodology, type Methodology, type MethodologyVersion } from '#core/methodology.ts';
 import { parsePeriod } from '#core/period.ts';
 import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
 import { transform } from '#warehouse/runner.ts';
@@ -104,12 +104,48 @@ export async function buildWarehouse(
   }
 }
 
-/** A copy of methodology v1 with some fields changed, written to a temp file. */
-export async function methodologyWith(change: (m: Methodology) => void): Promise<string> {
-  const { methodology } = loadMethodology();
+/** A copy of a shipped methodology (default v2, with v1's rule defaults filled in) with some fields changed. */
+export async function methodologyWith(
+  change: (m: Methodology) => void,
+  base: MethodologyVersion = 'v2',
+): Promise<string> {
+  const { methodology } = loadMethodology(base);
   const copy = structuredClone(methodology);
   change(copy);
   const file = join(await mkdtemp(join(tmpdir(), 'pantau-method-')), 'methodology.json');
   await writeFile(file, JSON.stringify(copy));
   return file;
+}
+
+/**
+ * One processed upload as the lake holds it: its ledger entry (accepted, rejected, or an accepted nihil
+ * report: header only) and, when accepted with rows, the curated rows carrying its submission id.
+ */
+export async function writeSubmission(
+  store: LocalStore,
+  target: { dataset: DatasetId; region: string; period: string },
+  rows: readonly FixtureRow[],
+  ledger: { uploaded_at: string; status?: 'accepted' | 'rejected'; nihil?: boolean },
+): Promise<void> {
+  const submission_id = `sub-${target.dataset}-${target.region}-${target.period}-${ledger.uploaded_at.replace(/\W/g, '')}`;
+  const status = ledger.status ?? 'accepted';
+  if (status === 'accepted' && rows.length > 0)
+    await writeCurated(
+      store,
+      target.dataset,
+      target.period,
+      target.region,
+      rows.map((r) => ({ submission_id, ...r })),
+    );
+  await writeLedger(store, {
+    dataset: target.dataset,
+    region_code: target.region,
+    period: target.period,
+    status,
+    submission_id,
+    uploaded_at: ledger.uploaded_at,
+    rows_read: rows.length,
+    rows_accepted: status === 'accepted' ? rows.length : 0,
+    ...(ledger.nihil === undefined ? {} : { nihil: ledger.nihil }),
+  });
 }

@@ -49,9 +49,10 @@ describe('service_index_region', () => {
     await writeCurated(store, 'skm', '2026-Q2', '31.75', answers(2, 4)); // too few respondents
     await writeCurated(store, 'skm', '2026-Q2', '31', answers(3, 4)); // a province
     await writeLedger(store, { dataset: 'skm', region_code: '31.01', period: '2026-Q2', status: 'rejected' });
+    // hand-computed for v1 (weights spread); v2's missing-is-zero rule: methodology-v2 tests
     const file = await methodologyWith((m) => {
       m.ranking.min_respondents = 3;
-    });
+    }, 'v1');
     engine = await buildWarehouse(store, ['2026-Q1', '2026-Q2'], file);
     const all = await engine.rows<Row & { period: string }>(
       "select * from service_index_region where period = '2026-Q2'",

@@ -2,11 +2,20 @@ import type { Methodology } from '#core/methodology.ts';
 import { DAY, MINUTE } from './calendar.ts';
 import type { Row } from './cells.ts';
 
-/** Krejcie & Morgan sample size for a population N (docs/methodology.md), rounded up. */
+type KrejcieMorgan = { chi2: number; p: number; d: number; users: string; rounding: string };
+
+/** Krejcie & Morgan sample size for a population N: rounded up (v1) or to the nearest (v2 rule 6). */
 export function krejcieMorgan(n: number, m: Methodology): number {
-  const t = m.integrity.skm_undersampled as { chi2: number; p: number; d: number };
+  const t = m.integrity.skm_undersampled as unknown as KrejcieMorgan;
   const pq = t.p * (1 - t.p);
-  return Math.ceil((t.chi2 * n * pq) / (t.d * t.d * (n - 1) + t.chi2 * pq));
+  const exact = (t.chi2 * n * pq) / (t.d * t.d * (n - 1) + t.chi2 * pq);
+  return t.rounding === 'nearest' ? Math.round(exact) : Math.ceil(exact);
+}
+
+/** N for a quarter: the annual users (v1), or their share of a quarter's three months rounded up (v2 rule 6). */
+export function quarterPopulation(annualUsers: number, m: Methodology): number {
+  const t = m.integrity.skm_undersampled as unknown as KrejcieMorgan;
+  return t.users === 'period' ? Math.ceil((annualUsers * 3) / 12) : annualUsers;
 }
 
 const UNSUR = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
@@ -46,13 +55,20 @@ export class SkmUnitStats {
     else this.seen.add(key);
   }
 
+  /** Some unsur nobody answered (v2 rule 7: no IKM, flag `skm_incomplete_unsur`). */
+  incomplete(): boolean {
+    return this.answered.some((a) => a === 0);
+  }
+
   /** IKM konversi (exact 1/9 weights), rounded to 2 decimals. */
   konversi(m: Methodology): number {
     const nrr = this.sums.map((s, i) => s / (this.answered[i] || 1));
     return Math.round((nrr.reduce((a, b) => a + b, 0) / 9) * m.ikm.konversi_factor * 100) / 100;
   }
 
-  grade(m: Methodology): string {
+  /** The grade, or undefined when the methodology needs all nine unsur and one has no answer. */
+  grade(m: Methodology): string | undefined {
+    if (m.ikm.require_all_unsur && this.incomplete()) return undefined;
     const k = this.konversi(m);
     return m.ikm.grades.find((g) => k >= g.min && k <= g.max)?.mutu ?? 'D';
   }
@@ -79,25 +95,48 @@ export class SkmUnitStats {
     if (this.maxInWindow(th('skm_burst', 'window_minutes')) >= th('skm_burst', 'count'))
       out.push('skm_burst');
     if (share(this.copies, 'skm_duplicates')) out.push('skm_duplicates');
-    if (this.n < krejcieMorgan(annualUsers, m)) out.push('skm_undersampled');
+    if (this.n < krejcieMorgan(quarterPopulation(annualUsers, m), m)) out.push('skm_undersampled');
+    if (m.ikm.require_all_unsur && this.incomplete()) out.push('skm_incomplete_unsur');
     return out;
   }
 }
 
-/** Complaint measures of one unit in one period. */
+const dayNo = (t: number) => Math.floor(t / DAY);
+const ADMIN_CLOSED = new Set(['diarsipkan', 'bukan_wewenang']);
+
+/**
+ * Complaint measures of one unit in one period, as exported at `cutoff` (local ms, the upload time): the
+ * completion SLA met / missed / pending (v2 rules 1–2) and impossible timelines (v2 rule 8 orderings).
+ */
 export class ComplaintUnitStats {
   received = 0;
-  completedIn60 = 0;
+  completionMet = 0;
+  completionMissed = 0;
+  completionPending = 0;
   impossible = 0;
 
-  add(r: Row, m: Methodology): void {
+  add(r: Row, m: Methodology, cutoff: number): void {
     this.received++;
     const rec = r.received_at as number;
     const done = r.completed_at as number | null;
     const ver = r.verified_at as number | null;
-    if (done !== null && done - rec >= 0 && done - rec <= m.complaints.complete_days * DAY)
-      this.completedIn60++;
-    if ((done !== null && done < rec) || (ver !== null && ver < rec)) this.impossible++;
+    const fol = r.followed_up_at as number | null;
+    const c = m.complaints;
+    if (!(c.admin_closed_verification_only && ADMIN_CLOSED.has(String(r.status)))) {
+      if (done !== null && done >= rec && dayNo(done) - dayNo(rec) <= c.complete_days) this.completionMet++;
+      else if (done === null && c.censor_at_cutoff && dayNo(cutoff) - dayNo(rec) <= c.complete_days)
+        this.completionPending++;
+      else this.completionMissed++;
+    }
+    const before = (a: number | null, b: number | null) => a !== null && b !== null && a < b;
+    const orderings = m.integrity.complaint_impossible_timeline?.orderings === true;
+    if (
+      before(done, rec) ||
+      before(ver, rec) ||
+      before(fol, rec) ||
+      (orderings && (before(fol, ver) || before(done, fol) || (r.status === 'selesai' && done === null)))
+    )
+      this.impossible++;
   }
 
   /** `skm_grade_vs_complaints` given the unit's IKM grade. */
@@ -107,10 +146,7 @@ export class ComplaintUnitStats {
       completed_share_below: number;
       min_complaints: number;
     };
-    return (
-      grade === t.grade &&
-      this.received >= t.min_complaints &&
-      this.completedIn60 / this.received < t.completed_share_below
-    );
+    const due = this.completionMet + this.completionMissed;
+    return grade === t.grade && due >= t.min_complaints && this.completionMet / due < t.completed_share_below;
   }
 }

@@ -26,13 +26,14 @@ type Row = Record<string, unknown>;
 const key = (...parts: unknown[]) => parts.map(String).join('|');
 
 /**
- * Score monitoring (missing, late and rejected submissions) and integrity flags (per period, region, unit and
+ * Score monitoring (missing, late and rejected submissions), the service index's missing components (v2:
+ * `index` rows of `service_index_region`) and integrity flags (per period, region, unit and
  * flag; overall and per flag code) of an evaluated lake against a generated tree's ground truth, over the
  * generator's roster. Unit-periods
  * the truth excludes (where invalid probe rows make the exact answer depend on row-level choices) are left out
  * of both sides.
  */
-export function scoreAgainstTruth(truth: GroundTruth, status: Row[], flags: Row[]) {
+export function scoreAgainstTruth(truth: GroundTruth, status: Row[], flags: Row[], index: Row[] = []) {
   // the generator's roster: every region at small scale and above, a dozen at tiny
   const roster = new Set(truth.submissions.map((r) => key(r.period, r.region_code, r.dataset)));
   const statusKeys = (s: string) =>
@@ -54,7 +55,17 @@ export function scoreAgainstTruth(truth: GroundTruth, status: Row[], flags: Row[
     flags as { period: unknown; region_code: unknown; unit_id: unknown; flag: unknown }[],
   );
   const codes = [...new Set([...trueFlags, ...predictedFlags].map((f) => String(f.flag)))].sort();
+  // methodology v2 rule 4: every required dataset missing or only rejected is named in missing_components
+  const components = index
+    .flatMap((r) =>
+      String(r.missing_components ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((d) => key(r.period, r.region_code, d)),
+    )
+    .filter((k) => roster.has(k));
   return {
+    missingComponents: score(truthKeys([...truth.missing, ...(truth.rejected ?? [])]), components),
     missing: score(truthKeys(truth.missing), statusKeys('missing')),
     late: score(truthKeys(truth.late), statusKeys('late')),
     rejected: score(truthKeys(truth.rejected ?? []), statusKeys('rejected')),

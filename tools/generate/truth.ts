@@ -20,6 +20,15 @@ export interface IntegrityTruth {
   unit_id: string;
   flag: string;
 }
+/** The completion SLA of one unit's complaints at the data cut-off (methodology rules 1–2; calendar days). */
+export interface CompletionTruth {
+  period: string;
+  region_code: string;
+  unit_id: string;
+  met: number;
+  missed: number;
+  pending: number;
+}
 export interface FileTruth {
   file: string;
   region_code: string;
@@ -47,6 +56,8 @@ export interface GroundTruth {
   rejected: SubmissionKey[];
   malformed: { file: string; expected_status: ExpectedStatus }[];
   integrity: IntegrityTruth[];
+  /** Per unit with complaints in the current accepted file: completion met / missed / pending. */
+  complaint_completion: CompletionTruth[];
   integrity_excluded: (Omit<IntegrityTruth, 'flag'> & { dataset: string })[];
   submissions: (SubmissionKey & { status: SubmissionStatus })[];
   files: FileTruth[];
@@ -68,6 +79,7 @@ export class TruthBuilder {
       rejected: [],
       malformed: [],
       integrity: [],
+      complaint_completion: [],
       integrity_excluded: [],
       submissions: [],
       files: [],
@@ -108,6 +120,10 @@ export class TruthBuilder {
     this.t.integrity.push({ period, region_code, unit_id, flag });
   }
 
+  completion(c: CompletionTruth): void {
+    this.t.complaint_completion.push(c);
+  }
+
   exclude(period: string, region_code: string, unit_id: string, dataset: string): void {
     this.t.integrity_excluded.push({ period, region_code, unit_id, dataset });
   }
@@ -118,6 +134,7 @@ export class TruthBuilder {
       this.t.late,
       this.t.rejected,
       this.t.integrity,
+      this.t.complaint_completion,
       this.t.integrity_excluded,
       this.t.submissions,
     ]) {

@@ -62,9 +62,11 @@ export function* groups(
     else if (s.dataset === 'fkp') rows = fkpRows(r, u, s.period, forums[i]!, flag === 'fkp_ceremonial');
     else {
       const lambda = run.scale.complaintsPerUnit * u.type.complaints;
+      // a planted grade-vs-complaints unit needs enough complaints whose 60 days have run by the cut-off
+      // (methodology v2 censors the rest as pending): about a third of a quarter's are due a fortnight after it
       const min =
         flag === 'skm_grade_vs_complaints'
-          ? 8
+          ? 30
           : flag === 'complaint_impossible_timeline'
             ? 3
             : i === 0
@@ -81,7 +83,7 @@ export function* groups(
         s.region.code.replace('.', ''),
       );
     }
-    if (stats) collect(run.m, stats, s.dataset, unit.id, rows, victim === unit.id);
+    if (stats) collect(run.m, stats, s.dataset, unit.id, rows, victim === unit.id, snapshot);
     yield { unitId: unit.id, rows, victim: victim === unit.id, fileRows };
   }
 }
@@ -93,6 +95,7 @@ function collect(
   unitId: string,
   rows: UnitRows['rows'],
   victim: boolean,
+  cutoff: number,
 ): void {
   if (ds === 'skm') {
     const st = new SkmUnitStats();
@@ -101,7 +104,7 @@ function collect(
     if (victim) stats.victims.add(unitId);
   } else if (ds === 'complaints') {
     const st = new ComplaintUnitStats();
-    for (const r of rows) st.add(r, m);
+    for (const r of rows) st.add(r, m, cutoff);
     stats.complaints.set(unitId, st);
   } else if (ds === 'fkp' && rows.length > 0)
     stats.ceremonial.set(

@@ -22,6 +22,15 @@ export function unitFlags(
     else if (skm) for (const flag of skm.flags(run.m, u.annualUsers)) add(u, flag);
     if (stats.ceremonial.get(u.id)) add(u, 'fkp_ceremonial');
     if (complaints && complaints.impossible > 0) add(u, 'complaint_impossible_timeline');
+    if (complaints && complaints.received > 0)
+      run.truth.completion({
+        period: p.id,
+        region_code: region.code,
+        unit_id: u.id,
+        met: complaints.completionMet,
+        missed: complaints.completionMissed,
+        pending: complaints.completionPending,
+      });
     if (skm && complaints && !stats.victims.has(u.id) && complaints.gradeConflict(skm.grade(run.m), run.m)) {
       if (complaints.impossible > 0) run.truth.exclude(p.id, region.code, u.id, 'complaints');
       else add(u, 'skm_grade_vs_complaints');

@@ -1,7 +1,7 @@
--- IKM per unit and per region (pooled respondents) in one pass: NRR per unsur over the respondents who
--- answered it, IKM = weighted NRR (methodology ikm_weight_rule: exact 1/answered unsur, or the printed
--- weight), konversi = IKM x factor, grade on konversi rounded to 2 decimals (PermenPANRB 14/2017).
--- grain: Satu unit (grain = unit) atau satu wilayah (grain = region) per periode | One unit or one region per period
+-- IKM per service unit: NRR per unsur over the unit's respondents who answered it, IKM = weighted NRR (methodology ikm_weight_rule: exact 1/answered unsur, or the printed
+-- weight), konversi = IKM x factor, grade on konversi rounded to 2 decimals (PermenPANRB 14/2017). With
+-- ikm_require_all_unsur (v2 rule 7) a unit or region for which some unsur has no answer at all gets no IKM.
+-- grain: Satu unit layanan dengan kuesioner SKM pada periode | One service unit with SKM questionnaires in the period
 with responses as (
   select * from stg_skm_responses
 ),
@@ -14,10 +14,8 @@ nrr as (
   select
     region_code,
     max(period) as period,
-    case when grouping(unit_id) = 1 then 'region' else 'unit' end as grain,
     unit_id,
-    case when grouping(unit_id) = 1 then cast(null as varchar) else max(unit_name) end as unit_name,
-    count(distinct unit_id) as units,
+    max(unit_name) as unit_name,
     count(*) as respondents,
     avg(u1) as nrr_u1,
     avg(u2) as nrr_u2,
@@ -29,7 +27,7 @@ nrr as (
     avg(u8) as nrr_u8,
     avg(u9) as nrr_u9
   from responses
-  group by grouping sets ((region_code, unit_id), (region_code))
+  group by region_code, unit_id
 ),
 
 summed as (
@@ -41,7 +39,11 @@ summed as (
       + (case when nrr_u3 is null then 0 else 1 end) + (case when nrr_u4 is null then 0 else 1 end)
       + (case when nrr_u5 is null then 0 else 1 end) + (case when nrr_u6 is null then 0 else 1 end)
       + (case when nrr_u7 is null then 0 else 1 end) + (case when nrr_u8 is null then 0 else 1 end)
-      + (case when nrr_u9 is null then 0 else 1 end) as unsur_answered
+      + (case when nrr_u9 is null then 0 else 1 end) as unsur_answered,
+    (
+      nrr_u1 is not null and nrr_u2 is not null and nrr_u3 is not null and nrr_u4 is not null and nrr_u5 is not null
+      and nrr_u6 is not null and nrr_u7 is not null and nrr_u8 is not null and nrr_u9 is not null
+    ) as has_all_unsur
   from nrr
 ),
 
@@ -49,6 +51,7 @@ weighted as (
   select
     s.*,
     case
+      when p.ikm_require_all_unsur and not s.has_all_unsur then cast(null as double)
       when p.ikm_weight_rule = 'printed' then s.nrr_sum * p.ikm_printed_weight
       else s.nrr_sum / cast(nullif(s.unsur_answered, 0) as double)
     end as ikm,
@@ -61,10 +64,8 @@ weighted as (
 select
   w.region_code,
   w.period,
-  w.grain,
   w.unit_id,
   w.unit_name,
-  w.units,
   w.respondents,
   w.nrr_u1,
   w.nrr_u2,
@@ -75,6 +76,8 @@ select
   w.nrr_u7,
   w.nrr_u8,
   w.nrr_u9,
+  w.unsur_answered,
+  w.has_all_unsur,
   w.ikm,
   round(w.ikm * w.konversi_factor, 2) as ikm_konversi,
   g.mutu,
