@@ -1,4 +1,4 @@
-import { ident } from '#core/contract/sql.ts';
+import { ident, literal } from '#core/contract/sql.ts';
 import { type Bilingual, duckType, type MartGlueType } from '#core/contract/types.ts';
 import type { Period } from '#core/period.ts';
 import type { QueryEngine } from './engine.ts';
@@ -58,20 +58,31 @@ export function columnDrift(
   return problems;
 }
 
-/** Key values of the period's partition that are null or repeated (as dbt's `not_null` and `unique`). */
+/**
+ * Key values of the period's partition that are null or repeated (as dbt's `not_null` and `unique`), and rows
+ * that name another period than the partition they are stored in.
+ */
 async function keyDrift(engine: QueryEngine, mart: MartDeclaration, period: Period): Promise<string[]> {
   const keys = mart.key.map(ident);
-  const [found] = await engine.rows<{ repeated: number | string | null; nulls: number | string | null }>(
-    `SELECT sum(CASE WHEN n > 1 THEN 1 ELSE 0 END) AS repeated, sum(CASE WHEN has_null = 1 THEN n ELSE 0 END) AS nulls
-     FROM (SELECT count(*) AS n, max(CASE WHEN ${keys.map((k) => `${k} IS NULL`).join(' OR ')} THEN 1 ELSE 0 END) AS has_null
+  const foreign = mart.columns.some((c) => c.name === 'period')
+    ? `CASE WHEN period IS DISTINCT FROM ${literal(period.id)} THEN 1 ELSE 0 END`
+    : '0';
+  const [found] = await engine.rows<Record<'repeated' | 'nulls' | 'other_period', number | string | null>>(
+    `SELECT sum(CASE WHEN n > 1 THEN 1 ELSE 0 END) AS repeated, sum(CASE WHEN has_null = 1 THEN n ELSE 0 END) AS nulls,
+            sum(foreign_rows) AS other_period
+     FROM (SELECT count(*) AS n, max(CASE WHEN ${keys.map((k) => `${k} IS NULL`).join(' OR ')} THEN 1 ELSE 0 END) AS has_null,
+                  sum(${foreign}) AS foreign_rows
            FROM ${ident(mart.name)} WHERE year = ${period.year} AND quarter = ${period.quarter}
            GROUP BY ${keys.join(', ')}) AS k`,
   );
-  const [repeated, nulls] = [Number(found?.repeated ?? 0), Number(found?.nulls ?? 0)];
+  const [repeated, nulls, other] = [found?.repeated, found?.nulls, found?.other_period].map((v) =>
+    Number(v ?? 0),
+  );
   const key = mart.key.join(', ');
   const problems: string[] = [];
-  if (nulls > 0) problems.push(`${nulls} baris dengan kunci (${key}) kosong`);
-  if (repeated > 0) problems.push(`${repeated} nilai kunci (${key}) muncul lebih dari sekali`);
+  if (nulls! > 0) problems.push(`${nulls} baris dengan kunci (${key}) kosong`);
+  if (repeated! > 0) problems.push(`${repeated} nilai kunci (${key}) muncul lebih dari sekali`);
+  if (other! > 0) problems.push(`${other} baris dengan period selain ${period.id}`);
   return problems;
 }
 

@@ -6,6 +6,11 @@ with forums as (
   select * from int_fkp_forums_classified
 ),
 
+-- the evaluated period names every row, also when the scope reaches back to earlier quarters of the year
+evaluated as (
+  select period from run_period
+),
+
 known_units as (
   select region_code, count(*) as units_known from int_region_units group by region_code
 ),
@@ -16,8 +21,8 @@ params as (
 
 activity as (
   select
-    region_code,
-    max(period) as period,
+    f.region_code,
+    e.period,
     count(*) as forums,
     count(distinct unit_id) as units_with_forum,
     avg(stakeholder_groups) as mean_stakeholder_groups,
@@ -25,8 +30,9 @@ activity as (
     cast(sum(rtl_done) as bigint) as rtl_done,
     cast(count_if(is_berita_acara) as double) / count(*) as berita_acara_share,
     cast(count_if(is_ceremonial) as bigint) as ceremonial_forums
-  from forums
-  group by region_code
+  from forums as f
+  cross join evaluated as e
+  group by f.region_code, e.period
 ),
 
 rated as (

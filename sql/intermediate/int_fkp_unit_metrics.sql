@@ -5,19 +5,25 @@ with forums as (
   select * from int_fkp_forums_classified
 ),
 
+-- the evaluated period names every row, also when the scope reaches back to earlier quarters of the year
+evaluated as (
+  select period from run_period
+),
+
 activity as (
   select
-    region_code,
-    max(period) as period,
-    unit_id,
+    f.region_code,
+    e.period,
+    f.unit_id,
     count(*) as forums,
     avg(stakeholder_groups) as mean_stakeholder_groups,
     cast(sum(rtl_planned) as bigint) as rtl_planned,
     cast(sum(rtl_done) as bigint) as rtl_done,
     cast(count_if(is_berita_acara) as double) / count(*) as berita_acara_share,
     cast(count_if(is_ceremonial) as bigint) as ceremonial_forums
-  from forums
-  group by region_code, unit_id
+  from forums as f
+  cross join evaluated as e
+  group by f.region_code, f.unit_id, e.period
 )
 
 select

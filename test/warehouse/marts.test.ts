@@ -61,6 +61,12 @@ describe('each mart partition is checked against its declaration', () => {
     await expect(run(mart(rows("('2026-Q1', NULL, 1)")))).rejects.toBeInstanceOf(MartDriftError);
   });
 
+  it('fails the run on a row that names another period than its partition', async () => {
+    await expect(run(mart(rows("('2026-Q1', '11', 1), ('2025-Q4', '12', 2)")))).rejects.toThrow(
+      /1 baris dengan period selain 2026-Q1/,
+    );
+  });
+
   it('refuses a key that is not a declared column', () => {
     expect(() => mart(rows("('2026-Q1', '11', 1)"), 'bigint', 'unit_id')).toThrow(/key column "unit_id"/);
   });
