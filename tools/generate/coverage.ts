@@ -3,6 +3,7 @@ import { DATE_FORMATS } from './calendar.ts';
 import {
   duplicateOf,
   type FilePlan,
+  hasHeaderRow,
   INVALID_KINDS,
   MALFORMED_KINDS,
   reupload,
@@ -91,7 +92,10 @@ function forcer(kind: string, m: Methodology, rng: Rng): ((s: SubmissionPlan) =>
     'shape:recap': style({ format: 'xlsx', shape: 'recap' }),
     'shape:instructions': style({ format: 'xlsx', shape: 'instructions' }),
     'blank-lines': style({ format: 'csv', blankLines: true }),
-    nihil: first({ nihil: true }),
+    nihil: (s) => {
+      if (!hasHeaderRow(s.files[0]!.style.format)) style({ format: 'csv' })(s);
+      first({ nihil: true })(s);
+    },
     'unit-files': (s) => s.files.push(...splitByUnit(rng, s, s.files[0]!)),
     missing: (s) => s.files.splice(0),
     late: (s) => first({ uploadedAt: uploadInstant(rng, s.period, m, true) })(s),

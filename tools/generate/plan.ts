@@ -95,6 +95,12 @@ export function filePlan(
   };
 }
 
+/**
+ * Whether a format can carry a nihil report: the header row says "none this period". An empty JSON array or
+ * NDJSON file has no header, so it is rejected like any export that cannot be told from a broken one.
+ */
+export const hasHeaderRow = (format: FileStyle['format']) => format === 'csv' || format === 'xlsx';
+
 /** Draw the uploads of one (region, dataset, period) from the mess shares. */
 export function planSubmission(
   rng: Rng,
@@ -122,7 +128,7 @@ export function planSubmission(
   if (!registry && last.expected === 'accepted' && rng.chance(mess.duplicateUpload))
     files.push(duplicateOf(last));
   if (files.length === 1 && first.expected === 'accepted' && first.invalid.length === 0) {
-    if (!registry && rng.chance(mess.nihil)) first.nihil = true;
+    if (!registry && rng.chance(mess.nihil) && hasHeaderRow(first.style.format)) first.nihil = true;
     else if ((s.dataset === 'skm' || s.dataset === 'fkp') && rng.chance(mess.unitFiles))
       files.push(...splitByUnit(rng, s, first));
   }
