@@ -20,6 +20,10 @@ export class Duck {
     const config: Record<string, string> = {
       threads: String(options.threads ?? 2),
       memory_limit: options.memoryLimit ?? defaultMemoryLimit(),
+      // The lake and the scratch folders rewrite files in place of others at the same path (a worker's
+      // curated.parquet per submission, a rebuilt partition): the engine's cache of file contents could
+      // serve blocks of the previous file when the modification time does not change (seen as ZSTD failures).
+      enable_external_file_cache: 'false',
     };
     if (options.tempDirectory) config.temp_directory = options.tempDirectory;
     const instance = await DuckDBInstance.create(':memory:', config);
