@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { BuildOptions } from 'esbuild';
 import type { DashboardData } from './model.ts';
 
 /** Page sources: the HTML template, its stylesheet and the client entry point. */
@@ -13,18 +14,25 @@ export async function bundleClient(): Promise<string> {
   const prebuilt = await readFile(PREBUILT, 'utf8').catch(() => undefined);
   if (prebuilt !== undefined) return prebuilt;
   const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: [new URL('app/main.ts', SOURCES).pathname],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    minify: true,
-    platform: 'browser',
-    target: 'es2020',
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  const [out] = result.outputFiles;
+  return bundledText(await build(browserBundle(new URL('app/main.ts', SOURCES))));
+}
+
+/** esbuild options for a page's client: one minified IIFE for browsers, kept in memory (dashboard, web site). */
+export const browserBundle = (entry: URL): BuildOptions & { write: false } => ({
+  entryPoints: [entry.pathname],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  minify: true,
+  platform: 'browser',
+  target: 'es2020',
+  legalComments: 'none',
+  logLevel: 'silent',
+});
+
+/** The single output file of an in-memory {@link browserBundle} build. */
+export function bundledText(result: { outputFiles?: { text: string }[] }): string {
+  const [out] = result.outputFiles ?? [];
   if (!out) throw new Error('esbuild produced no output');
   return out.text;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildSync } from 'esbuild';
+import { browserBundle, bundledText } from '#dashboard/render.ts';
 
 /** Sources of the pages: the HTML shell, the stylesheet and the client entry point. */
 const SOURCES = new URL('./site/', import.meta.url);
@@ -15,23 +16,11 @@ export type SiteConfig = { dashboard_url: string } & (
  * bundled and minified), `style.css`. `config.json` is written by each runtime.
  */
 export function buildSite(): Record<string, string> {
-  const result = buildSync({
-    entryPoints: [new URL('app/main.ts', SOURCES).pathname],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    minify: true,
-    platform: 'browser',
-    target: 'es2020',
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  const [out] = result.outputFiles;
-  if (!out) throw new Error('esbuild produced no output');
+  const client = bundledText(buildSync(browserBundle(new URL('app/main.ts', SOURCES))));
   return {
     'index.html': readFileSync(new URL('index.html', SOURCES), 'utf8'),
     'style.css': readFileSync(new URL('style.css', SOURCES), 'utf8'),
-    'app.js': out.text,
+    'app.js': client,
   };
 }
 
