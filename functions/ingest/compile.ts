@@ -97,12 +97,31 @@ function blankOf(name: string, c: Column): string {
   return other ? `${r(name)} IS NULL AND ${r(other)} IS NULL` : `${r(name)} IS NULL`;
 }
 
-/** A parsed number, or where it is not one, the score of the answer word (forms exports). */
-function withLabels(parsed: string, name: string, c: Column): string {
-  if (c.kind !== 'integer' || !c.labels) return parsed;
-  const cases = Object.entries(c.labels).map(([w, k]) => `WHEN '${w}' THEN ${k}`);
+const LABELS = ident('__labels');
+const hasLabels = (c: Column) => c.kind === 'integer' && c.labels !== undefined;
+
+/**
+ * The scores of the answer words (forms exports) of every labelled column, as one list: computed only on rows
+ * where some labelled cell is not a number, by one lambda whose map is keyed `column position|word key`, so
+ * the word-key regex and the word lists are planned once, not once per column.
+ */
+function labelScores(labelled: [string, Column][], numberOf: (name: string) => string): string {
+  const entries = labelled.flatMap(([, c], i) =>
+    Object.entries(c.kind === 'integer' ? (c.labels ?? {}) : {}).map(
+      ([w, k]) => `${literal(`${i + 1}|${w}`)}: ${k}`,
+    ),
+  );
+  const missed = labelled
+    .map(([name]) => `(${numberOf(name)} IS NULL AND ${r(name)} IS NOT NULL)`)
+    .join(' OR ');
+  const lookup = `map_extract_value(MAP {${entries.join(', ')}}, CAST(i AS VARCHAR) || '|' || pantau_word_key(v))`;
+  return `CASE WHEN ${missed} THEN list_transform([${labelled.map(([name]) => r(name)).join(', ')}], (v, i) -> ${lookup}) END AS ${LABELS}`;
+}
+
+/** A parsed number, or where it is not one, the score of the answer word (position `at` in the labels). */
+function withLabels(parsed: string, at: number): string {
   // CASE, not COALESCE: DuckDB evaluates a COALESCE fallback on every row, a CASE branch only where taken
-  return `CASE WHEN ${parsed} IS NULL THEN CASE pantau_word_key(${r(name)}) ${cases.join(' ')} END ELSE ${parsed} END`;
+  return at < 0 ? parsed : `CASE WHEN ${parsed} IS NULL THEN ${LABELS}[${at + 1}] ELSE ${parsed} END`;
 }
 
 /** The checks of one column. */
@@ -219,13 +238,23 @@ export function compileValidation(
     const missed = names.map((name) => `(${f(name)} IS NULL AND ${r(name)} IS NOT NULL)`).join(' OR ');
     return `CASE WHEN ${missed} THEN ${rest} END AS ${parsedList(kind)}`;
   });
-  const parsed = [...byKind].flatMap(([kind, names]) =>
-    names.map((name, i) => {
-      const parsed = fastPaths
-        ? `COALESCE(${f(name)}, ${parsedList(kind)}[${i + 1}])`
-        : `${parsedList(kind)}[${i + 1}]`;
-      return `${withLabels(parsed, name, ds.columns[name]!)} AS ${p(name)}`;
-    }),
+  const numberOf = (name: string) => {
+    const [kind, names] = [...byKind].find(([, ns]) => ns.includes(name))!;
+    const i = names.indexOf(name);
+    return fastPaths
+      ? `COALESCE(${f(name)}, ${parsedList(kind)}[${i + 1}])`
+      : `${parsedList(kind)}[${i + 1}]`;
+  };
+  const labelled = entries.filter(([, c]) => hasLabels(c));
+  const labels = labelled.length > 0 ? [labelScores(labelled, numberOf)] : [];
+  const parsed = [...byKind].flatMap(([, names]) =>
+    names.map(
+      (name) =>
+        `${withLabels(
+          numberOf(name),
+          labelled.findIndex(([l]) => l === name),
+        )} AS ${p(name)}`,
+    ),
   );
   const norm = entries.map(([name, c]) => `CAST(${normalise(name, c)} AS ${sqlType(c)}) AS ${n(name)}`);
   const flags = checks.map((k) => `COALESCE(${k.failed}, false) AS ${ident(`k${k.id}`)}`);
@@ -237,7 +266,8 @@ export function compileValidation(
     raw AS (SELECT __src_row, ${[...raw, ...extra.map(ident)].join(', ')} FROM src),
     fast AS (SELECT *${fast.map((x) => `, ${x}`).join('')} FROM raw),
     lists AS (SELECT *${lists.map((x) => `, ${x}`).join('')} FROM fast),
-    parsed AS (SELECT *${parsed.map((x) => `, ${x}`).join('')} FROM lists),
+    labelled AS (SELECT *${labels.map((x) => `, ${x}`).join('')} FROM lists),
+    parsed AS (SELECT *${parsed.map((x) => `, ${x}`).join('')} FROM labelled),
     normalised AS (SELECT *, ${norm.join(', ')} FROM parsed),
     checked AS (SELECT *, ${flags.length ? flags.join(', ') : 'true AS k0'} FROM normalised),
     flagged AS (SELECT *, NOT (${anyFailed}) AS __valid FROM checked)

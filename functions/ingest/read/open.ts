@@ -3,6 +3,7 @@ import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import type { Duck } from '#core/duckdb.ts';
 import { LIMITS, sizeText } from '../limits.ts';
+import { timed } from '../profile.ts';
 import { openCsv } from './csv.ts';
 import type { FileFacts } from './inspect.ts';
 import { openJson } from './json.ts';
@@ -23,7 +24,7 @@ export async function openSource(
     throw new UnreadableFileError(
       `Berkas terlalu besar (${sizeText(facts.size)}; maksimum ${sizeText(LIMITS.maxFileBytes)}). Pecah menjadi beberapa berkas per unit.`,
     );
-  const src = await open(path, facts, ds, duck, scratch);
+  const src = await timed(`open-${facts.format}`, () => open(path, facts, ds, duck, scratch));
   if (src.header.length > LIMITS.maxColumns)
     throw new UnreadableFileError(
       `Terlalu banyak kolom (${src.header.length}; maksimum ${LIMITS.maxColumns}). Hapus kolom yang tidak dipakai lalu unggah ulang.`,
