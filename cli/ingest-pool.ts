@@ -44,16 +44,21 @@ export async function ingestPool(files: string[], options: PoolOptions): Promise
 /**
  * Deal the files to `jobs` workers so that each gets about the same number of bytes: largest first, each to
  * the least loaded worker (a national tree mixes 100 MB exports with 10 kB ones: dealing by count left one
- * worker with most of the bytes). Each worker then takes its largest files first.
+ * worker with most of the bytes). Each worker then takes its largest files first. Files of the same size
+ * go to the same worker, in the order given: a file sent twice (same bytes, so the same submission) is
+ * then always taken first where it comes first, and which copy is the duplicate does not depend on timing.
  */
 export async function balancedShares(files: string[], jobs: number): Promise<string[][]> {
-  const sized = await Promise.all(files.map(async (f) => ({ f, size: (await stat(f)).size })));
-  sized.sort((a, b) => b.size - a.size || a.f.localeCompare(b.f));
+  const sized = await Promise.all(files.map(async (f, i) => ({ f, i, size: (await stat(f)).size })));
+  sized.sort((a, b) => b.size - a.size || a.i - b.i);
   const shares = Array.from({ length: jobs }, () => ({ files: [] as string[], bytes: 0 }));
+  let previous: { size: number; share: (typeof shares)[number] } | undefined;
   for (const { f, size } of sized) {
-    const least = shares.reduce((a, b) => (b.bytes < a.bytes ? b : a));
-    least.files.push(f);
-    least.bytes += size;
+    const share =
+      previous?.size === size ? previous.share : shares.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+    share.files.push(f);
+    share.bytes += size;
+    previous = { size, share };
   }
   return shares.map((s) => s.files);
 }

@@ -1,10 +1,20 @@
 import { totalmem } from 'node:os';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBPreparedStatement,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 
 export type SqlParams = Record<string, DuckDBValue> | DuckDBValue[];
 
+/** Prepared statements kept by {@link Duck.preparedRows}, the least recently used dropped beyond this. */
+const PREPARED_KEPT = 32;
+
 /** A DuckDB connection with the few calls the pipeline needs; one per process, closed by its owner. */
 export class Duck {
+  private readonly prepared = new Map<string, DuckDBPreparedStatement>();
+
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
@@ -42,7 +52,31 @@ export class Duck {
     return reader.getRowObjectsJson() as unknown as T[];
   }
 
+  /**
+   * Rows of a statement run many times with the same text (e.g. once per file): prepared on first use and
+   * kept, so later runs skip parsing, binding and planning and only bind `params`. Only for statements that
+   * read no view or table whose definition changes between runs (files and macros are fine).
+   */
+  async preparedRows<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
+    let statement = this.prepared.get(sql);
+    if (statement) this.prepared.delete(sql);
+    else statement = await this.connection.prepare(sql);
+    this.prepared.set(sql, statement);
+    if (this.prepared.size > PREPARED_KEPT) {
+      const [oldest, dropped] = this.prepared.entries().next().value!;
+      this.prepared.delete(oldest);
+      dropped.destroySync();
+    }
+    statement.clearBindings();
+    const values = used(sql, params);
+    if (values !== undefined) statement.bind(values);
+    const reader = await statement.runAndReadAll();
+    return reader.getRowObjectsJson() as unknown as T[];
+  }
+
   close(): void {
+    for (const statement of this.prepared.values()) statement.destroySync();
+    this.prepared.clear();
     this.connection.closeSync();
     this.instance.closeSync();
   }

@@ -84,7 +84,7 @@ function typedValue(name: string, c: Column, v: string): string {
         .join(' ')} END`;
     case 'pii':
       return c.action === 'hash'
-        ? `CASE WHEN ${v} IS NOT NULL THEN sha256($salt || regexp_replace(${v}, '\\s', '', 'g')) END`
+        ? `CASE WHEN ${v} IS NOT NULL THEN sha256(getvariable(${literal(SALT_VARIABLE)}) || regexp_replace(${v}, '\\s', '', 'g')) END`
         : 'NULL';
     default:
       return v;
@@ -125,7 +125,7 @@ function withLabels(parsed: string, at: number): string {
 }
 
 /** The checks of one column. */
-function columnChecks(name: string, c: Column, deriveKey: boolean): Omit<Check, 'id'>[] {
+function columnChecks(name: string, c: Column, deriveKey: boolean, period: Period): Omit<Check, 'id'>[] {
   const v = r(name);
   const out: Omit<Check, 'id'>[] = [];
   const add = (rule: RuleCode, failed: string, detail = '') =>
@@ -154,7 +154,10 @@ function columnChecks(name: string, c: Column, deriveKey: boolean): Omit<Check, 
     case 'timestamp':
       add(c.kind === 'date' ? 'format_tanggal' : 'format_waktu', unreadable);
       if (c.inPeriod)
-        add('di_luar_periode', `CAST(${value} AS DATE) NOT BETWEEN $period_start AND $period_end`);
+        add(
+          'di_luar_periode',
+          `CAST(${value} AS DATE) NOT BETWEEN CAST(${literal(period.start)} AS DATE) AND CAST(${literal(period.end)} AS DATE)`,
+        );
       break;
     case 'enum':
     case 'flag': {
@@ -177,7 +180,22 @@ export interface CompileOptions {
    * (tests compare the two), the smaller plan that small files want. @default true
    */
   fastPaths?: boolean;
+  /** The submission's period, first and last day (`YYYY-MM-DD`), for the checks of in-period dates. */
+  period: Period;
 }
+
+/** First and last day of a period, `YYYY-MM-DD`. */
+interface Period {
+  start: string;
+  end: string;
+}
+
+/**
+ * The session variable holding the salt of hashed personal data (set with `SET VARIABLE` before the
+ * statement runs). Not a parameter: a statement with parameters is bound again on every run. The engine
+ * reads the variable when it binds the statement, so a reused statement must be keyed by the salt too.
+ */
+export const SALT_VARIABLE = 'pantau_pii_salt';
 
 /**
  * Compile a dataset's normalisation and validation into one vectorised SELECT. `sources` maps each
@@ -188,7 +206,7 @@ export function compileValidation(
   ds: Dataset<Record<string, Column>>,
   sources: Map<string, string>,
   extra: string[],
-  options: CompileOptions = {},
+  options: CompileOptions,
 ): CompiledValidation {
   const fastPaths = options.fastPaths ?? true;
   const clean = fastPaths ? 'pantau_clean' : 'pantau_trim';
@@ -198,7 +216,7 @@ export function compileValidation(
   for (const [name, c] of entries) {
     // a code read from the name is reported on the name column when the file has no code column
     const shown = c.kind === 'text' && c.codeFromName && !sources.has(name) ? c.codeFromName : name;
-    for (const check of columnChecks(name, c, isDerived(name)))
+    for (const check of columnChecks(name, c, isDerived(name), options.period))
       checks.push({ id: checks.length + 1, ...check, column: shown });
   }
   for (const rule of ds.rowRules ?? []) {

@@ -1,23 +1,22 @@
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { listValue } from '@duckdb/node-api';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { type Duck, ident, literal } from '#core/duckdb.ts';
 import { periodEnd, periodStart } from '#core/period.ts';
-import { type Check, compileValidation } from './compile.ts';
+import { type Check, compileValidation, SALT_VARIABLE } from './compile.ts';
 import type { HeaderMapping } from './headers.ts';
 import type { Target } from './key.ts';
 import { timed } from './profile.ts';
 import type { TabularSource } from './read/source.ts';
+import { sourceRelation, sourceTable, TABLE_SOURCE_MAX_BYTES } from './stage-source.ts';
 
 /**
  * Smallest source for the fast-path plan: the fast paths save about 1 µs of CPU per row and cost about 4 ms
  * more planning, so below ~1 MB (~10 k rows) the lean plan is faster.
  */
 const FAST_PATH_MIN_BYTES = 1024 * 1024;
-
-/** Spare source columns beyond the header: rows with data there are invalid, never silently cut. */
-const SPARE_COLUMNS = 8;
 
 /** The outcome of validating every row of one export in the engine. */
 export interface Staged {
@@ -29,25 +28,6 @@ export interface Staged {
   rowsInvalid: number;
   /** Valid rows whose id repeats an earlier row's. */
   duplicates: number;
-}
-
-/**
- * The CSV reader's buffer. Its default grows with the file up to 16 × the longest record allowed (256 MiB):
- * memory then grew with the file and a 4 M-row export failed under the engine's memory limit. 32 MiB holds
- * two records of the longest kind and keeps ingest memory flat (about 540 MB peak RSS from 0.5 M to 4 M rows).
- */
-const CSV_BUFFER_BYTES = 32 * 1024 * 1024;
-
-/** Source columns: the conversion's row number (or NULL), then c0…c(n+spare), all text. */
-function sourceRelation(src: TabularSource): { sql: string; names: string[] } {
-  const width = src.header.length + SPARE_COLUMNS;
-  const names = Array.from({ length: width }, (_, i) => `c${i}`);
-  const all = src.rows.explicit ? ['row_no', ...names] : names;
-  const columns = `{${all.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}}`;
-  const read = `read_csv($path, delim = $delim, quote = '"', escape = '"', header = false, skip = $skip, auto_detect = false,
-    columns = ${columns}, null_padding = true, strict_mode = false, max_line_size = 16777216, buffer_size = ${CSV_BUFFER_BYTES}${src.quotedNewlines ? ', parallel = false' : ''})`;
-  const row = src.rows.explicit ? 'CAST(row_no AS BIGINT)' : 'CAST(NULL AS BIGINT)';
-  return { sql: `SELECT ${row} AS __src_row, ${names.join(', ')} FROM ${read}`, names };
 }
 
 /**
@@ -64,26 +44,31 @@ export async function stage(
   src: TabularSource,
   mapping: HeaderMapping,
   target: Target,
-  /** `fastPaths`: force the fast-path plan on or off (default: by the source's size). */
-  params: { submissionId: string; salt: string; path: string; fastPaths?: boolean },
+  /**
+   * `fastPaths`: force the fast-path plan on or off; `viaTable`: copy the source into a table first or not
+   * (default, both by the source's size).
+   */
+  params: { submissionId: string; salt: string; path: string; fastPaths?: boolean; viaTable?: boolean },
 ): Promise<Staged> {
-  const relation = sourceRelation(src);
+  const size = (await stat(src.path)).size;
+  const direct = sourceRelation(src);
+  const viaTable = params.viaTable ?? size <= TABLE_SOURCE_MAX_BYTES;
+  const relation = viaTable ? await timed('stage-load', () => sourceTable(duck, direct)) : direct;
   const sources = new Map([...mapping.columns].map(([col, i]) => [col, relation.names[i]!]));
   const extra = relation.names.slice(src.header.length);
-  const fastPaths = params.fastPaths ?? (await stat(src.path)).size >= FAST_PATH_MIN_BYTES;
-  const compiled = compileValidation(ds, sources, extra, { fastPaths });
+  const fastPaths = params.fastPaths ?? size >= FAST_PATH_MIN_BYTES;
+  const period = { start: periodStart(target.period), end: periodEnd(target.period) };
+  const compiled = compileValidation(ds, sources, extra, { fastPaths, period });
+  const salted = compiled.staged.includes(SALT_VARIABLE);
+  if (salted) await duck.run(`SET VARIABLE ${SALT_VARIABLE} = $salt`, { salt: params.salt });
+  // files of the same shape (dataset, header, delimiter, period…) share the statement's text: planned
+  // once; the salt is read when the statement is bound, so its fingerprint is part of the text
+  const salt = salted
+    ? `/* salt ${createHash('sha256').update(params.salt).digest('hex').slice(0, 16)} */ `
+    : '';
   const [written] = await timed('stage-copy', () =>
-    duck.rows<CopyStats>(
-      `COPY (WITH src AS (${relation.sql}), ${compiled.staged}) TO $out (FORMAT parquet, COMPRESSION zstd, RETURN_STATS true)`,
-      {
-        path: src.path,
-        delim: src.delimiter,
-        skip: src.skipLines,
-        out: params.path,
-        salt: params.salt,
-        period_start: periodStart(target.period),
-        period_end: periodEnd(target.period),
-      },
+    duck.preparedRows<CopyStats>(
+      `${salt}COPY (WITH src AS (${relation.sql}), ${compiled.staged}) TO ${literal(params.path)} (FORMAT parquet, COMPRESSION zstd, RETURN_STATS true)`,
     ),
   );
   // a view cannot take parameters: the path is the scratch file's and the id is hex, both ours

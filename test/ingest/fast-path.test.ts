@@ -101,16 +101,19 @@ describe('normaliser fast paths', () => {
         region: '31.71',
         period: parsePeriod('2026-Q3')!,
       };
-      const run = async (fastPaths: boolean) => {
-        const path = join(tmp.dir, `${ds.id}-${fastPaths}.parquet`);
+      const run = async (fastPaths: boolean, viaTable = true) => {
+        const path = join(tmp.dir, `${ds.id}-${fastPaths}-${viaTable}.parquet`);
         const staged = await stage(duck, ds, src, mapping, target, {
           submissionId: 'x',
           salt: 's',
           path,
           fastPaths,
+          viaTable,
         });
         return { path, staged };
       };
+      // the file read where it is (as large files are) and copied into a table first (as small ones are)
+      const direct = await run(true, false);
       const fast = await run(true);
       const full = await run(false);
       expect(fast.staged.rowsRead).toBe(rows);
@@ -127,15 +130,17 @@ describe('normaliser fast paths', () => {
       );
       for (const [name] of typed) expect(Number(read![name]), name).toBeGreaterThan(0);
       // every column of every row, in file order (typed values, validity, failed checks, raw text)
-      const differing = await duck.rows(
-        `SELECT count(*) AS n FROM (
-           (SELECT * FROM read_parquet('${fast.path}', file_row_number = true)
-            EXCEPT ALL SELECT * FROM read_parquet('${full.path}', file_row_number = true))
-           UNION ALL
-           (SELECT * FROM read_parquet('${full.path}', file_row_number = true)
-            EXCEPT ALL SELECT * FROM read_parquet('${fast.path}', file_row_number = true)))`,
-      );
-      expect(differing).toEqual([{ n: '0' }]);
+      const differing = (a: string, b: string) =>
+        duck.rows(
+          `SELECT count(*) AS n FROM (
+             (SELECT * FROM read_parquet('${a}', file_row_number = true)
+              EXCEPT ALL SELECT * FROM read_parquet('${b}', file_row_number = true))
+             UNION ALL
+             (SELECT * FROM read_parquet('${b}', file_row_number = true)
+              EXCEPT ALL SELECT * FROM read_parquet('${a}', file_row_number = true)))`,
+        );
+      expect(await differing(fast.path, full.path)).toEqual([{ n: '0' }]);
+      expect(await differing(direct.path, fast.path)).toEqual([{ n: '0' }]);
     });
   }
 });
