@@ -31,7 +31,7 @@ describe('ingest pool shares', () => {
       ['f00', 'f04', 'f05'],
       ['f02', 'f01', 'f03'],
     ]);
-    expect(await balancedShares(paths.toReversed(), 2)).toEqual([
+    expect(await balancedShares([...paths].reverse(), 2)).toEqual([
       [paths[0], paths[4], paths[5]],
       [paths[2], paths[3], paths[1]],
     ]);
