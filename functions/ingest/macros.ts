@@ -73,11 +73,16 @@ export const INGEST_MACROS = [
        COALESCE(TRY_CAST(x.h AS INTEGER), 0), COALESCE(TRY_CAST(x.i AS INTEGER), 0), COALESCE(TRY_CAST(x.s AS DOUBLE), 0))) END)[1]`,
   `CREATE OR REPLACE MACRO pantau_serial(v) AS CASE WHEN length(v) BETWEEN 5 AND 20 AND TRY_CAST(v AS DOUBLE) BETWEEN 20000 AND 80000
      THEN TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(v AS DOUBLE) * 86400e6) AS BIGINT)) END`,
-  // Fast paths by shape (ISO, DD/MM/YYYY): what nearly every cell is.
+  // Fast paths by shape (ISO, DD/MM/YYYY, DD-MM-YYYY): what nearly every cell is. A DD-MM-YYYY form is
+  // never a valid ISO cast (its four-digit year is no day), so these are the formats the full parser
+  // would read it with; other day-first forms with dashes (one-digit day, two-digit year) go to it.
   `CREATE OR REPLACE MACRO pantau_timestamp_fast(v) AS CASE WHEN v[5] = '-' THEN TRY_CAST(v AS TIMESTAMP)
-     WHEN v[3] = '/' OR v[2] = '/' THEN try_strptime(v, ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y']) END`,
+     WHEN v[3] = '/' OR v[2] = '/' THEN try_strptime(v, ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y'])
+     WHEN v[3] = '-' AND v[6] = '-' AND (length(v) = 10 OR v[11] = ' ')
+       THEN try_strptime(v, ['%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y']) END`,
   `CREATE OR REPLACE MACRO pantau_date_fast(v) AS CASE WHEN v[5] = '-' AND length(v) = 10 THEN TRY_CAST(v AS DATE)
-     WHEN v[3] = '/' OR v[2] = '/' THEN CAST(try_strptime(v, '%d/%m/%Y') AS DATE) END`,
+     WHEN v[3] = '/' OR v[2] = '/' THEN CAST(try_strptime(v, '%d/%m/%Y') AS DATE)
+     WHEN v[3] = '-' AND v[6] = '-' AND length(v) = 10 THEN CAST(try_strptime(v, '%d-%m-%Y') AS DATE) END`,
   // Every accepted form, for what the fast paths could not read.
   `CREATE OR REPLACE MACRO pantau_timestamp(v) AS list_transform([regexp_replace(lower(v), ${DAY_NAME}, '')], x -> COALESCE(
      TRY_CAST(x AS TIMESTAMP),
