@@ -97,31 +97,28 @@ function blankOf(name: string, c: Column): string {
   return other ? `${r(name)} IS NULL AND ${r(other)} IS NULL` : `${r(name)} IS NULL`;
 }
 
-const LABELS = ident('__labels');
+const WORD_KEYS = ident('__word_keys');
 const hasLabels = (c: Column) => c.kind === 'integer' && c.labels !== undefined;
 
 /**
- * The scores of the answer words (forms exports) of every labelled column, as one list: computed only on rows
- * where some labelled cell is not a number, by one lambda whose map is keyed `column position|word key`, so
- * the word-key regex and the word lists are planned once, not once per column.
+ * The word keys of every labelled column's cells (forms exports answer in words), as one list: computed only
+ * on rows where some labelled cell is not a number, by one lambda, so the word-key regex is planned once, not
+ * once per column.
  */
-function labelScores(labelled: [string, Column][], numberOf: (name: string) => string): string {
-  const entries = labelled.flatMap(([, c], i) =>
-    Object.entries(c.kind === 'integer' ? (c.labels ?? {}) : {}).map(
-      ([w, k]) => `${literal(`${i + 1}|${w}`)}: ${k}`,
-    ),
-  );
+function wordKeys(labelled: [string, Column][], numberOf: (name: string) => string): string {
   const missed = labelled
     .map(([name]) => `(${numberOf(name)} IS NULL AND ${r(name)} IS NOT NULL)`)
     .join(' OR ');
-  const lookup = `map_extract_value(MAP {${entries.join(', ')}}, CAST(i AS VARCHAR) || '|' || pantau_word_key(v))`;
-  return `CASE WHEN ${missed} THEN list_transform([${labelled.map(([name]) => r(name)).join(', ')}], (v, i) -> ${lookup}) END AS ${LABELS}`;
+  const cells = labelled.map(([name]) => r(name)).join(', ');
+  return `CASE WHEN ${missed} THEN list_transform([${cells}], v -> pantau_word_key(v)) END AS ${WORD_KEYS}`;
 }
 
-/** A parsed number, or where it is not one, the score of the answer word (position `at` in the labels). */
-function withLabels(parsed: string, at: number): string {
+/** A parsed number, or where it is not one, the score of the answer word (position `at` in the word keys). */
+function withLabels(parsed: string, c: Column, at: number): string {
+  if (at < 0 || c.kind !== 'integer' || !c.labels) return parsed;
+  const cases = Object.entries(c.labels).map(([w, k]) => `WHEN ${literal(w)} THEN ${k}`);
   // CASE, not COALESCE: DuckDB evaluates a COALESCE fallback on every row, a CASE branch only where taken
-  return at < 0 ? parsed : `CASE WHEN ${parsed} IS NULL THEN ${LABELS}[${at + 1}] ELSE ${parsed} END`;
+  return `CASE WHEN ${parsed} IS NULL THEN CASE ${WORD_KEYS}[${at + 1}] ${cases.join(' ')} END ELSE ${parsed} END`;
 }
 
 /** The checks of one column. */
@@ -264,15 +261,12 @@ export function compileValidation(
       : `${parsedList(kind)}[${i + 1}]`;
   };
   const labelled = entries.filter(([, c]) => hasLabels(c));
-  const labels = labelled.length > 0 ? [labelScores(labelled, numberOf)] : [];
+  const labels = labelled.length > 0 ? [wordKeys(labelled, numberOf)] : [];
   const parsed = [...byKind].flatMap(([, names]) =>
-    names.map(
-      (name) =>
-        `${withLabels(
-          numberOf(name),
-          labelled.findIndex(([l]) => l === name),
-        )} AS ${p(name)}`,
-    ),
+    names.map((name) => {
+      const at = labelled.findIndex(([l]) => l === name);
+      return `${withLabels(numberOf(name), ds.columns[name]!, at)} AS ${p(name)}`;
+    }),
   );
   const norm = entries.map(([name, c]) => `CAST(${normalise(name, c)} AS ${sqlType(c)}) AS ${n(name)}`);
   const flags = checks.map((k) => `COALESCE(${k.failed}, false) AS ${ident(`k${k.id}`)}`);
