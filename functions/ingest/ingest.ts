@@ -179,7 +179,7 @@ async function validateAndWrite(
   if (Object.values(ds.columns).some((c) => c.kind === 'text' && c.codeFromName))
     report.unit_codes = await resolveUnitCodes(ctx.duck, ctx.lake, target, ctx.scratchDir);
   report.notes.push(...unitCodeNotes(report.unit_codes));
-  await timed('curated', () => replaceCurated(ctx, ds, target, report));
+  await timed('curated', () => replaceCurated(ctx, ds, target, report, staged.duplicates > 0));
   return timed('finish', () => finish(ctx, report, [], target));
 }
 
@@ -189,6 +189,7 @@ async function replaceCurated(
   ds: Dataset<Record<string, Column>>,
   target: Target,
   report: SubmissionReport,
+  duplicates: boolean,
 ): Promise<void> {
   const mine = { submission_id: report.submission_id, uploaded_at: report.uploaded_at };
   const byUnit = ds.replaceScope === 'unit';
@@ -198,7 +199,7 @@ async function replaceCurated(
     versions: { [mine.submission_id]: mine.uploaded_at },
   };
   const lineage = { region: target.region, period: target.period.id, submissionId: report.submission_id };
-  await writeCurated(ctx.duck, ds, lineage, curatedFile, holdingsClause(holdings));
+  await writeCurated(ctx.duck, ds, lineage, curatedFile, holdingsClause(holdings), duplicates);
   const curatedKey = lake.curatedKey(target.dataset, target.period, target.region);
   report.curated_key = curatedKey;
   if (!byUnit) {

@@ -24,6 +24,8 @@ export async function writeCurated(
   lineage: { region: string; period: string; submissionId: string },
   out: string,
   metadata: string,
+  /** Whether some valid rows repeat an earlier row's id (they are left out): else no filter to plan. */
+  duplicates = true,
 ): Promise<void> {
   const lineageExpr: Record<(typeof LINEAGE_COLUMNS)[number]['name'], string> = {
     region_code: '$region',
@@ -35,7 +37,7 @@ export async function writeCurated(
     (c) => `${(lineageExpr as Record<string, string>)[c.name] ?? ident(c.name)} AS ${ident(c.name)}`,
   );
   await duck.run(
-    `COPY (SELECT ${cols.join(', ')} FROM staged WHERE __valid AND __row NOT IN (SELECT __row FROM staged_duplicates))
+    `COPY (SELECT ${cols.join(', ')} FROM staged WHERE __valid${duplicates ? ' AND __row NOT IN (SELECT __row FROM staged_duplicates)' : ''})
      TO $out (FORMAT parquet, COMPRESSION zstd, ${metadata})`,
     {
       out,

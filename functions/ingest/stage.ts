@@ -140,11 +140,11 @@ async function noDuplicates(duck: Duck): Promise<number> {
  * how many. Only run when the export has the key column (derived keys never repeat).
  */
 async function findDuplicates(duck: Duck, key: string): Promise<number> {
-  await duck.run(`CREATE OR REPLACE TEMP TABLE staged_duplicates AS
+  // the engine answers a CREATE TABLE … AS with the count of rows it holds: no second statement to count
+  const [made] = await duck.rows<{ Count: string }>(`CREATE OR REPLACE TEMP TABLE staged_duplicates AS
     SELECT __row, first_row FROM (
       SELECT __row, min(__row) OVER (PARTITION BY ${key}) AS first_row
       FROM staged WHERE __valid AND ${key} IN (SELECT ${key} FROM staged WHERE __valid GROUP BY ${key} HAVING count(*) > 1))
     WHERE __row <> first_row`);
-  const [r] = await duck.rows<{ n: string }>('SELECT count(*) AS n FROM staged_duplicates');
-  return Number(r!.n);
+  return Number(made!.Count);
 }
