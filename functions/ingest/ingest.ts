@@ -176,8 +176,10 @@ async function validateAndWrite(
   const errors = fileErrors(staged.rowsRead, rejected, ctx.maxInvalidShare);
   if (errors.length > 0)
     return finish(ctx, { ...report, rows_accepted: 0, rows_rejected: staged.rowsRead }, errors, target);
-  if (Object.values(ds.columns).some((c) => c.kind === 'text' && c.codeFromName))
-    report.unit_codes = await resolveUnitCodes(ctx.duck, ctx.lake, target, ctx.scratchDir);
+  if (staged.unitsFromName && Object.values(ds.columns).some((c) => c.kind === 'text' && c.codeFromName))
+    report.unit_codes = await timed('unit-codes', () =>
+      resolveUnitCodes(ctx.duck, ctx.lake, target, ctx.scratchDir),
+    );
   report.notes.push(...unitCodeNotes(report.unit_codes));
   await timed('curated', () => replaceCurated(ctx, ds, target, report, staged.duplicates > 0));
   return timed('finish', () => finish(ctx, report, [], target));
@@ -199,20 +201,24 @@ async function replaceCurated(
     versions: { [mine.submission_id]: mine.uploaded_at },
   };
   const lineage = { region: target.region, period: target.period.id, submissionId: report.submission_id };
-  await writeCurated(ctx.duck, ds, lineage, curatedFile, holdingsClause(holdings), duplicates);
+  await timed('curated-write', () =>
+    writeCurated(ctx.duck, ds, lineage, curatedFile, holdingsClause(holdings), duplicates),
+  );
   const curatedKey = lake.curatedKey(target.dataset, target.period, target.region);
   report.curated_key = curatedKey;
   if (!byUnit) {
     report.superseded_on_arrival_by = await replaceIfNewer(ctx.lake, curatedKey, curatedFile, mine);
     return;
   }
-  const outcome = await replaceUnits(
-    ctx.lake,
-    ctx.duck,
-    curatedKey,
-    curatedFile,
-    { ...mine, nihil: report.nihil },
-    ctx.scratchDir,
+  const outcome = await timed('curated-units', () =>
+    replaceUnits(
+      ctx.lake,
+      ctx.duck,
+      curatedKey,
+      curatedFile,
+      { ...mine, nihil: report.nihil },
+      ctx.scratchDir,
+    ),
   );
   report.superseded_on_arrival_by = outcome.supersededBy;
   report.units = { replaced: outcome.replaced, kept: outcome.kept, superseded: outcome.superseded };

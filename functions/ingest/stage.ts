@@ -28,6 +28,8 @@ export interface Staged {
   rowsInvalid: number;
   /** Valid rows whose id repeats an earlier row's. */
   duplicates: number;
+  /** Whether some row may have its unit code derived from the unit's name (false: the file's statistics say none has). */
+  unitsFromName: boolean;
 }
 
 /**
@@ -87,7 +89,7 @@ export async function stage(
   );
   const rowsRead = Number(written?.count ?? 0);
   // the written file's statistics say whether any row is invalid: a clean file is not read again to count
-  const anyInvalid = rowsRead > 0 && statistic(written, '__valid', 'min') !== 'true';
+  const anyInvalid = rowsRead > 0 && !isTrue(statistic(written, '__valid', 'min'));
   const rowsInvalid = anyInvalid ? await countInvalid(duck) : 0;
   const duplicates = mapping.columns.has(ds.key)
     ? await timed('stage-duplicates', () => findDuplicates(duck, key))
@@ -99,6 +101,7 @@ export async function stage(
     rowsRead,
     rowsInvalid,
     duplicates,
+    unitsFromName: !isFalse(statistic(written, '__unit_from_name', 'max')),
   };
 }
 
@@ -121,6 +124,10 @@ function statistic(stats: CopyStats | undefined, column: string, name: string): 
   const entry = stats?.column_statistics?.find((c) => c.key === ident(column));
   return entry?.value.find((v) => v.key === name)?.value;
 }
+
+/** A boolean column's statistic: written as `1`/`0` (some versions: `true`/`false`); unknown is neither. */
+const isTrue = (v: string | undefined) => v === '1' || v === 'true';
+const isFalse = (v: string | undefined) => v === '0' || v === 'false';
 
 async function countInvalid(duck: Duck): Promise<number> {
   const [r] = await duck.rows<{ n: string }>('SELECT count(*) AS n FROM staged WHERE NOT __valid');
