@@ -269,9 +269,12 @@ export function compileValidation(
     }),
   );
   const norm = entries.map(([name, c]) => `CAST(${normalise(name, c)} AS ${sqlType(c)}) AS ${n(name)}`);
-  const flags = checks.map((k) => `COALESCE(${k.failed}, false) AS ${ident(`k${k.id}`)}`);
-  const anyFailed = checks.length ? checks.map((k) => ident(`k${k.id}`)).join(' OR ') : 'false';
-  const errorList = `list_filter([${checks.map((k) => `CASE WHEN ${ident(`k${k.id}`)} THEN ${k.id} END`).join(', ')}], x -> x IS NOT NULL)`;
+  // valid unless some check holds (a check that is NULL does not); the failed checks' ids are listed again
+  // only for the invalid rows, so no per-check column is made for every row
+  const anyFailed = checks.length
+    ? `COALESCE(${checks.map((k) => `(${k.failed})`).join(' OR ')}, false)`
+    : 'false';
+  const errorList = `list_filter([${checks.map((k) => `CASE WHEN ${k.failed} THEN ${k.id} END`).join(', ')}], x -> x IS NOT NULL)`;
   const kept = entries.filter(([, c]) => c.kind !== 'pii');
   const fromName = entries.find(([, c]) => c.kind === 'text' && c.codeFromName)?.[0];
   const staged = `
@@ -281,8 +284,7 @@ export function compileValidation(
     labelled AS (SELECT *${labels.map((x) => `, ${x}`).join('')} FROM lists),
     parsed AS (SELECT *${parsed.map((x) => `, ${x}`).join('')} FROM labelled),
     normalised AS (SELECT *, ${norm.join(', ')} FROM parsed),
-    checked AS (SELECT *, ${flags.length ? flags.join(', ') : 'true AS k0'} FROM normalised),
-    flagged AS (SELECT *, NOT (${anyFailed}) AS __valid FROM checked)
+    flagged AS (SELECT *, NOT ${anyFailed} AS __valid FROM normalised)
     SELECT __src_row,
       ${entries
         .filter(([, c]) => c.kind !== 'pii' || c.action === 'hash')
