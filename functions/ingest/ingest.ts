@@ -10,6 +10,7 @@ import { canonicalRegionCode } from '#core/regions.ts';
 import type { ObjectStore } from '#core/store.ts';
 import { columnTitle, type HeaderMapping, mapHeader, officerLabel } from './headers.ts';
 import { clip, partsFromKey, resolveTarget, type Target, type TargetParts, uploadKeyError } from './key.ts';
+import { firstUploadTime } from './first-upload.ts';
 import { fileErrors, notes, unitCodeNotes } from './notes.ts';
 import { findings, writeCurated } from './outputs.ts';
 import { timed } from './profile.ts';
@@ -79,7 +80,12 @@ export async function ingestSubmission(ctx: IngestContext, upload: Upload): Prom
     )
     .digest('hex')
     .slice(0, 20);
-  const base = baseReport(upload.key, submissionId, facts, info.lastModified, ctx.maxInvalidShare);
+  // the same bytes uploaded again under another name record the first upload's time, whatever the order
+  const fromKey = 'target' in resolved && Object.keys(definedOnly(upload.target ?? {})).length === 0;
+  const uploadedAt = fromKey
+    ? await timed('first-upload', () => firstUploadTime(upload.store, info, facts.sha256))
+    : info.lastModified;
+  const base = baseReport(upload.key, submissionId, facts, uploadedAt, ctx.maxInvalidShare);
   if ('errors' in resolved)
     return finish(
       ctx,
