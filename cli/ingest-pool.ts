@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { type TargetParts, partsFromKey } from '#ingest/key.ts';
+import { partsFromKey, type TargetParts } from '#ingest/key.ts';
 import { ingestLocalFiles } from '#ingest/local.ts';
 import type { SubmissionReport } from '#ingest/report.ts';
 

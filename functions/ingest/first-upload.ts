@@ -16,11 +16,7 @@ async function objectSha256(store: ObjectStore, key: string): Promise<string> {
  * folder (`uploads/{region}/{dataset}/{period}/`: the same target) for objects of the same size uploaded
  * earlier, and returns the earliest time among those with the same sha256, else the upload's own.
  */
-export async function firstUploadTime(
-  store: ObjectStore,
-  upload: ObjectInfo,
-  sha256: string,
-): Promise<Date> {
+export async function firstUploadTime(store: ObjectStore, upload: ObjectInfo, sha256: string): Promise<Date> {
   const folder = upload.key.slice(0, upload.key.lastIndexOf('/') + 1);
   if (folder === '') return upload.lastModified;
   let first = upload.lastModified;

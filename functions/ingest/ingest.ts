@@ -8,9 +8,9 @@ import { lake } from '#core/lake.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { canonicalRegionCode } from '#core/regions.ts';
 import type { ObjectStore } from '#core/store.ts';
+import { firstUploadTime } from './first-upload.ts';
 import { columnTitle, type HeaderMapping, mapHeader, officerLabel } from './headers.ts';
 import { clip, partsFromKey, resolveTarget, type Target, type TargetParts, uploadKeyError } from './key.ts';
-import { firstUploadTime } from './first-upload.ts';
 import { fileErrors, notes, unitCodeNotes } from './notes.ts';
 import { findings, writeCurated } from './outputs.ts';
 import { timed } from './profile.ts';
@@ -36,6 +36,11 @@ export interface IngestContext {
   piiSalt: string;
   /** Largest share of invalid rows an accepted file may have. @default 0.05 */
   maxInvalidShare: number;
+  /**
+   * The upload store may be listed: a file sent twice takes the time of its first upload, whichever copy is
+   * processed first (`first-upload.ts`). Off unless set (the ingest Lambda may not list the uploads bucket).
+   */
+  listUploads?: boolean;
 }
 
 /** One uploaded file: where it is, and (optionally) what it is for when the key does not say. */
@@ -82,9 +87,10 @@ export async function ingestSubmission(ctx: IngestContext, upload: Upload): Prom
     .slice(0, 20);
   // the same bytes uploaded again under another name record the first upload's time, whatever the order
   const fromKey = 'target' in resolved && Object.keys(definedOnly(upload.target ?? {})).length === 0;
-  const uploadedAt = fromKey
-    ? await timed('first-upload', () => firstUploadTime(upload.store, info, facts.sha256))
-    : info.lastModified;
+  const uploadedAt =
+    fromKey && ctx.listUploads
+      ? await timed('first-upload', () => firstUploadTime(upload.store, info, facts.sha256))
+      : info.lastModified;
   const base = baseReport(upload.key, submissionId, facts, uploadedAt, ctx.maxInvalidShare);
   if ('errors' in resolved)
     return finish(

@@ -24,7 +24,10 @@ beforeAll(async () => {
   truth = readGroundTruth(input);
   const files = await listFiles([join(input, 'uploads')]);
   // as `pantau ingest` does: the units registries first, so the units a forms export names get their codes
-  reports = (await ingestPool(files, { lake, jobs: 1 })).map((r) => ({ ...r, file: relative(input, r.file) }));
+  reports = (await ingestPool(files, { lake, jobs: 1 })).map((r) => ({
+    ...r,
+    file: relative(input, r.file),
+  }));
   for (const p of periodRange(DEFAULT_PERIODS)) results.push(await evaluateLake(lake, p.id));
 }, 240_000);
 afterAll(() => tmp.cleanup());
@@ -37,7 +40,7 @@ describe('a generated tiny national tree, end to end', () => {
     expect(reports.filter((r) => r.status === 'rejected').every((r) => r.errors.length > 0)).toBe(true);
   });
 
-  it('gives the units of a forms export, named only, the codes of the region\'s registry', async () => {
+  it("gives the units of a forms export, named only, the codes of the region's registry", async () => {
     const forms = truth.files.filter((f) => f.mess.includes('shape:forms'));
     expect(forms.length).toBeGreaterThan(0);
     for (const f of forms) {
@@ -47,7 +50,10 @@ describe('a generated tiny national tree, end to end', () => {
       expect(r.unit_codes.filter((u) => u.source !== 'registry' || u.unit_id.startsWith('N-'))).toEqual([]);
     }
     const units = (table: string) =>
-      queryLake<{ unit: string }>(lake, `select distinct region_code || '/' || unit_id as unit from ${table}`);
+      queryLake<{ unit: string }>(
+        lake,
+        `select distinct region_code || '/' || unit_id as unit from ${table}`,
+      );
     const registry = new Set((await units('units')).map((u) => u.unit));
     expect((await units('skm_responses')).filter((u) => !registry.has(u.unit))).toEqual([]);
   });

@@ -10,7 +10,9 @@ const P = '2026-Q3';
 const UNITS = ['Kode Unit,Nama Unit,Jenis Unit,Jumlah Pengguna Layanan', 'U1,Unit U1,Dinas,400'].join('\n');
 const SKM = [
   SKM_HEADER,
-  ...Array.from({ length: 110 }, (_, i) => skmRow(`R${i}`, 'U1', varied(i), `2026-08-0${1 + (i % 9)} 10:00:00`)),
+  ...Array.from({ length: 110 }, (_, i) =>
+    skmRow(`R${i}`, 'U1', varied(i), `2026-08-0${1 + (i % 9)} 10:00:00`),
+  ),
 ].join('\n');
 const COMPLAINTS = [
   'No Tracking,Kode Unit,Tanggal Laporan,Tanggal Verifikasi,Tanggal Tindak Lanjut,Tanggal Selesai,Status',

@@ -132,16 +132,29 @@ describe('generate (tiny)', () => {
       const text = readFileSync(join(dir, f.file), 'utf8');
       const { header } = await readTable(join(dir, f.file));
       const headers = header.map(norm);
-      expect(headers.filter((h) => spellings(code, 'unit_id').includes(h)), f.file).toEqual([]);
-      expect(headers.filter((h) => spellings(name, 'unit_name').includes(h)), f.file).toHaveLength(1);
-      expect(header.filter((h) => h.startsWith('Bagaimana')), f.file).toHaveLength(9);
-      expect(text, f.file).toMatch(/\n\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}|,\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
+      expect(
+        headers.filter((h) => spellings(code, 'unit_id').includes(h)),
+        f.file,
+      ).toEqual([]);
+      expect(
+        headers.filter((h) => spellings(name, 'unit_name').includes(h)),
+        f.file,
+      ).toHaveLength(1);
+      expect(
+        header.filter((h) => h.startsWith('Bagaimana')),
+        f.file,
+      ).toHaveLength(9);
+      expect(text, f.file).toMatch(
+        /\n\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}|,\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/,
+      );
     }
   });
 
-  it('uploads each period\'s units registry before any other file of the region and period', () => {
+  it("uploads each period's units registry before any other file of the region and period", () => {
     const key = (f: { region_code: string; period: string }) => `${f.region_code}|${f.period}`;
-    const registry = new Map(truth.files.filter((f) => f.dataset === 'units').map((f) => [key(f), f.uploaded_at]));
+    const registry = new Map(
+      truth.files.filter((f) => f.dataset === 'units').map((f) => [key(f), f.uploaded_at]),
+    );
     const early = truth.files.filter((f) => f.dataset !== 'units' && f.uploaded_at <= registry.get(key(f))!);
     expect(early).toEqual([]);
   });
