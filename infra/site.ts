@@ -1,4 +1,4 @@
-import { Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
@@ -97,25 +97,15 @@ export class Site extends Construct {
       versioned: false,
       logPrefix: 'dashboard/',
     });
-    const cognito = `https://${props.signIn.domain}`;
     const pages = new ResponseHeadersPolicy(this, 'PageHeaders', {
       comment: 'Pantau pages: strict CSP, no framing by others, HSTS',
       securityHeadersBehavior: securityHeaders(
-        SITE_CSP.replace("connect-src 'self'", `connect-src 'self' ${cognito}`),
+        SITE_CSP.replace("connect-src 'self'", `connect-src 'self' https://${props.signIn.domain}`),
         HeadersFrameOption.DENY,
       ),
     });
-    const dashboard = new ResponseHeadersPolicy(this, 'DashboardHeaders', {
-      comment: 'Pantau dashboard: its own CSP (script by hash) is in the page; framed by the site only',
-      securityHeadersBehavior: securityHeaders(undefined, HeadersFrameOption.SAMEORIGIN),
-    });
     const originAccessControl = new S3OriginAccessControl(this, 'OriginAccess');
-    let distribution: Distribution | undefined;
-    this.access = new DashboardAccess(this, 'DashboardAccess', {
-      signer: props.dashboardSigner,
-      siteOrigin: Lazy.string({ produce: () => `https://${distribution!.distributionDomainName}` }),
-    });
-    distribution = new Distribution(this, 'Distribution', {
+    this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Pantau web',
       defaultRootObject: 'index.html',
       defaultBehavior: {
@@ -125,13 +115,6 @@ export class Site extends Construct {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
       },
       additionalBehaviors: {
-        [`/${SITE_DASHBOARD_PREFIX}*`]: {
-          origin: S3BucketOrigin.withOriginAccessControl(this.dashboardBucket, { originAccessControl }),
-          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          responseHeadersPolicy: dashboard,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          trustedKeyGroups: [this.access.keyGroup],
-        },
         '/api/*': {
           origin: new HttpOrigin(
             `${props.api.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`,
@@ -144,7 +127,7 @@ export class Site extends Construct {
         },
       },
     });
-    this.distribution = distribution;
+    this.access = this.serveDashboard(props, originAccessControl);
     this.deployPages(props);
     acknowledge(this.distribution, {
       CFR1: 'No geo restriction: officers sign in from anywhere in Indonesia and abroad on official travel; access is by Cognito account.',
@@ -152,6 +135,28 @@ export class Site extends Construct {
       CFR3: 'CloudFront standard logs need ACL-enabled buckets, which the account blocks (object ownership enforced); API access is logged at API Gateway.',
       CFR4: 'The default *.cloudfront.net certificate is used (its TLS policy is fixed by CloudFront); give the site a custom domain and certificate to require TLS 1.2.',
     });
+  }
+
+  /** `/dashboard/*` from the dashboard bucket, only with cookies signed by the key the API signs with. */
+  private serveDashboard(props: SiteProps, originAccessControl: S3OriginAccessControl): DashboardAccess {
+    const access = new DashboardAccess(this, 'DashboardAccess', {
+      signer: props.dashboardSigner,
+      siteOrigin: `https://${this.distribution.distributionDomainName}`,
+    });
+    this.distribution.addBehavior(
+      `/${SITE_DASHBOARD_PREFIX}*`,
+      S3BucketOrigin.withOriginAccessControl(this.dashboardBucket, { originAccessControl }),
+      {
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        responseHeadersPolicy: new ResponseHeadersPolicy(this, 'DashboardHeaders', {
+          comment: 'Pantau dashboard: its own CSP (script by hash) is in the page; framed by the site only',
+          securityHeadersBehavior: securityHeaders(undefined, HeadersFrameOption.SAMEORIGIN),
+        }),
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        trustedKeyGroups: [access.keyGroup],
+      },
+    );
+    return access;
   }
 
   /**
