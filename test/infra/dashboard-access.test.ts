@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allStatements, list, logicalIdAt, synthStack } from './stack.ts';
 
@@ -8,7 +9,13 @@ beforeAll(() => {
 });
 const id = (path: string[]) => logicalIdAt(t.stack, path);
 
-type Behaviour = { PathPattern?: string; TargetOriginId: string; TrustedKeyGroups?: unknown[] };
+type Behaviour = {
+  PathPattern?: string;
+  TargetOriginId: string;
+  TrustedKeyGroups?: unknown[];
+  OriginRequestPolicyId?: string;
+  CachePolicyId?: string;
+};
 type Origin = { Id: string; DomainName: unknown };
 function distribution() {
   const [dist] = Object.values(t.template.findResources('AWS::CloudFront::Distribution'));
@@ -26,6 +33,14 @@ describe('the national dashboard on AWS: ministry users only, by CloudFront sign
       KeyGroupConfig: Match.objectLike({
         Items: [{ Ref: id(['Site', 'DashboardAccess', 'PublicKey1']) }],
       }),
+    });
+  });
+
+  it('lets the API hand out the cookies: /api/* forwards every viewer cookie (CloudFront then passes Set-Cookie) and caches nothing', () => {
+    const [apiBehaviour] = distribution().behaviours.filter((b) => b.PathPattern === '/api/*');
+    expect(apiBehaviour).toMatchObject({
+      OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+      CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
     });
   });
 
