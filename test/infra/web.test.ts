@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lake } from '#core/contract/lake.ts';
 import { GROUPS, REGION_CLAIM } from '#web/identity.ts';
 import { list, logicalIdAt, type Statement, allStatements as statementsOf, synthStack } from './stack.ts';
 
@@ -106,6 +107,17 @@ describe('site', () => {
         }),
       }),
     });
+  });
+});
+
+describe('report lookup by id', () => {
+  it('lets the web function read the submission index that ingest writes (one read, no listing)', () => {
+    const webRole = logicalId(['Web', 'Function', 'ServiceRole']);
+    const reads = allStatements().filter(
+      ({ roles, s }) => roles.includes(webRole) && list(s.Action).includes('s3:GetObject'),
+    );
+    const index = lake.submissionIndexKey('x').replace(/x\.json$/, '*');
+    expect(JSON.stringify(reads.map(({ s }) => s.Resource))).toContain(`"/${index}"`);
   });
 });
 
