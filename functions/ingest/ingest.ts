@@ -37,8 +37,9 @@ export interface IngestContext {
   /** Largest share of invalid rows an accepted file may have. @default 0.05 */
   maxInvalidShare: number;
   /**
-   * The upload store may be listed: a file sent twice takes the time of its first upload, whichever copy is
-   * processed first (`first-upload.ts`). Off unless set (the ingest Lambda may not list the uploads bucket).
+   * Look for earlier copies in the upload's folder: a file sent twice takes the time of its first upload,
+   * whichever copy is processed first (`first-upload.ts`). Set by the CLI and the Lambda (whose role may list
+   * `uploads/`); off where a caller's store may not be listed.
    */
   listUploads?: boolean;
 }
