@@ -2,8 +2,11 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { csvLines } from '#core/contract/csv.ts';
 
-/** Rows per write: one CSV writer call per batch (a call per row cost more than the parsing). */
-const BATCH_ROWS = 2000;
+/**
+ * Rows per write: one CSV writer call per batch (a call per row cost more than the parsing), and a batch's
+ * text small enough (~50 KB for a survey row) to stay out of V8's large-object space (see zip.ts).
+ */
+const BATCH_ROWS = 500;
 
 /** A CSV file written row by row, in batches, waiting when the disk is behind. */
 export class CsvSink {
