@@ -83,7 +83,11 @@ export async function entryStream(path: string, entry: ZipEntry): Promise<Readab
   if (entry.method !== 0 && entry.method !== 8)
     throw rejectWorkbook(`metode kompresi ${entry.method} tidak didukung.`);
   if (entry.compressed === 0) return Readable.from([]);
-  const raw = createReadStream(path, { start, end: start + entry.compressed - 1, highWaterMark: CHUNK_BYTES });
+  const raw = createReadStream(path, {
+    start,
+    end: start + entry.compressed - 1,
+    highWaterMark: CHUNK_BYTES,
+  });
   if (entry.method === 0) return raw;
   const inflate = createInflateRaw({ chunkSize: CHUNK_BYTES });
   raw.on('error', (e) => inflate.destroy(e)).pipe(inflate);
