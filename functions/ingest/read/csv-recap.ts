@@ -8,8 +8,8 @@ import { convertSheets } from './csv-sink.ts';
 import { type TabularSource, UnreadableFileError } from './source.ts';
 import { headerRowCount, isSummaryRow, type SheetRow } from './workbook.ts';
 
-/** Bytes read from the end of a file to look for a recap's summary block. */
-const TAIL_BYTES = 64 * 1024;
+/** Bytes read from the end of a file to look for a recap's summary block (a few rows; ~0.5 ms to parse). */
+const TAIL_BYTES = 16 * 1024;
 
 type Delimiter = TabularSource['delimiter'];
 
@@ -23,9 +23,9 @@ const OPTIONS = (delimiter: Delimiter) =>
     skip_empty_lines: false,
   }) as const;
 
-function records(text: string, delimiter: Delimiter): string[][] {
+function records(text: string, delimiter: Delimiter, to?: number): string[][] {
   try {
-    return parse(text, OPTIONS(delimiter)) as string[][];
+    return parse(text, { ...OPTIONS(delimiter), to }) as string[][];
   } catch {
     return [];
   }
@@ -46,16 +46,22 @@ async function tailRecords(path: string, delimiter: Delimiter): Promise<string[]
   }
 }
 
-/** A recap saved as CSV: its header spans two rows, or summary/closing rows end the file (see workbook.ts). */
+/**
+ * A recap saved as CSV: its header spans two rows, or summary/closing rows end the file (see workbook.ts).
+ * A second header row can only be next to the best single one (`headerRecord`, from the delimiter sniff), so
+ * only those three rows are tried.
+ */
 async function isRecap(
   path: string,
   head: string,
-  delimiter: Delimiter,
+  at: { delimiter: Delimiter; headerRecord: number },
   ds: Dataset<Record<string, Column>>,
 ): Promise<boolean> {
-  const rows: SheetRow[] = records(head, delimiter).map((cells, i) => ({ number: i + 1, cells }));
+  const rows: SheetRow[] = records(head, at.delimiter, at.headerRecord + 2)
+    .map((cells, i) => ({ number: i + 1, cells }))
+    .slice(Math.max(0, at.headerRecord - 1), at.headerRecord + 2);
   if (headerRowCount(ds, rows) === 2) return true;
-  return (await tailRecords(path, delimiter)).some(isSummaryRow);
+  return (await tailRecords(path, at.delimiter)).some(isSummaryRow);
 }
 
 /** The file's records as sheet rows, numbered as a spreadsheet shows them (blank lines count). */
@@ -70,16 +76,17 @@ async function* csvRows(path: string, delimiter: Delimiter): AsyncGenerator<Shee
  * itself, by the one definition in workbook.ts — the header assembled over two rows, the summary and
  * signature rows under the data skipped and counted — and converted to a CSV with each row's number.
  * Undefined when the file is no recap (the engine then reads it directly). `head` is the file's first
- * records as text.
+ * records as text, `at` the delimiter and the 0-based record of the best one-row header found in them.
  */
 export async function openCsvRecap(
   path: string,
   head: string,
-  delimiter: Delimiter,
+  at: { delimiter: Delimiter; headerRecord: number },
   ds: Dataset<Record<string, Column>>,
   out: string,
 ): Promise<Omit<TabularSource, 'description'> | undefined> {
-  if (!(await isRecap(path, head, delimiter, ds))) return undefined;
+  if (!(await isRecap(path, head, at, ds))) return undefined;
+  const { delimiter } = at;
   let converted: Awaited<ReturnType<typeof convertSheets>>;
   try {
     converted = await convertSheets([{ sheetName: '', rows: csvRows(path, delimiter) }], ds, out);

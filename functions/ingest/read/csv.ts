@@ -39,13 +39,7 @@ export async function openCsv(
   }
   const description = `CSV (pemisah ${DELIMITER_NAMES[best.delimiter]}), ${facts.encoding === 'utf-8' ? (facts.head[0] === 0xef ? 'UTF-8 dengan BOM' : 'UTF-8') : facts.encoding}`;
   // a recap workbook saved as CSV is read as the workbook would be (two-row header, summary rows skipped)
-  const recap = await openCsvRecap(
-    utf8Path,
-    complete,
-    best.delimiter,
-    ds,
-    join(dirname(scratchPath), 'converted.csv'),
-  );
+  const recap = await openCsvRecap(utf8Path, complete, best, ds, join(dirname(scratchPath), 'converted.csv'));
   if (recap) return { ...recap, description };
   const layout = await scanCsvLines(utf8Path);
   return {
