@@ -35,7 +35,7 @@ describe('storage', () => {
   it('encrypts every data bucket with the rotated key, blocks public access and retains data', () => {
     t.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     const buckets = t.template.findResources('AWS::S3::Bucket');
-    expect(Object.keys(buckets)).toHaveLength(5); // uploads, lake, results, access logs, site
+    expect(Object.keys(buckets)).toHaveLength(6); // uploads, lake, results, access logs, site, dashboard
     for (const b of Object.values(buckets)) {
       expect(b.DeletionPolicy).toBe('Retain');
       expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
@@ -71,7 +71,7 @@ describe('storage', () => {
 
   it('denies non-TLS access on every bucket', () => {
     const policies = t.template.findResources('AWS::S3::BucketPolicy');
-    expect(Object.keys(policies)).toHaveLength(5);
+    expect(Object.keys(policies)).toHaveLength(6);
     for (const p of Object.values(policies)) {
       expect(p.Properties.PolicyDocument.Statement).toEqual(
         expect.arrayContaining([
@@ -130,7 +130,7 @@ describe('ingest', () => {
     });
   });
 
-  it('may read uploads and read/write the lake, nothing else', () => {
+  it('may read uploads and list their folders, read/write the lake, nothing else', () => {
     const s3 = roleStatements('Ingest').filter((s) => list(s.Action).some((a) => a.startsWith('s3:')));
     const grants = s3.map((s) => ({
       actions: list(s.Action).sort(),
@@ -150,8 +150,13 @@ describe('ingest', () => {
         true,
       );
       if (g.resources.some((r) => r.includes(bucketId('Uploads'))))
-        expect(g.actions).toEqual(['s3:GetObject']);
+        expect([['s3:GetObject'], ['s3:ListBucket']]).toContainEqual(g.actions);
     }
+    const listing = s3.filter((s) => list(s.Action).includes('s3:ListBucket'));
+    const uploadsListing = listing.find((s) =>
+      patterns(s.Resource).some((r) => r.includes(bucketId('Uploads'))),
+    );
+    expect(uploadsListing?.Condition).toEqual({ StringLike: { 's3:prefix': 'uploads/*' } });
     const services = new Set(
       roleStatements('Ingest').flatMap((s) => list(s.Action).map((a) => a.split(':')[0])),
     );
