@@ -23,8 +23,8 @@ export interface EvaluateProps {
   key: IKey;
   databaseName: string;
   workGroupName: string;
-  /** The site bucket: the job publishes the dashboard there too (`dashboard/index.html`). */
-  siteBucket?: IBucket;
+  /** The bucket CloudFront serves the dashboard from: the job publishes it there too (`dashboard/index.html`). */
+  dashboardBucket?: IBucket;
   /** Methodology the job evaluates with. @default 'v2' */
   methodology?: MethodologyVersion;
   /** Years the curated tables project (the catalog's): the job refuses periods outside them. */
@@ -76,7 +76,9 @@ export class Evaluate extends Construct {
         METHODOLOGY_VERSION: props.methodology ?? 'v2',
         PROJECTED_YEARS: props.projectedYears.join('-'),
         POWERTOOLS_SERVICE_NAME: 'evaluate',
-        ...(props.siteBucket ? { SITE_BUCKET: props.siteBucket.bucketName, SITE_DASHBOARD_KEY } : {}),
+        ...(props.dashboardBucket
+          ? { DASHBOARD_BUCKET: props.dashboardBucket.bucketName, DASHBOARD_KEY: SITE_DASHBOARD_KEY }
+          : {}),
       },
       // the job builds the dashboard after each evaluation
       withDashboard: true,
@@ -114,12 +116,12 @@ export class Evaluate extends Construct {
     });
     this.grantQuery(props);
     this.grantSelfInvoke();
-    if (props.siteBucket) this.grantSite(props.siteBucket);
+    if (props.dashboardBucket) this.grantDashboard(props.dashboardBucket);
     this.acknowledgeFindings(props);
   }
 
-  /** Publish the dashboard page into the site bucket (CloudFront serves it). */
-  private grantSite(site: IBucket): void {
+  /** Publish the dashboard's files into the dashboard bucket (CloudFront serves them to ministry users). */
+  private grantDashboard(site: IBucket): void {
     this.function.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:PutObject'],
@@ -128,7 +130,7 @@ export class Evaluate extends Construct {
     );
     acknowledge(this, {
       [`IAM5[Resource::${arnToken(site)}/${SITE_DASHBOARD_PREFIX}*]`]:
-        'The job writes only the published dashboard page under dashboard/ of the site bucket.',
+        'The job writes only the published dashboard files, under dashboard/ of the dashboard bucket.',
     });
   }
 

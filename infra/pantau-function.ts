@@ -47,6 +47,8 @@ export interface PantauFunctionProps {
    * builds the dashboard at run time. @default false
    */
   withDashboard?: boolean;
+  /** Installed as real node_modules (see `NATIVE_MODULES`); `[]` for a function that needs neither. @default NATIVE_MODULES */
+  nativeModules?: readonly string[];
 }
 
 /**
@@ -83,7 +85,7 @@ export class PantauFunction extends NodejsFunction {
         sourceMap: true,
         banner:
           "import { createRequire as __pantauRequire } from 'node:module'; const require = __pantauRequire(import.meta.url);",
-        nodeModules: [...NATIVE_MODULES],
+        nodeModules: [...(props.nativeModules ?? NATIVE_MODULES)],
         externalModules: [...EXTERNAL_MODULES],
         environment: { npm_config_cpu: 'arm64', npm_config_os: 'linux', npm_config_libc: 'glibc' },
         commandHooks: {

@@ -69,7 +69,7 @@ export class PantauStack extends Stack {
       key,
       databaseName: catalog.databaseName,
       workGroupName: workgroups.pipeline.name,
-      siteBucket: site.site.bucket,
+      dashboardBucket: site.site.dashboardBucket,
       methodology: methodologyVersion(props.methodology),
       projectedYears: catalog.years,
     });
@@ -113,6 +113,7 @@ export class PantauStack extends Stack {
         client_id: web.client.userPoolClientId,
         redirect_uri: siteUrl,
       },
+      dashboardSigner: web.function,
       destroyOnRemoval,
     });
     const reminders = props.reminderSender

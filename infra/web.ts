@@ -110,7 +110,13 @@ export class Web extends Construct {
         POWERTOOLS_SERVICE_NAME: 'web',
       },
     });
-    const readable = ['reports/*', 'ledger/*', 'quarantine/*', 'published/dashboard/*'];
+    const readable = [
+      'reports/*',
+      'index/submissions/*',
+      'ledger/*',
+      'quarantine/*',
+      'published/dashboard/*',
+    ];
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObject'],
@@ -138,6 +144,8 @@ export class Web extends Construct {
     acknowledge(fn, {
       [`IAM5[Resource::${lake}/reports/*]`]:
         'Officers and the ministry read submission reports; the region check is in the API (identity from the token).',
+      [`IAM5[Resource::${lake}/index/submissions/*]`]:
+        'The submission index: where the report of a submission id is filed (one read per lookup, authorised by that region).',
       [`IAM5[Resource::${lake}/ledger/*]`]:
         'Submission status is computed from the ledger entries of the requested region and period.',
       [`IAM5[Resource::${lake}/quarantine/*]`]:

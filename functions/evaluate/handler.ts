@@ -27,10 +27,10 @@ if (!existsSync(methodologyFile)) throw new Error(`no methodology file ${methodo
 // the evaluation core reads the methodology in force from PANTAU_METHODOLOGY
 process.env.PANTAU_METHODOLOGY = methodologyFile;
 const s3 = new S3Client({});
-/** The site bucket CloudFront serves, where the dashboard is published too (optional). */
+/** The dashboard bucket CloudFront serves to ministry users, where the dashboard is published too (optional). */
 const site =
-  process.env.SITE_BUCKET && process.env.SITE_DASHBOARD_KEY
-    ? { store: new S3Store(s3, process.env.SITE_BUCKET), key: process.env.SITE_DASHBOARD_KEY }
+  process.env.DASHBOARD_BUCKET && process.env.DASHBOARD_KEY
+    ? { store: new S3Store(s3, process.env.DASHBOARD_BUCKET), key: process.env.DASHBOARD_KEY }
     : undefined;
 const offsetHours = loadMethodology().methodology.submission.timezone_offset_hours;
 const lambda = new LambdaClient({});

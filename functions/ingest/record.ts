@@ -1,4 +1,4 @@
-import { lake } from '#core/contract/lake.ts';
+import { lake, type SubmissionIndexEntry } from '#core/contract/lake.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { PreconditionFailedError } from '#core/store.ts';
 import type { IngestContext } from './ingest.ts';
@@ -20,7 +20,7 @@ function uploaderRegion(uploadKey: string): string | undefined {
   return root === 'uploads' && region && REGION.test(region) ? region : undefined;
 }
 
-/** Write the report and, last, the ledger entry. */
+/** Write the report, its entry in the submission index and, last, the ledger entry. */
 export async function finish(
   ctx: IngestContext,
   r: SubmissionReport,
@@ -43,6 +43,10 @@ export async function finish(
     : lake.invalidLedgerKey(report.submission_id);
   if (!target) report.report_key = lake.invalidReportKey(report.submission_id, uploaderRegion(report.file));
   await ctx.lake.write(report.report_key, JSON.stringify(report, null, 2), {
+    contentType: 'application/json',
+  });
+  const index: SubmissionIndexEntry = { submission_id: report.submission_id, report_key: report.report_key };
+  await ctx.lake.write(lake.submissionIndexKey(report.submission_id), JSON.stringify(index), {
     contentType: 'application/json',
   });
   const entry: LedgerEntry = {

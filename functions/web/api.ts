@@ -7,7 +7,7 @@ import { region as regionOf } from '#core/regions.ts';
 import type { ObjectStore } from '#core/store.ts';
 import { dashboardFile } from './dashboard.ts';
 import { daysLeft, reportingPeriod, submissionDeadline } from './deadline.ts';
-import { authorise, HttpError, type Identity, regionScope, requireIdentity } from './identity.ts';
+import { authoriseNational, HttpError, type Identity, regionScope, requireIdentity } from './identity.ts';
 import { findReport, listReports, publicReport, rejectedRowsKey } from './reports.ts';
 import { periodStatus } from './status.ts';
 import { MAX_UPLOAD_BYTES, planUpload, type UploadPlan } from './uploads.ts';
@@ -27,6 +27,11 @@ export interface WebDeps {
   uploadTarget(plan: UploadPlan): Promise<UploadTarget>;
   submission: Methodology['submission'];
   now?: () => Date;
+  /**
+   * `Set-Cookie` values that let the browser read the published dashboard where it is served apart from the
+   * API (CloudFront signed cookies on AWS). Absent locally: the dashboard is served through the API itself.
+   */
+  dashboardCookies?: (now: Date) => Promise<string[]>;
 }
 
 /** Read a JSON (or form) body as a plain object; 400 when it is neither. */
@@ -89,10 +94,11 @@ export function createApi(deps: WebDeps): Hono {
     return c.json({ region_code: scope, submissions: await listReports(deps.store, scope, period?.id) });
   });
   app.get('/submissions/:id', async (c) => {
-    return c.json(publicReport(await findReport(deps.store, await who(c), c.req.param('id'))));
+    const report = await findReport(deps.store, await who(c), c.req.param('id'), c.req.query('region'));
+    return c.json(publicReport(report));
   });
   app.get('/submissions/:id/rejected-rows', async (c) => {
-    const report = await findReport(deps.store, await who(c), c.req.param('id'));
+    const report = await findReport(deps.store, await who(c), c.req.param('id'), c.req.query('region'));
     const key = rejectedRowsKey(report);
     const ext = key.slice(key.lastIndexOf('.') + 1);
     const type =
@@ -121,12 +127,19 @@ export function createApi(deps: WebDeps): Hono {
       },
     });
   });
+  app.post('/dashboard/access', async (c) => {
+    authoriseNational(await who(c));
+    for (const cookie of (await deps.dashboardCookies?.(now())) ?? [])
+      c.header('set-cookie', cookie, { append: true });
+    c.header('cache-control', 'no-store');
+    return c.body(null, 204);
+  });
   app.get('/dashboard', async (c) => {
-    authorise(await who(c), null);
+    authoriseNational(await who(c));
     return c.redirect('/api/dashboard/index.html');
   });
   app.get('/dashboard/:file{.+}', async (c) => {
-    authorise(await who(c), null);
+    authoriseNational(await who(c));
     const file = dashboardFile(c.req.param('file'));
     if (!file || !(await deps.store.head(`${lake.dashboardPrefix}${file.path}`)))
       throw new HttpError(404, 'Dasbor nasional belum diterbitkan: jalankan evaluasi (pantau dashboard).');

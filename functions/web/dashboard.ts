@@ -1,3 +1,9 @@
+/**
+ * The folder of the published dashboard on the site (`/dashboard/…`) and in the bucket CloudFront reads it
+ * from (`dashboard/index.html`, …).
+ */
+export const SITE_DASHBOARD_PREFIX = 'dashboard/';
+
 /** Content types of the files of the dashboard folder (`pantau dashboard`). */
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',

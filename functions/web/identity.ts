@@ -44,6 +44,14 @@ export function authorise(who: Identity | undefined, region: string | null | und
 }
 
 /**
+ * The national dashboard covers every region: ministry staff only (401, 403 otherwise). The one decision for
+ * both runtimes — the local API serving its files and the AWS route handing out its signed cookies.
+ */
+export function authoriseNational(who: Identity | undefined): Identity {
+  return authorise(who, null);
+}
+
+/**
  * The regions a query may cover: an officer's own region (a `requested` region must be that one, else 403);
  * for ministry staff the requested region, or `'all'` when none is asked for.
  */

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
+import { lake, parseReportKey, type SubmissionIndexEntry } from '#core/contract/lake.ts';
 import { isDatasetId } from '#core/datasets/index.ts';
-import { lake } from '#core/lake.ts';
 import { parsePeriod } from '#core/period.ts';
+import { canonicalRegionCode } from '#core/regions.ts';
 import type { ObjectStore } from '#core/store.ts';
 import type { SubmissionReport } from '#ingest/report.ts';
 import { authorise, HttpError, type Identity } from './identity.ts';
@@ -63,27 +64,51 @@ export async function listReports(
   return reports.map(summaryOf).sort((a, b) => b.uploaded_at.localeCompare(a.uploaded_at));
 }
 
+const notFound = () => new HttpError(404, 'Pengiriman tidak ditemukan.');
+
 /**
  * One submission's report, authorised: 404 when no report has the id, 403 when it belongs to a region the
- * caller may not read (the region is the one the report was filed under, not anything in the request).
+ * caller may not read (the region is the folder the report is filed in, not anything in the request).
+ * Bounded work: one read of the submission index. A report filed before the index existed is looked for in
+ * one region's folder only — an officer's own, or for ministry staff the region `regionHint` names (the
+ * page the link came from); never in every region's.
  */
 export async function findReport(
   store: ObjectStore,
   who: Identity | undefined,
   id: string,
+  regionHint?: string,
 ): Promise<SubmissionReport> {
-  authorise(who, who?.region_code ?? null);
-  if (!SUBMISSION_ID.test(id)) throw new HttpError(404, 'Pengiriman tidak ditemukan.');
-  const own = who?.region_code ? await findUnder(store, lake.reportPrefix(who.region_code), id) : undefined;
-  const key = own ?? (await findUnder(store, 'reports/', id));
-  if (!key) throw new HttpError(404, 'Pengiriman tidak ditemukan.');
-  const [, region] = key.split('/');
-  authorise(who, region === '_invalid' ? null : region);
+  const caller = authorise(who, who?.region_code ?? null);
+  if (!SUBMISSION_ID.test(id)) throw notFound();
+  const key =
+    (await indexedReportKey(store, id)) ?? (await unindexedReportKey(store, caller, id, regionHint));
+  const filed = key ? parseReportKey(key) : undefined;
+  if (!key || !filed) throw notFound();
+  authorise(caller, filed.region);
   return readJson<SubmissionReport>(store, key);
 }
 
-async function findUnder(store: ObjectStore, prefix: string, id: string): Promise<string | undefined> {
-  for await (const o of store.list(prefix)) if (o.key.endsWith(`/${id}.json`)) return o.key;
+/** The report key the index names for `id`, if it is a report key of that very submission. */
+async function indexedReportKey(store: ObjectStore, id: string): Promise<string | undefined> {
+  const indexKey = lake.submissionIndexKey(id);
+  if (!(await store.head(indexKey))) return undefined;
+  const { report_key } = await readJson<SubmissionIndexEntry>(store, indexKey);
+  return parseReportKey(report_key)?.submission === id ? report_key : undefined;
+}
+
+/** A report filed before the submission index: searched in one region's folder. */
+async function unindexedReportKey(
+  store: ObjectStore,
+  caller: Identity,
+  id: string,
+  regionHint: string | undefined,
+): Promise<string | undefined> {
+  const region =
+    caller.role === 'officer' ? caller.region_code : regionHint ? canonicalRegionCode(regionHint) : undefined;
+  if (!region) return undefined;
+  for await (const o of store.list(lake.reportPrefix(region)))
+    if (o.key.endsWith(`/${id}.json`)) return o.key;
   return undefined;
 }
 

@@ -35,7 +35,7 @@ describe('storage', () => {
   it('encrypts every data bucket with the rotated key, blocks public access and retains data', () => {
     t.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     const buckets = t.template.findResources('AWS::S3::Bucket');
-    expect(Object.keys(buckets)).toHaveLength(5); // uploads, lake, results, access logs, site
+    expect(Object.keys(buckets)).toHaveLength(6); // uploads, lake, results, access logs, site, dashboard
     for (const b of Object.values(buckets)) {
       expect(b.DeletionPolicy).toBe('Retain');
       expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
@@ -71,7 +71,7 @@ describe('storage', () => {
 
   it('denies non-TLS access on every bucket', () => {
     const policies = t.template.findResources('AWS::S3::BucketPolicy');
-    expect(Object.keys(policies)).toHaveLength(5);
+    expect(Object.keys(policies)).toHaveLength(6);
     for (const p of Object.values(policies)) {
       expect(p.Properties.PolicyDocument.Statement).toEqual(
         expect.arrayContaining([

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { App } from 'aws-cdk-lib';
+import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { parseModel } from '#warehouse/models.ts';
 import { PantauStack, type PantauStackProps } from '../../infra/pantau-stack.ts';
@@ -38,4 +38,37 @@ export const buildStack = (app = testApp(), props: Partial<PantauStackProps> = {
 export function synthStack(app = testApp(), props: Partial<PantauStackProps> = {}) {
   const stack = buildStack(app, props);
   return { app, stack, template: Template.fromStack(stack) };
+}
+
+/** An IAM policy statement as synthesized. */
+export type Statement = {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+  Principal?: unknown;
+};
+
+/** A value or list of them, as a list. */
+export const list = <T>(x: T | T[]) => (Array.isArray(x) ? x : [x]);
+
+/** The logical id of the resource at a construct path (`['Web', 'Function', 'ServiceRole']`). */
+export function logicalIdAt(stack: Stack, path: string[]): string {
+  let node = stack.node;
+  for (const id of path) node = node.findChild(id).node;
+  return stack.getLogicalId(node.defaultChild as never);
+}
+
+/** Every statement of every IAM policy (inline and managed) in a template, with the roles it is attached to. */
+export function allStatements(template: Template): { roles: string; s: Statement }[] {
+  const policies = {
+    ...template.findResources('AWS::IAM::Policy'),
+    ...template.findResources('AWS::IAM::ManagedPolicy'),
+  };
+  return Object.values(policies).flatMap((p) =>
+    (p.Properties.PolicyDocument.Statement as Statement[]).map((s) => ({
+      roles: JSON.stringify(p.Properties.Roles ?? []),
+      s,
+    })),
+  );
 }

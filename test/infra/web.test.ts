@@ -1,39 +1,16 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lake } from '#core/contract/lake.ts';
 import { GROUPS, REGION_CLAIM } from '#web/identity.ts';
-import { synthStack } from './stack.ts';
+import { list, logicalIdAt, type Statement, allStatements as statementsOf, synthStack } from './stack.ts';
 
 let t: ReturnType<typeof synthStack>;
 beforeAll(() => {
   t = synthStack();
 });
 
-type Statement = {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: unknown;
-  Principal?: unknown;
-};
-const list = <T>(x: T | T[]) => (Array.isArray(x) ? x : [x]);
-const logicalId = (path: string[]) => {
-  let node = t.stack.node;
-  for (const id of path) node = node.findChild(id).node;
-  return t.stack.getLogicalId(node.defaultChild as never);
-};
-/** Every statement of every IAM policy (inline and managed) in the stack, with the roles it is attached to. */
-function allStatements(): { roles: string; s: Statement }[] {
-  const policies = {
-    ...t.template.findResources('AWS::IAM::Policy'),
-    ...t.template.findResources('AWS::IAM::ManagedPolicy'),
-  };
-  return Object.values(policies).flatMap((p) =>
-    (p.Properties.PolicyDocument.Statement as Statement[]).map((s) => ({
-      roles: JSON.stringify(p.Properties.Roles ?? []),
-      s,
-    })),
-  );
-}
+const logicalId = (path: string[]) => logicalIdAt(t.stack, path);
+const allStatements = () => statementsOf(t.template);
 
 describe('Cognito user pool', () => {
   it('admin-created users only, optional MFA, region attribute users cannot write, two groups', () => {
@@ -131,18 +108,16 @@ describe('site', () => {
       }),
     });
   });
+});
 
-  it('lets the evaluation job publish the dashboard into the site bucket', () => {
-    const site = logicalId(['Site', 'Bucket']);
-    t.template.hasResourceProperties('AWS::Lambda::Function', {
-      Handler: 'functions/evaluate/index.handler',
-      Environment: {
-        Variables: Match.objectLike({
-          SITE_BUCKET: { Ref: site },
-          SITE_DASHBOARD_KEY: 'dashboard/index.html',
-        }),
-      },
-    });
+describe('report lookup by id', () => {
+  it('lets the web function read the submission index that ingest writes (one read, no listing)', () => {
+    const webRole = logicalId(['Web', 'Function', 'ServiceRole']);
+    const reads = allStatements().filter(
+      ({ roles, s }) => roles.includes(webRole) && list(s.Action).includes('s3:GetObject'),
+    );
+    const index = lake.submissionIndexKey('x').replace(/x\.json$/, '*');
+    expect(JSON.stringify(reads.map(({ s }) => s.Resource))).toContain(`"/${index}"`);
   });
 });
 

@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 describe('ingest: a crash at every step, then a replay', () => {
-  it('traces the steps: ledger check, quarantine, switch, report, ledger last', () => {
+  it('traces the steps: ledger check, quarantine, switch, report, its index entry, ledger last', () => {
     expect(trace.map((c) => `${c.op} ${c.key.split('/')[0]}`)).toEqual([
       'head ledger',
       'upload quarantine',
@@ -65,6 +65,7 @@ describe('ingest: a crash at every step, then a replay', () => {
       'download curated',
       'upload curated',
       'write reports',
+      'write index',
       'write ledger',
     ]);
   });

@@ -131,11 +131,20 @@ describe('officer and ministry in Chromium', () => {
     await page.waitForSelector('form#signin');
   });
 
-  it("the ministry sees the national dashboard and that region's status", async () => {
+  it("the ministry sees the national dashboard, that region's status and a report", async () => {
+    const asked: string[] = [];
+    const track = (r: { method(): string; url(): string }) => {
+      if (new URL(r.url()).pathname.startsWith('/api/dashboard'))
+        asked.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    };
+    page.on('request', track);
     await signIn(MINISTRY);
     await page.waitForSelector('#regions');
     const frame = await (await page.waitForSelector('iframe#dashboard-frame')).contentFrame();
     await frame!.waitForSelector('main#view h2');
+    page.off('request', track);
+    // the page asks for access (signed cookies on AWS) before it opens the dashboard
+    expect(asked.slice(0, 2)).toEqual(['POST /api/dashboard/access', 'GET /api/dashboard/index.html']);
     expect(await page.$$eval('#regions tbody tr', (rows) => rows.length)).toBe(552);
     expect(await page.textContent('#regions tr[data-code="31.71"]')).toMatch(/tepat waktu/i);
     await shoot('kementerian');
@@ -143,6 +152,10 @@ describe('officer and ministry in Chromium', () => {
     await page.waitForSelector('#history');
     expect(await page.textContent('#history')).toContain('SKM Triwulan');
     await shoot('wilayah');
+    await page.click('#history tbody tr a');
+    await page.waitForSelector('#outcome section');
+    expect(page.url()).toMatch(/#\/laporan\/[0-9a-f]{20}\/31\.71$/);
+    expect(await page.textContent('#outcome')).toContain('31.71');
     expect(problems, problems.join('\n')).toEqual([]);
   });
 });

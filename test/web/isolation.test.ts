@@ -31,6 +31,7 @@ describe('unauthenticated', () => {
     ])
       expect((await s.call(path)).status, path).toBe(401);
     expect((await s.call('/api/uploads', undefined, { json: plan({}) })).status).toBe(401);
+    expect((await s.call('/api/dashboard/access', undefined, { method: 'POST' })).status).toBe(401);
     const local = await s.call('/api/uploads/local', undefined, {
       form: form({ key: 'uploads/31.71/skm/2026-Q3/x.csv' }),
     });
@@ -116,8 +117,11 @@ describe('an officer of region A (31.71)', () => {
     expect(await s.keys('reports/32.01/')).toEqual(bBefore);
   });
 
-  it('cannot read the national dashboard (403)', async () => {
-    expect((await s.call('/api/dashboard', await s.signIn(USERS.a))).status).toBe(403);
+  it('cannot read the national dashboard nor be given access to it (403)', async () => {
+    const a = await s.signIn(USERS.a);
+    expect((await s.call('/api/dashboard', a)).status).toBe(403);
+    expect((await s.call('/api/dashboard/index.html', a)).status).toBe(403);
+    expect((await s.call('/api/dashboard/access', a, { method: 'POST' })).status).toBe(403);
   });
 });
 
@@ -130,6 +134,10 @@ describe('a ministry analyst', () => {
     );
     const report = JSON.parse((await s.call(`/api/submissions/${s.b.submission_id}`, m)).text);
     expect(report.region_code).toBe('32.01');
+    // locally the session itself opens the dashboard (served through the API): no other cookie is handed out
+    const access = await s.call('/api/dashboard/access', m, { method: 'POST' });
+    expect(access.status).toBe(204);
+    expect(access.headers.get('set-cookie')).toBeNull();
     const rows = await s.call(`/api/submissions/${s.b.submission_id}/rejected-rows`, m);
     expect(rows.status).toBe(200);
     expect(rows.headers.get('content-disposition')).toMatch(

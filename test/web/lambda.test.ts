@@ -1,13 +1,19 @@
+import { createVerify } from 'node:crypto';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context, SQSEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { S3Store } from '#aws/s3-store.ts';
+import { lake as lakeKeys, type SubmissionIndexEntry } from '#core/contract/lake.ts';
+import { generateCookieKeyPair } from '#web/cookie-key.ts';
+import { SIGNED_COOKIE_NAMES } from '#web/dashboard-cookies.ts';
 import { MAX_UPLOAD_BYTES } from '#web/uploads.ts';
 import { handlerEnv, type LocalS3, startS3 } from '../aws/s3rver.ts';
 import { messySkm } from './fixtures.ts';
 
 type Claims = Record<string, unknown>;
-type Result = { statusCode: number; body: string; headers: Record<string, string> };
+type Result = { statusCode: number; body: string; headers: Record<string, string>; cookies?: string[] };
 const OFFICER_A: Claims = {
   sub: 'a',
   email: 'a@jakpus.go.id',
@@ -28,6 +34,14 @@ let s3: LocalS3;
 let web: (e: LambdaEvent, c: Context) => Promise<Result>;
 let ingest: (e: SQSEvent, c: Context) => Promise<unknown>;
 let uploads: S3Store;
+let lakeStore: S3Store;
+/** The deploy-time key pair; Secrets Manager is mocked at the SDK boundary (S3 is s3rver). */
+const KEY = generateCookieKeyPair();
+const SECRET_ARN = 'arn:aws:secretsmanager:ap-southeast-3:123456789012:secret:SigningKey-AbCdEf';
+const SITE_ORIGIN = 'https://d111111abcdef8.cloudfront.net';
+mockClient(SecretsManagerClient)
+  .on(GetSecretValueCommand, { SecretId: SECRET_ARN })
+  .resolves({ SecretString: KEY.privateKeyPem });
 const context = {
   functionName: 'web',
   awsRequestId: 'r',
@@ -78,11 +92,16 @@ async function uploadAndIngest(key: string, body: string): Promise<void> {
 
 beforeAll(async () => {
   s3 = await startS3(['uploads', 'lake']);
-  Object.assign(process.env, await handlerEnv(s3));
+  Object.assign(process.env, await handlerEnv(s3), {
+    SITE_ORIGIN,
+    DASHBOARD_KEY_PAIR_ID: 'K2JCJMDEHXQW5F',
+    DASHBOARD_KEY_SECRET_ARN: SECRET_ARN,
+  });
   ({ handler: web } = (await import('#web/handler.ts')) as unknown as { handler: typeof web });
   ({ handler: ingest } = (await import('#ingest/handler.ts')) as unknown as { handler: typeof ingest });
   const { S3Store: Store } = await import('#aws/s3-store.ts');
   uploads = new Store(s3.client, 'uploads');
+  lakeStore = new Store(s3.client, 'lake');
   await uploadAndIngest('uploads/32.01/skm/2026-Q3/skm-bogor.csv', messySkm());
 });
 afterAll(() => s3?.stop());
@@ -144,5 +163,55 @@ describe('web Lambda handler with Cognito claims (same authorisation as pantau s
     expect(rows.headers['content-disposition']).toContain('baris-ditolak-skm-2026-Q3-32.01');
     const status = JSON.parse((await call('GET', '/api/status?period=2026-Q3&region=32.01', OFFICER_B)).body);
     expect(status.regions[0].datasets[0]).toMatchObject({ dataset: 'skm', submissions: 1 });
+  });
+});
+
+describe('the dashboard on AWS: CloudFront signed cookies for ministry users only', () => {
+  const unCloudFront = (v: string) =>
+    Buffer.from(v.replaceAll('-', '+').replaceAll('_', '=').replaceAll('~', '/'), 'base64');
+
+  it('ministry: three cookies for /dashboard/* signed with the deployed key; officer 403; no token 401', async () => {
+    const res = await call('POST', '/api/dashboard/access', MINISTRY);
+    expect(res.statusCode).toBe(204);
+    const cookies = Object.fromEntries(
+      (res.cookies ?? []).map((c) => {
+        const [pairText] = c.split('; ');
+        return [pairText!.slice(0, pairText!.indexOf('=')), c];
+      }),
+    );
+    expect(Object.keys(cookies)).toEqual(SIGNED_COOKIE_NAMES);
+    for (const c of Object.values(cookies))
+      expect(c).toMatch(/; Path=\/dashboard\/; Secure; HttpOnly; SameSite=Strict$/);
+    const value = (name: string) => cookies[name]!.split('; ')[0]!.slice(name.length + 1);
+    const policy = unCloudFront(value('CloudFront-Policy'));
+    expect(JSON.parse(policy.toString('utf8')).Statement[0].Resource).toBe(`${SITE_ORIGIN}/dashboard/*`);
+    const signature = unCloudFront(value('CloudFront-Signature'));
+    expect(createVerify('RSA-SHA1').update(policy).verify(KEY.publicKeyPem, signature)).toBe(true);
+    expect(value('CloudFront-Key-Pair-Id')).toBe('K2JCJMDEHXQW5F');
+    for (const claims of [OFFICER_A, OFFICER_B, NO_ROLE]) {
+      const refused = await call('POST', '/api/dashboard/access', claims);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.cookies ?? []).toEqual([]);
+    }
+    const anonymous = await call('POST', '/api/dashboard/access');
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.cookies ?? []).toEqual([]);
+  });
+});
+
+describe('report lookup by id on S3', () => {
+  it('ingest files each report in the submission index, which the lookup reads', async () => {
+    const list = JSON.parse((await call('GET', '/api/submissions?region=32.01', MINISTRY)).body);
+    const id = list.submissions[0].submission_id as string;
+    const entry = JSON.parse(
+      (await lakeStore.readBytes(lakeKeys.submissionIndexKey(id))).toString('utf8'),
+    ) as SubmissionIndexEntry;
+    expect(entry).toEqual({
+      submission_id: id,
+      report_key: expect.stringMatching(/^reports\/32\.01\/skm\/2026-Q3\//),
+    });
+    expect(JSON.parse((await call('GET', `/api/submissions/${id}`, MINISTRY)).body).report_key).toBe(
+      entry.report_key,
+    );
   });
 });

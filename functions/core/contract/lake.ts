@@ -12,6 +12,7 @@ import { periodOf } from '../period.ts';
  * reports/{region}/{dataset}/{period}/{submission}.json              the upload report
  * reports/{region}/invalid/{submission}.json                         … of an upload with an invalid key
  * ledger/{dataset}/{period}/{region}/{submission}.json               one entry per processed file
+ * index/submissions/{submission}.json                               where that submission's report is filed
  * warehouse/{model}/year=YYYY/quarter=Q/data.parquet                 mart partitions
  * published/rankings/{period}/{run_id}/ and latest.json              ranking snapshots
  * published/dashboard/                                               the static dashboard
@@ -27,6 +28,7 @@ export const LAKE_ROOT = {
   quarantine: 'quarantine/',
   reports: 'reports/',
   ledger: 'ledger/',
+  index: 'index/',
   warehouse: 'warehouse/',
   published: 'published/',
   config: 'config/',
@@ -90,6 +92,12 @@ export const lake = {
     `${LAKE_ROOT.ledger}${dataset}/${period.id}/${region}/`,
   /** Ledger entry of an upload whose key named no valid region/dataset/period. */
   invalidLedgerKey: (submission: string) => `${LAKE_ROOT.ledger}${INVALID}/${submission}.json`,
+  /**
+   * Where a submission's report is filed ({@link SubmissionIndexEntry}), written by ingest with the report:
+   * a report is found by its id with one read, whatever the region. Reports filed before the index existed
+   * have no entry.
+   */
+  submissionIndexKey: (submission: string) => `${LAKE_ROOT.index}submissions/${submission}.json`,
   warehouseRoot: LAKE_ROOT.warehouse,
   warehousePrefix: (model: string) => `${LAKE_ROOT.warehouse}${model}/`,
   warehousePartitionPrefix: (model: string, period: Period) =>
@@ -118,6 +126,26 @@ export const lake = {
 export function parseWarehouseKey(key: string): { model: string; period: Period } | undefined {
   const m = /^warehouse\/([^/]+)\/year=(\d{4})\/quarter=([1-4])\/data\.parquet$/.exec(key);
   return m ? { model: m[1]!, period: periodOf(Number(m[2]), Number(m[3])) } : undefined;
+}
+
+/** The object at `lake.submissionIndexKey(id)`: the key of that submission's report. */
+export interface SubmissionIndexEntry {
+  submission_id: string;
+  report_key: string;
+}
+
+const REPORT_KEY = new RegExp(
+  `^${LAKE_ROOT.reports}(?:(\\d{2}(?:\\.\\d{2})?)/)?(?:[a-z]+/\\d{4}-Q[1-4]|${INVALID})/([0-9a-f]{20})\\.json$`,
+);
+
+/**
+ * The folder a report is filed in and its submission, from a key `lake.reportKey` or `lake.invalidReportKey`
+ * built: `region` is null for `reports/invalid/…` (no region). Undefined for anything else.
+ */
+export function parseReportKey(key: string): { region: string | null; submission: string } | undefined {
+  const m = REPORT_KEY.exec(key);
+  if (!m || (m[1] === undefined && !key.startsWith(`${LAKE_ROOT.reports}${INVALID}/`))) return undefined;
+  return { region: m[1] ?? null, submission: m[2]! };
 }
 
 /** The segments of an upload key, unvalidated: `{region}/{dataset}/{period}/{file}` after `uploads/`. */

@@ -32,12 +32,13 @@ function chrome(): void {
 
 /** Show the page the hash names; the default page follows the role. */
 async function route(): Promise<void> {
-  const [page = '', arg] = location.hash.replace(/^#\/?/, '').split('/');
+  const [page = '', arg, region] = location.hash.replace(/^#\/?/, '').split('/');
   if (!me) return signInPage(view, signedIn);
   chrome();
   view.innerHTML = '<p>Memuat…</p>';
   try {
-    if (page === 'laporan' && arg) return await reportPage(view, decodeURIComponent(arg));
+    if (page === 'laporan' && arg)
+      return await reportPage(view, decodeURIComponent(arg), region && decodeURIComponent(region));
     if (me.role === 'ministry') {
       if (page === 'wilayah' && arg) return await statusPage(view, arg, `Status wilayah ${arg}`);
       return await ministryPage(view);

@@ -3,8 +3,17 @@ import { dashboardUrl } from './auth.ts';
 import { html, statusBadge } from './html.ts';
 import { deadlineBanner, recentPeriods, type StatusResponse } from './status.ts';
 
-/** The published national dashboard in a frame (its own page, with its own strict CSP). */
-function showDashboard(slot: HTMLElement): void {
+/**
+ * The published national dashboard in a frame (its own page, with its own strict CSP). The API first hands
+ * the browser what opens it (on AWS: CloudFront signed cookies for the dashboard path, ministry only).
+ */
+async function showDashboard(slot: HTMLElement): Promise<void> {
+  try {
+    await api<void>('dashboard/access', { method: 'POST' });
+  } catch (e) {
+    slot.innerHTML = html`<p class="error">${(e as Error).message}</p>`.markup;
+    return;
+  }
   const frame = Object.assign(document.createElement('iframe'), {
     id: 'dashboard-frame',
     className: 'dashboard',
@@ -43,5 +52,5 @@ export async function ministryPage(view: HTMLElement, period?: string): Promise<
     for (const row of view.querySelectorAll<HTMLElement>('#regions tbody tr'))
       row.hidden = q !== '' && !row.dataset.code!.startsWith(q) && !row.dataset.name!.includes(q);
   });
-  showDashboard(view.querySelector<HTMLElement>('#dashboard')!);
+  await showDashboard(view.querySelector<HTMLElement>('#dashboard')!);
 }

@@ -83,8 +83,9 @@ export function renderReport(target: HTMLElement, r: Report): void {
   target
     .querySelector('#rejected-rows')
     ?.addEventListener('click', () =>
-      download(`submissions/${r.submission_id}/rejected-rows`, `baris-ditolak-${r.submission_id}.csv`).catch(
-        (e) => alert((e as Error).message),
-      ),
+      download(
+        `submissions/${r.submission_id}/rejected-rows${r.region_code ? `?region=${encodeURIComponent(text(r.region_code))}` : ''}`,
+        `baris-ditolak-${r.submission_id}.csv`,
+      ).catch((e) => alert((e as Error).message)),
     );
 }

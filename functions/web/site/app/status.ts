@@ -59,7 +59,7 @@ function history(rows: Report[]): Safe {
       (
         r,
       ) => html`<tr><td data-label="Diunggah">${when(r.uploaded_at)}</td><td data-label="Periode">${String(r.period ?? '')}</td>
-      <td data-label="Dataset">${String(r.dataset ?? '')}</td><td data-label="Berkas"><a href="#/laporan/${r.submission_id}">${String(r.file ?? '')}</a></td>
+      <td data-label="Dataset">${String(r.dataset ?? '')}</td><td data-label="Berkas"><a href="#/laporan/${r.submission_id}/${String(r.region_code ?? '')}">${String(r.file ?? '')}</a></td>
       <td data-label="Hasil">${outcomeBadge(String(r.status))}</td><td data-label="Baris" class="num">${num(r.rows_accepted)} / ${num(r.rows_rejected)}</td></tr>`,
     )}
     </tbody></table></div>`;
@@ -76,9 +76,13 @@ export async function statusPage(view: HTMLElement, region: string | null, title
     ${all.map(periodTable)}<h2>Riwayat pengiriman</h2>${history(submissions)}`.markup;
 }
 
-/** One submission's report page. */
-export async function reportPage(view: HTMLElement, id: string): Promise<void> {
-  const report = await api<Report>(`submissions/${encodeURIComponent(id)}`);
+/**
+ * One submission's report page. `region` (the folder the link came from) only helps find a report filed
+ * before the submission index; the API authorises by where the report is filed, never by it.
+ */
+export async function reportPage(view: HTMLElement, id: string, region?: string): Promise<void> {
+  const q = region ? `?region=${encodeURIComponent(region)}` : '';
+  const report = await api<Report>(`submissions/${encodeURIComponent(id)}${q}`);
   view.innerHTML = html`<h1>Laporan pengiriman</h1><div id="outcome"></div>`.markup;
   renderReport(view.querySelector<HTMLElement>('#outcome')!, report);
 }
