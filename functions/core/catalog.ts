@@ -48,15 +48,17 @@ async function lakeTables(root: string): Promise<LakeTable[]> {
 /**
  * Whether every Parquet file of a glob has the same columns (names and types, in order). Only then may its
  * view read the files without `union_by_name`, which makes every query that binds the view read every file's
- * footer (all periods of the table, each time a model reads it); files of another schema need it.
+ * footer (all periods of the table, each time a model reads it); files of another schema need it, and so
+ * does a glob whose columns cannot be compared.
  */
 async function sameColumns(duck: Duck, glob: string): Promise<boolean> {
-  const [row] = await duck.rows<{ schemas: number }>(
+  const rows = duck.rows<{ schemas: number }>(
     `SELECT count(DISTINCT columns)::INTEGER AS schemas FROM (
        SELECT list(name || ' ' || coalesce(duckdb_type, '') ORDER BY column_id) AS columns
        FROM parquet_schema(${literal(glob)}) GROUP BY file_name)`,
   );
-  return row?.schemas === 1;
+  // a file that is not Parquet fails here too: left to the view, whose error names the statement
+  return (await rows.catch(() => []))[0]?.schemas === 1;
 }
 
 /**
