@@ -2,18 +2,10 @@ import { lake } from '#core/contract/lake.ts';
 import { LocalStore } from '#core/local-store.ts';
 import { evaluate } from '#evaluate/evaluate.ts';
 import { summaryText } from '#evaluate/summary.ts';
-import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
 import { curatedPeriods } from '#warehouse/runner.ts';
-import {
-  existingLake,
-  methodologyFlag,
-  parse,
-  periodArg,
-  progress,
-  progressDone,
-  UsageError,
-} from './args.ts';
+import { existingLake, methodologyFlag, parse, periodArg, progressDone, UsageError } from './args.ts';
 import { type Command, LAKE_OPTION, METHODOLOGY_OPTION } from './main.ts';
+import { modelProgress, withEngine } from './warehouse.ts';
 
 export const command: Command = {
   name: 'evaluate',
@@ -35,14 +27,13 @@ export const command: Command = {
     const period = periodArg(values.period);
     const store = new LocalStore(existingLake(values.lake));
     await requireCurated(store, period.id);
-    const engine = await DuckDbEngine.open(store);
-    try {
+    return withEngine(store, async (engine) => {
       const result = await evaluate({
         lake: store,
         engine,
         period: period.id,
         methodology: methodologyFlag(values.methodology),
-        onProgress: (p) => progress(`[${p.step}/${p.steps}] ${p.period} ${p.model}`),
+        onProgress: modelProgress,
       });
       progressDone();
       const where = store.path(lake.publishedRankingDir(result.manifest.period, result.manifest.run_id));
@@ -55,10 +46,7 @@ export const command: Command = {
           'Kalender hari kerja sementara: periode ini menjangkau tahun tanpa SKB libur nasional (hanya libur bertanggal tetap).',
         );
       return 0;
-    } finally {
-      progressDone();
-      await engine.close();
-    }
+    });
   },
 };
 

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { TargetParts } from '#ingest/key.ts';
+import { partsFromKey, type TargetParts } from '#ingest/key.ts';
 import { ingestLocalFiles } from '#ingest/local.ts';
 import type { SubmissionReport } from '#ingest/report.ts';
 
@@ -22,23 +22,37 @@ export interface PoolOptions {
 
 /**
  * Ingest many local files with `jobs` worker processes, each with its own engine and one DuckDB thread.
- * Order does not matter: which upload becomes current is decided by upload time, atomically, whatever
- * process gets there first. A small batch runs in this process.
+ * The units registries go first: a forms export names its units, and the codes they get come from the
+ * registry in the lake when the export is processed (docs/intake.md). Otherwise order does not matter:
+ * which upload becomes current is decided by upload time, atomically, whatever process gets there first.
+ * A small batch runs in this process.
  */
 export async function ingestPool(files: string[], options: PoolOptions): Promise<SubmissionReport[]> {
-  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), Math.floor(files.length / 8) || 1));
+  const registry = (f: string) =>
+    (options.target?.dataset ?? partsFromKey(f).dataset)?.toLowerCase() === 'units';
   const reports: SubmissionReport[] = [];
   const collect = (r: SubmissionReport) => {
     reports.push(r);
     options.onReport?.(r, reports.length);
   };
+  for (const phase of [files.filter(registry), files.filter((f) => !registry(f))])
+    if (phase.length > 0) await ingestPhase(phase, options, collect);
+  return reports;
+}
+
+/** One batch of files, in parallel where it is large enough. */
+async function ingestPhase(
+  files: string[],
+  options: PoolOptions,
+  collect: (r: SubmissionReport) => void,
+): Promise<void> {
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), Math.floor(files.length / 8) || 1));
   if (jobs === 1) {
     await ingestLocalFiles(options.lake, files, { target: options.target, onReport: collect });
-    return reports;
+    return;
   }
   const shares = await balancedShares(files, jobs);
   await Promise.all(shares.map((share) => runWorker(share, options, collect)));
-  return reports;
 }
 
 /**

@@ -1,16 +1,8 @@
 import { LocalStore } from '#core/local-store.ts';
-import { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
 import { transform } from '#warehouse/runner.ts';
-import {
-  existingLake,
-  methodologyFlag,
-  parse,
-  periodArg,
-  progress,
-  progressDone,
-  UsageError,
-} from './args.ts';
+import { existingLake, methodologyFlag, parse, periodArg, progressDone, UsageError } from './args.ts';
 import { type Command, LAKE_OPTION, METHODOLOGY_OPTION } from './main.ts';
+import { modelProgress, withEngine } from './warehouse.ts';
 
 export const command: Command = {
   name: 'transform',
@@ -34,14 +26,13 @@ export const command: Command = {
       throw new UsageError('pilih salah satu: --period P (mis. 2026-Q3) atau --all');
     const periods = (values.period ?? []).map((p) => periodArg(p).id);
     const store = new LocalStore(existingLake(values.lake));
-    const engine = await DuckDbEngine.open(store);
-    try {
+    return withEngine(store, async (engine) => {
       const result = await transform({
         lake: store,
         engine,
         periods: values.all ? 'all' : periods,
         methodologyFile: methodologyFlag(values.methodology),
-        onProgress: (p) => progress(`[${p.step}/${p.steps}] ${p.period} ${p.model}`),
+        onProgress: modelProgress,
       });
       progressDone();
       if (result.periods.length === 0) {
@@ -52,9 +43,6 @@ export const command: Command = {
         `Selesai: ${result.partitions} partisi mart untuk ${result.periods.join(', ')} dalam ${(result.ms / 1000).toFixed(1)} dtk.`,
       );
       return 0;
-    } finally {
-      progressDone();
-      await engine.close();
-    }
+    });
   },
 };

@@ -93,13 +93,24 @@ export class Ingest extends Construct {
     });
   }
 
-  /** Read uploads, read and write the lake (objects and listing), use the data key for both. */
+  /**
+   * Read uploads and list their folders (a file sent twice takes its first upload's time: the ingest
+   * compares it with the other files of its folder), read and write the lake (objects and listing), use the
+   * data key for both.
+   */
   private grantData(props: IngestProps): void {
     const fn = this.function;
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObject'],
         resources: [props.uploads.arnForObjects(`${lake.uploadsPrefix}*`)],
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [props.uploads.bucketArn],
+        conditions: { StringLike: { 's3:prefix': `${lake.uploadsPrefix}*` } },
       }),
     );
     fn.addToRolePolicy(

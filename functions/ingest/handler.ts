@@ -39,7 +39,14 @@ async function ingestRecord(record: SQSRecord): Promise<void> {
     if (!r.eventName.startsWith('ObjectCreated:') || !isUploadKey(key)) continue;
     const scratchDir = await mkdtemp(join(scratchRoot, 'job-'));
     try {
-      const ctx = { lake, duck: await engine, scratchDir, piiSalt: await salt, maxInvalidShare };
+      const ctx = {
+        lake,
+        duck: await engine,
+        scratchDir,
+        piiSalt: await salt,
+        maxInvalidShare,
+        listUploads: true,
+      };
       // the first key segment is the region the uploader's IAM identity may write
       const report = await ingestSubmission(ctx, { store: uploads, key, identityRegion: key.split('/')[1] });
       logger.info('submission processed', {

@@ -8,6 +8,7 @@ import { lake } from '#core/lake.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { canonicalRegionCode } from '#core/regions.ts';
 import type { ObjectStore } from '#core/store.ts';
+import { firstUploadTime } from './first-upload.ts';
 import { columnTitle, type HeaderMapping, mapHeader, officerLabel } from './headers.ts';
 import { clip, partsFromKey, resolveTarget, type Target, type TargetParts, uploadKeyError } from './key.ts';
 import { fileErrors, notes, unitCodeNotes } from './notes.ts';
@@ -35,6 +36,12 @@ export interface IngestContext {
   piiSalt: string;
   /** Largest share of invalid rows an accepted file may have. @default 0.05 */
   maxInvalidShare: number;
+  /**
+   * Look for earlier copies in the upload's folder: a file sent twice takes the time of its first upload,
+   * whichever copy is processed first (`first-upload.ts`). Set by the CLI and the Lambda (whose role may list
+   * `uploads/`); off where a caller's store may not be listed.
+   */
+  listUploads?: boolean;
 }
 
 /** One uploaded file: where it is, and (optionally) what it is for when the key does not say. */
@@ -79,7 +86,13 @@ export async function ingestSubmission(ctx: IngestContext, upload: Upload): Prom
     )
     .digest('hex')
     .slice(0, 20);
-  const base = baseReport(upload.key, submissionId, facts, info.lastModified, ctx.maxInvalidShare);
+  // the same bytes uploaded again under another name record the first upload's time, whatever the order
+  const fromKey = 'target' in resolved && Object.keys(definedOnly(upload.target ?? {})).length === 0;
+  const uploadedAt =
+    fromKey && ctx.listUploads
+      ? await timed('first-upload', () => firstUploadTime(upload.store, info, facts.sha256))
+      : info.lastModified;
+  const base = baseReport(upload.key, submissionId, facts, uploadedAt, ctx.maxInvalidShare);
   if ('errors' in resolved)
     return finish(
       ctx,

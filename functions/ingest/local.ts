@@ -51,6 +51,7 @@ export async function ingestLocalFiles(
     scratchDir: scratch,
     piiSalt: await piiSalt(lake),
     maxInvalidShare: loadMethodology().methodology.submission.max_invalid_share,
+    listUploads: true,
   };
   const reports: SubmissionReport[] = [];
   try {

@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStore } from '#core/local-store.ts';
-import { COMMANDS, main } from '../../cli/main.ts';
+import { COMMANDS } from '../../cli/main.ts';
+import { runCli } from '../support/cli.ts';
 import { tempLake, writeCurated } from '../warehouse/lake-fixture.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/pantau.js', import.meta.url));
@@ -18,19 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => rm(store.root, { recursive: true, force: true }));
 
-/** Run the CLI in this process: exit code and what it printed. */
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-  try {
-    const code = await main(argv);
-    return { code, out: log.mock.calls.flat().join('\n'), err: error.mock.calls.flat().join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
-
 /** A usage error: exit 2, one line in Bahasa Indonesia that names the help, no engine or Node English. */
 function expectUsage(r: { code: number; err: string }, says: RegExp): void {
   expect(r.code).toBe(2);
@@ -43,32 +31,32 @@ function expectUsage(r: { code: number; err: string }, says: RegExp): void {
 describe('CLI errors: one line in Bahasa Indonesia, usage errors exit 2', () => {
   it('a missing file is named, without ENOENT', async () => {
     expectUsage(
-      await run('ingest', '/tmp/pantau-tidak-ada.csv', '--lake', store.root),
+      await runCli('ingest', '/tmp/pantau-tidak-ada.csv', '--lake', store.root),
       /berkas atau folder tidak ditemukan: \/tmp\/pantau-tidak-ada\.csv/,
     );
   });
 
   it('an unknown flag lists the flags the command has', async () => {
     expectUsage(
-      await run('evaluate', '--bogus'),
+      await runCli('evaluate', '--bogus'),
       /opsi tidak dikenal: --bogus; opsi yang ada: --lake, --period/,
     );
-    expectUsage(await run('dashboard', '--lake'), /opsi --lake perlu nilai/);
+    expectUsage(await runCli('dashboard', '--lake'), /opsi --lake perlu nilai/);
   });
 
   it('a wrong or empty --lake says the folder does not exist', async () => {
     expectUsage(
-      await run('evaluate', '--lake', '/tmp/pantau-bukan-lake', '--period', '2026-Q3'),
+      await runCli('evaluate', '--lake', '/tmp/pantau-bukan-lake', '--period', '2026-Q3'),
       /folder lake \/tmp\/pantau-bukan-lake tidak ada/,
     );
-    expectUsage(await run('dashboard', '--lake', ''), /--lake kosong/);
+    expectUsage(await runCli('dashboard', '--lake', ''), /--lake kosong/);
   });
 
   it('a region name or a period in another form is a usage error with the expected forms', async () => {
     const file = join(store.root, '..', 'skm.csv');
     await writeFile(file, 'ID Responden\n1\n');
     expectUsage(
-      await run(
+      await runCli(
         'ingest',
         file,
         '--lake',
@@ -83,26 +71,26 @@ describe('CLI errors: one line in Bahasa Indonesia, usage errors exit 2', () => 
       /kode provinsi \(mis\. 33\) atau kabupaten\/kota \(mis\. 33\.74\), bukan nama/,
     );
     expectUsage(
-      await run('ingest', file, '--lake', store.root, '--region', '33.74', '--period', 'TW IV 2026'),
+      await runCli('ingest', file, '--lake', store.root, '--region', '33.74', '--period', 'TW IV 2026'),
       /periode tidak valid: "TW IV 2026" \(format YYYY-Qn, mis\. 2026-Q3\)/,
     );
     expectUsage(
-      await run('ingest', file, '--lake', store.root, '--dataset', 'survei'),
+      await runCli('ingest', file, '--lake', store.root, '--dataset', 'survei'),
       /--dataset "survei" tidak dikenal: pilih skm, fkp, complaints, units/,
     );
     expectUsage(
-      await run('transform', '--lake', store.root, '--period', '2026-Q5'),
+      await runCli('transform', '--lake', store.root, '--period', '2026-Q5'),
       /periode tidak valid: "2026-Q5"/,
     );
     expectUsage(
-      await run('generate', '--out', store.root, '--periods', '2026-Q4..2026-Q1'),
+      await runCli('generate', '--out', store.root, '--periods', '2026-Q4..2026-Q1'),
       /triwulan akhir sebelum triwulan awal/,
     );
   });
 
   it('evaluating a period without curated data is refused, lists the periods there are, writes nothing', async () => {
     expectUsage(
-      await run('evaluate', '--lake', store.root, '--period', '2025-Q1'),
+      await runCli('evaluate', '--lake', store.root, '--period', '2025-Q1'),
       /tidak ada data terkurasi untuk periode 2025-Q1; periode yang ada: 2026-Q3/,
     );
     expect(await readdir(store.root)).toEqual(['curated']);
@@ -110,14 +98,14 @@ describe('CLI errors: one line in Bahasa Indonesia, usage errors exit 2', () => 
 
   it('every command’s --help gives the forms of its values and an example', async () => {
     for (const name of COMMANDS) {
-      const help = await run(name, '--help');
+      const help = await runCli(name, '--help');
       expect(help.code).toBe(0);
       const lines = help.out.split('\n');
       expect(lines[0]).toMatch(new RegExp(`^pantau ${name}`));
       expect(lines.filter((l) => /^ {2}(--|FILE|"SQL")/.test(l)).length).toBeGreaterThan(0);
       expect(lines.at(-1)).toMatch(new RegExp(`^Contoh: pantau ${name} `));
     }
-    const ingest = (await run('ingest', '--help')).out;
+    const ingest = (await runCli('ingest', '--help')).out;
     for (const form of ['31.71', '2026-Q3', 'skm, fkp, complaints', '- = daftar path dari stdin', 'bawaan'])
       expect(ingest).toContain(form);
   });

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalStore } from '#core/local-store.ts';
 import { REGIONS } from '#core/regions.ts';
 import { buildDashboard, DashboardError, loadDashboardData } from '#dashboard/index.ts';
 import { unpack } from '#dashboard/pack.ts';
-import { main } from '../../cli/main.ts';
+import { runCli } from '../support/cli.ts';
 import { queryLake, tempDir } from '../support/lake.ts';
 import { generatedLake, martRows, PERIODS } from './fixture.ts';
 
@@ -18,19 +18,6 @@ beforeAll(async () => {
   ({ root, cleanup } = await generatedLake());
 }, 240_000);
 afterAll(() => cleanup());
-
-/** Run the CLI in this process; what it printed, and its exit code. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-  try {
-    const code = await main(argv);
-    return { code, out: log.mock.calls.flat().join('\n'), err: error.mock.calls.flat().join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 describe('dashboard data, read from marts the real models built', () => {
   it('joins each region with its IKM and grade, complaint SLAs and FKP figures', async () => {
@@ -109,17 +96,17 @@ describe('dashboard folder', () => {
   });
 
   it('`pantau dashboard` builds every period; --period picks the opening one; errors are one Bahasa line', async () => {
-    const built = await cli('dashboard', '--lake', root, '--period', PERIODS[0]!);
+    const built = await runCli('dashboard', '--lake', root, '--period', PERIODS[0]!);
     expect(built).toMatchObject({ code: 0 });
     expect(built.out).toContain(`Dasbor ${PERIODS.join(', ')} (dibuka pada ${PERIODS[0]})`);
     expect(await readFile(join(root, 'published', 'dashboard', 'index.html'), 'utf8')).toBe(
       await readFile(join(root, 'published', 'dashboard', `${PERIODS[0]}.html`), 'utf8'),
     );
-    const malformed = await cli('dashboard', '--lake', root, '--period', '2026-5');
+    const malformed = await runCli('dashboard', '--lake', root, '--period', '2026-5');
     expect(malformed.code).toBe(2);
     expect(malformed.err).toMatch(/^Salah pemakaian: periode tidak valid: "2026-5" \(format YYYY-Qn/);
     const empty = await tempDir();
-    const nothing = await cli('dashboard', '--lake', empty.dir);
+    const nothing = await runCli('dashboard', '--lake', empty.dir);
     await empty.cleanup();
     expect(nothing.code).toBe(1);
     expect(nothing.err).toMatch(/^Gagal: lake .* belum berisi tabel service_index_region/);

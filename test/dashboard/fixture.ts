@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { periodRange } from '#core/period.ts';
 import { DEFAULT_PERIODS, generate } from '#generate/index.ts';
-import { ingestLocalFiles, listFiles } from '#ingest/local.ts';
+import { listFiles } from '#ingest/local.ts';
+import { ingestPool } from '../../cli/ingest-pool.ts';
 import { evaluateLake, SKM_HEADER, skmRow, upload, varied } from '../evaluate/helpers.ts';
 import { queryLake, tempDir } from '../support/lake.ts';
 
@@ -36,7 +37,7 @@ export async function generatedLake(): Promise<{ root: string; cleanup: () => Pr
   const input = join(tmp.dir, 'input');
   const root = join(tmp.dir, 'lake');
   await generate({ out: input, scale: 'tiny', seed: 7 });
-  await ingestLocalFiles(root, await listFiles([join(input, 'uploads')]));
+  await ingestPool(await listFiles([join(input, 'uploads')]), { lake: root, jobs: 1 });
   const period = PERIODS.at(-1)!;
   const hostile = await upload(root, 'hostile.csv', hostileSkm(), '2026-12-01T02:00:00Z', {
     dataset: 'skm',

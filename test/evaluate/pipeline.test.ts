@@ -4,8 +4,9 @@ import { periodRange } from '#core/period.ts';
 import type { EvaluateResult } from '#evaluate/evaluate.ts';
 import { DEFAULT_PERIODS, type GroundTruth, generate, readGroundTruth } from '#generate/index.ts';
 import { scoreAgainstTruth } from '#generate/score.ts';
-import { ingestLocalFiles, listFiles } from '#ingest/local.ts';
+import { listFiles } from '#ingest/local.ts';
 import type { SubmissionReport } from '#ingest/report.ts';
+import { ingestPool } from '../../cli/ingest-pool.ts';
 import { queryLake, tempDir } from '../support/lake.ts';
 import { evaluateLake } from './helpers.ts';
 
@@ -22,7 +23,11 @@ beforeAll(async () => {
   await generate({ out: input, scale: 'tiny', seed: 7 });
   truth = readGroundTruth(input);
   const files = await listFiles([join(input, 'uploads')]);
-  reports = (await ingestLocalFiles(lake, files)).map((r) => ({ ...r, file: relative(input, r.file) }));
+  // as `pantau ingest` does: the units registries first, so the units a forms export names get their codes
+  reports = (await ingestPool(files, { lake, jobs: 1 })).map((r) => ({
+    ...r,
+    file: relative(input, r.file),
+  }));
   for (const p of periodRange(DEFAULT_PERIODS)) results.push(await evaluateLake(lake, p.id));
 }, 240_000);
 afterAll(() => tmp.cleanup());
@@ -33,6 +38,34 @@ describe('a generated tiny national tree, end to end', () => {
     const got = Object.fromEntries(reports.map((r) => [r.file, r.status]));
     expect(got).toEqual(expected);
     expect(reports.filter((r) => r.status === 'rejected').every((r) => r.errors.length > 0)).toBe(true);
+  });
+
+  it("gives the units of a forms export, named only, the codes of the region's registry", async () => {
+    const forms = truth.files.filter((f) => f.mess.includes('shape:forms'));
+    expect(forms.length).toBeGreaterThan(0);
+    for (const f of forms) {
+      const r = reports.find((x) => x.file === f.file)!;
+      expect(r.columns.mapped.unit_id, f.file).toBeUndefined();
+      expect(r.unit_codes.length, f.file).toBeGreaterThan(0);
+      expect(r.unit_codes.filter((u) => u.source !== 'registry' || u.unit_id.startsWith('N-'))).toEqual([]);
+    }
+    const units = (table: string) =>
+      queryLake<{ unit: string }>(
+        lake,
+        `select distinct region_code || '/' || unit_id as unit from ${table}`,
+      );
+    const registry = new Set((await units('units')).map((u) => u.unit));
+    expect((await units('skm_responses')).filter((u) => !registry.has(u.unit))).toEqual([]);
+  });
+
+  it('records each submission at the upload time of its first file, duplicates ignored', async () => {
+    const first = truth.files.filter((f) => f.expected_status === 'accepted');
+    const ledger = await queryLake<{ source_key: string; uploaded_at: string }>(
+      lake,
+      "select source_key, strftime(uploaded_at, '%Y-%m-%dT%H:%M:%S.000Z') as uploaded_at from submissions where status = 'accepted'",
+    );
+    const got = ledger.map((e) => `${relative(join(tmp.dir, 'input'), `/${e.source_key}`)}|${e.uploaded_at}`);
+    expect(got.sort()).toEqual(first.map((f) => `${f.file}|${f.uploaded_at}`).sort());
   });
 
   it('finds exactly the missing submissions and the planted integrity problems', async () => {

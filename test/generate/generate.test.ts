@@ -121,4 +121,41 @@ describe('generate (tiny)', () => {
     for (const b of cp1252.filter((x) => x.some((c) => c >= 0x80)))
       expect(() => new TextDecoder('utf-8', { fatal: true }).decode(b)).toThrow();
   });
+
+  it('writes forms exports as the field does: the unit by its name only, question headers, form timestamps', async () => {
+    const forms = truth.files.filter((f) => f.mess.includes('shape:forms'));
+    expect(forms.length).toBeGreaterThan(0);
+    const { unit_id: code, unit_name: name } = DATASETS.skm.columns;
+    const spellings = (c: { aliases?: readonly string[] }, canonical: string) =>
+      [canonical, ...(c.aliases ?? [])].map(norm);
+    for (const f of forms) {
+      const text = readFileSync(join(dir, f.file), 'utf8');
+      const { header } = await readTable(join(dir, f.file));
+      const headers = header.map(norm);
+      expect(
+        headers.filter((h) => spellings(code, 'unit_id').includes(h)),
+        f.file,
+      ).toEqual([]);
+      expect(
+        headers.filter((h) => spellings(name, 'unit_name').includes(h)),
+        f.file,
+      ).toHaveLength(1);
+      expect(
+        header.filter((h) => h.startsWith('Bagaimana')),
+        f.file,
+      ).toHaveLength(9);
+      expect(text, f.file).toMatch(
+        /\n\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}|,\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/,
+      );
+    }
+  });
+
+  it("uploads each period's units registry before any other file of the region and period", () => {
+    const key = (f: { region_code: string; period: string }) => `${f.region_code}|${f.period}`;
+    const registry = new Map(
+      truth.files.filter((f) => f.dataset === 'units').map((f) => [key(f), f.uploaded_at]),
+    );
+    const early = truth.files.filter((f) => f.dataset !== 'units' && f.uploaded_at <= registry.get(key(f))!);
+    expect(early).toEqual([]);
+  });
 });

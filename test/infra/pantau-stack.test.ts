@@ -130,7 +130,7 @@ describe('ingest', () => {
     });
   });
 
-  it('may read uploads and read/write the lake, nothing else', () => {
+  it('may read uploads and list their folders, read/write the lake, nothing else', () => {
     const s3 = roleStatements('Ingest').filter((s) => list(s.Action).some((a) => a.startsWith('s3:')));
     const grants = s3.map((s) => ({
       actions: list(s.Action).sort(),
@@ -150,8 +150,13 @@ describe('ingest', () => {
         true,
       );
       if (g.resources.some((r) => r.includes(bucketId('Uploads'))))
-        expect(g.actions).toEqual(['s3:GetObject']);
+        expect([['s3:GetObject'], ['s3:ListBucket']]).toContainEqual(g.actions);
     }
+    const listing = s3.filter((s) => list(s.Action).includes('s3:ListBucket'));
+    const uploadsListing = listing.find((s) =>
+      patterns(s.Resource).some((r) => r.includes(bucketId('Uploads'))),
+    );
+    expect(uploadsListing?.Condition).toEqual({ StringLike: { 's3:prefix': 'uploads/*' } });
     const services = new Set(
       roleStatements('Ingest').flatMap((s) => list(s.Action).map((a) => a.split(':')[0])),
     );

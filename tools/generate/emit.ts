@@ -7,7 +7,7 @@ import { cellFormatter, type Row, type Target } from './cells.ts';
 import { DATASET_LABEL, type FilePlan, fileName, type SubmissionPlan } from './plan.ts';
 import { probes } from './probes.ts';
 import type { Rng } from './random.ts';
-import { formsCell, formsColumns, formsHeaders } from './shapes.ts';
+import { FORMS_REQUIRED, formsCell, formsColumns, formsHeaders } from './shapes.ts';
 import { chooseHeaders, shapeOf } from './style.ts';
 import { openTable } from './writers.ts';
 
@@ -44,17 +44,14 @@ const OPTIONAL = new Set(['response_id', 'rating', 'reporter_email', 'descriptio
 /** The columns of one file, from the dataset definition. */
 function fileColumns(s: SubmissionPlan, f: FilePlan): [string, Column][] {
   const all = Object.entries(dataset(s.dataset).columns);
-  const keepKey = f.invalid.includes('duplicate-id');
+  const forms = shapeOf(f.style) === 'forms';
+  const needed = (name: string) =>
+    (name === 'response_id' && f.invalid.includes('duplicate-id')) || (forms && FORMS_REQUIRED.has(name));
   const kept = all.filter(([name, c]) => {
     if (f.malformed === 'missing-column' && DROPPED[s.dataset]?.includes(name)) return false;
-    return !(
-      f.style.omitOptional &&
-      c.required === false &&
-      OPTIONAL.has(name) &&
-      !(keepKey && name === 'response_id')
-    );
+    return !(f.style.omitOptional && c.required === false && OPTIONAL.has(name) && !needed(name));
   });
-  return shapeOf(f.style) === 'forms' ? formsColumns(kept) : kept;
+  return forms ? formsColumns(kept) : kept;
 }
 
 const titleLines = (s: SubmissionPlan) => [

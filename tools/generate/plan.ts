@@ -73,6 +73,14 @@ export function uploadInstant(rng: Rng, p: Period, m: Methodology, late: boolean
   return end + rng.int(1, Math.floor((deadline - end) / HOUR) - 24) * HOUR + rng.int(0, 3599) * 1000;
 }
 
+/**
+ * The unit registry's upload: in the first hour after the quarter, before every other upload of the period
+ * (each at least an hour after it), so that the units its forms exports name resolve to its codes.
+ */
+export function registryInstant(rng: Rng, p: Period): number {
+  return quarterBounds(p).end + rng.int(0, 3599) * 1000;
+}
+
 /** The file's name: its base and the extension of its format. */
 export const fileName = (f: FilePlan) => `${f.base}.${EXT[f.style.format]}`;
 
@@ -111,7 +119,8 @@ export function planSubmission(
   const registry = s.dataset === 'units';
   if (!registry && rng.chance(mess.missing)) return { ...s, files: [] };
   const late = !registry && rng.chance(mess.late);
-  const first = filePlan(rng, s, uploadInstant(rng, s.period, m, late), rng.chance(mess.undottedRegion));
+  const at = registry ? registryInstant(rng, s.period) : uploadInstant(rng, s.period, m, late);
+  const first = filePlan(rng, s, at, rng.chance(mess.undottedRegion));
   const files = [first];
   if (!registry && rng.chance(mess.malformed)) {
     first.expected = 'rejected';

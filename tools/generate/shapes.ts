@@ -4,10 +4,16 @@ import { formatTimestamp } from './calendar.ts';
 import type { Cell, Out } from './cells.ts';
 import type { Rng } from './random.ts';
 
-/** Columns a forms-tool export has no place for: the respondent id, the survey date, two profile questions. */
-const NOT_IN_FORMS = new Set(['response_id', 'survey_date', 'education', 'occupation']);
+/**
+ * Columns a forms-tool export has no place for: the unit code (the respondent chooses the unit by its name),
+ * the respondent id, the survey date, two profile questions.
+ */
+const NOT_IN_FORMS = new Set(['unit_id', 'response_id', 'survey_date', 'education', 'occupation']);
 
-/** The columns of a forms export of SKM: the form's timestamp stands for the survey date. */
+/** The columns a forms export always has, whatever the region leaves out: the unit's name carries the unit. */
+export const FORMS_REQUIRED = new Set(['unit_name']);
+
+/** The columns of a forms export of SKM: the unit by name only, the form's timestamp for the survey date. */
 export const formsColumns = (columns: [string, Column][]) =>
   columns.filter(([name]) => !NOT_IN_FORMS.has(name));
 
@@ -19,10 +25,11 @@ function question(rng: Rng, i: number): string {
   return q;
 }
 
-const FORMS_HEADERS: Record<string, string> = {
-  submitted_at: 'Stempel waktu',
-  unit_name: 'Unit Layanan yang Dikunjungi',
-  service_type: 'Jenis Layanan',
+/** How forms title their questions besides U1…U9 (the unit question as units word it, a choice list of names). */
+const FORMS_HEADERS: Record<string, readonly string[]> = {
+  submitted_at: ['Stempel waktu'],
+  unit_name: ['Unit Layanan yang Dikunjungi', 'Unit Layanan', 'Unit Pelayanan', 'Nama Unit Layanan'],
+  service_type: ['Jenis Layanan'],
 };
 
 /** Header texts of a forms export: the questions for U1…U9, the form's own names for the rest. */
@@ -30,7 +37,8 @@ export function formsHeaders(rng: Rng, columns: [string, Column][], plain: strin
   return columns.map(([name], i) => {
     const unsur = /^u([1-9])$/.exec(name);
     if (unsur) return question(rng, Number(unsur[1]) - 1);
-    return FORMS_HEADERS[name] ?? plain[i]!;
+    const own = FORMS_HEADERS[name];
+    return own ? rng.pick(own) : plain[i]!;
   });
 }
 

@@ -8,7 +8,7 @@ export type Delimiter = ',' | ';' | '\t';
 export type LetterCase = 'keep' | 'lower' | 'upper' | 'title';
 /**
  * How the export is laid out: a plain table; a forms-tool export (question texts as headers, answer words
- * as cells, the form's timestamp instead of a survey date); the hand-filled SKM recap workbook (two-row
+ * as cells, the unit by its name only, the form's timestamp instead of a survey date); the hand-filled SKM recap workbook (two-row
  * header, summary and signature rows under the data); a workbook whose first sheet is the instructions.
  */
 export type Shape = 'plain' | 'forms' | 'recap' | 'instructions';
