@@ -19,22 +19,63 @@ ledger as (
   select
     s.period,
     s.region_code,
-    count_if(s.dataset = 'skm' and s.status in ('accepted', 'duplicate')) as skm_accepted,
-    count_if(s.dataset = 'skm' and s.status = 'rejected') as skm_rejected,
-    count_if(s.dataset = 'skm' and s.status in ('accepted', 'duplicate') and coalesce(s.nihil, false)) as skm_nihil,
-    count_if(s.dataset = 'fkp' and s.status in ('accepted', 'duplicate')) as fkp_accepted,
-    count_if(s.dataset = 'fkp' and s.status = 'rejected') as fkp_rejected,
-    count_if(s.dataset = 'complaints' and s.status = 'rejected') as complaints_rejected,
-    count_if(s.dataset = 'fkp' and s.status in ('accepted', 'duplicate') and coalesce(s.nihil, false)) as fkp_nihil,
-    count_if(s.dataset = 'complaints' and s.status in ('accepted', 'duplicate')) as complaints_accepted,
-    count_if(s.dataset = 'complaints' and s.status in ('accepted', 'duplicate') and coalesce(s.nihil, false))
-      as complaints_nihil
+    s.dataset,
+    count_if(s.status in ('accepted', 'duplicate')) as accepted,
+    count_if(s.status in ('accepted', 'duplicate') and coalesce(s.nihil, false)) as nihil,
+    count_if(s.status = 'rejected') as rejected
   from submissions as s
   join periods as p on p.period = s.period
-  group by s.period, s.region_code
+  group by s.period, s.region_code, s.dataset
 ),
 
--- the period's working-day windows (up to the completion window after its last day) reach a year without SKB
+-- the regions each required dataset's region mart has a row for (the dataset has data)
+mart_rows as (
+  select year, quarter, region_code, 'skm' as dataset from ikm_region
+  union all
+  select year, quarter, region_code, 'complaints' as dataset from complaint_region
+  union all
+  select year, quarter, region_code, 'fkp' as dataset from fkp_region
+),
+
+-- v2 rule 4: each required dataset's status per region and period: data, nihil (an accepted file without
+-- rows) or missing (nothing accepted)
+dataset_statuses as (
+  select
+    p.period,
+    r.region_code,
+    d.dataset,
+    coalesce(l.accepted, 0) as accepted,
+    coalesce(l.rejected, 0) as rejected,
+    case
+      when coalesce(l.accepted, 0) = 0 then 'missing'
+      when m.region_code is not null then 'data'
+      when l.nihil > 0 then 'nihil'
+      else 'missing'
+    end as status
+  from periods as p
+  cross join regions as r
+  cross join (values ('skm'), ('fkp'), ('complaints')) as d (dataset)
+  left join ledger as l on l.period = p.period and l.region_code = r.region_code and l.dataset = d.dataset
+  left join mart_rows as m
+    on m.year = p.year and m.quarter = p.quarter and m.region_code = r.region_code and m.dataset = d.dataset
+),
+
+statuses as (
+  select
+    period,
+    region_code,
+    max(case when dataset = 'skm' then accepted end) as accepted_submissions,
+    max(case when dataset = 'skm' then rejected end) as rejected_submissions,
+    max(case when dataset = 'fkp' then rejected end) as fkp_rejected,
+    max(case when dataset = 'complaints' then rejected end) as complaints_rejected,
+    max(case when dataset = 'skm' then status end) as skm_status,
+    max(case when dataset = 'complaints' then status end) as complaints_status,
+    max(case when dataset = 'fkp' then status end) as fkp_status
+  from dataset_statuses
+  group by period, region_code
+),
+
+-- each region's scores from the region marts (read through their partition keys) and its statuses
 components as (
   select
     p.period,
@@ -49,39 +90,23 @@ components as (
     i.ikm_konversi / m.index_ikm_divisor as ikm_score,
     c.complaint_score,
     f.fkp_score,
-    coalesce(l.skm_accepted, 0) as accepted_submissions,
-    coalesce(l.skm_rejected, 0) as rejected_submissions,
-    coalesce(l.fkp_rejected, 0) as fkp_rejected,
-    coalesce(l.complaints_rejected, 0) as complaints_rejected,
-    -- v2 rule 4: data, nihil (accepted file without rows) or missing (nothing accepted) per component
-    case
-      when coalesce(l.skm_accepted, 0) = 0 then 'missing'
-      when i.region_code is not null then 'data'
-      when l.skm_nihil > 0 then 'nihil'
-      else 'missing'
-    end as skm_status,
-    case
-      when coalesce(l.complaints_accepted, 0) = 0 then 'missing'
-      when c.region_code is not null then 'data'
-      when l.complaints_nihil > 0 then 'nihil'
-      else 'missing'
-    end as complaints_status,
-    case
-      when coalesce(l.fkp_accepted, 0) = 0 then 'missing'
-      when f.region_code is not null then 'data'
-      when l.fkp_nihil > 0 then 'nihil'
-      else 'missing'
-    end as fkp_status
+    s.accepted_submissions,
+    s.rejected_submissions,
+    s.fkp_rejected,
+    s.complaints_rejected,
+    s.skm_status,
+    s.complaints_status,
+    s.fkp_status
   from periods as p
   cross join regions as r
   cross join params as m
+  join statuses as s on s.period = p.period and s.region_code = r.region_code
   left join ikm_region as i
     on i.year = p.year and i.quarter = p.quarter and i.region_code = r.region_code
   left join complaint_region as c
     on c.year = p.year and c.quarter = p.quarter and c.region_code = r.region_code
   left join fkp_region as f
     on f.year = p.year and f.quarter = p.quarter and f.region_code = r.region_code
-  left join ledger as l on l.period = p.period and l.region_code = r.region_code
 )
 
 -- the component scores the index uses: v1 the marts' scores (NULL = weight spread); v2 a missing component

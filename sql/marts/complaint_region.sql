@@ -31,7 +31,7 @@
 -- column completion_share double: SLA penyelesaian: terpenuhi / (terpenuhi + terlewat); kosong bila tidak ada yang jatuh tempo | SLA completion: met / (met + missed); null when none is due
 -- column complaint_score double: Skor pengaduan (0–5): 5 x bagian SLA berbobot; SLA tanpa laporan jatuh tempo tidak dihitung | Complaint score (0–5): 5 x weighted SLA shares, SLAs with nothing due drop out
 with metrics as (
-  select * from int_complaint_region_metrics
+  select * from int_complaint_metrics where grain = 'region'
 )
 
 select
@@ -46,9 +46,9 @@ select
   open_at_period_end,
   impossible_timelines,
   median_days_to_completion,
-  cast(verified_on_time as double) / received as share_verified_on_time,
-  cast(followed_up_on_time as double) / received as share_followed_up_on_time,
-  cast(completed_on_time as double) / received as share_completed_on_time,
+  share_verified_on_time,
+  share_followed_up_on_time,
+  share_completed_on_time,
   verification_met,
   verification_missed,
   verification_pending,

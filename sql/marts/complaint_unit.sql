@@ -30,7 +30,7 @@
 -- column completion_pending bigint: SLA penyelesaian: tertunda (belum terjadi, jendela masih terbuka pada batas data) | SLA completion: pending (not yet, window open at the cut-off)
 -- column completion_share double: SLA penyelesaian: terpenuhi / (terpenuhi + terlewat); kosong bila tidak ada yang jatuh tempo | SLA completion: met / (met + missed); null when none is due
 with metrics as (
-  select * from int_complaint_unit_metrics
+  select * from int_complaint_metrics where grain = 'unit'
 )
 
 select
@@ -45,9 +45,9 @@ select
   open_at_period_end,
   impossible_timelines,
   median_days_to_completion,
-  cast(verified_on_time as double) / received as share_verified_on_time,
-  cast(followed_up_on_time as double) / received as share_followed_up_on_time,
-  cast(completed_on_time as double) / received as share_completed_on_time,
+  share_verified_on_time,
+  share_followed_up_on_time,
+  share_completed_on_time,
   verification_met,
   verification_missed,
   verification_pending,

@@ -20,7 +20,7 @@
 -- column kinerja string: Kinerja (Sangat Baik … Tidak Baik) | Performance label
 -- column weight_rule string: Aturan bobot unsur | Element weight rule used
 with scored as (
-  select * from int_ikm_region_scored
+  select * from int_ikm_scored where grain = 'region'
 )
 
 select

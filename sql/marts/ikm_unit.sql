@@ -1,4 +1,4 @@
--- Indeks Kepuasan Masyarakat per service unit (PermenPANRB 14/2017), computed in int_ikm_unit_scored.
+-- Indeks Kepuasan Masyarakat per service unit (PermenPANRB 14/2017), computed in int_ikm_scored.
 -- grain: Satu unit layanan per periode | One service unit per period
 -- key: region_code, unit_id
 -- column period string: Periode triwulan (YYYY-Qn) | Reporting quarter (YYYY-Qn)
@@ -22,7 +22,7 @@
 -- column kinerja string: Kinerja unit (Sangat Baik … Tidak Baik) | Unit performance label
 -- column weight_rule string: Aturan bobot unsur (exact = 1/9, printed = 0,111) | Element weight rule used
 with scored as (
-  select * from int_ikm_unit_scored
+  select * from int_ikm_scored where grain = 'unit'
 )
 
 select

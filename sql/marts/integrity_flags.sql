@@ -19,15 +19,15 @@ with params as (
 ),
 
 skm as (
-  select * from int_integrity_skm_units
+  select * from int_skm_unit_profile
 ),
 
 ikm_units as (
-  select * from int_ikm_unit_scored
+  select * from int_ikm_scored where grain = 'unit'
 ),
 
 complaint_units as (
-  select * from int_complaint_unit_metrics
+  select * from int_complaint_metrics where grain = 'unit'
 ),
 
 forums_in_period as (

@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.ts';
-import { instructionsFirstWorkbook, type Questionnaire, recapWorkbook } from '../fixtures/field/workbooks.ts';
+import {
+  instructionsFirstWorkbook,
+  type Questionnaire,
+  recapCsv,
+  recapWorkbook,
+} from '../fixtures/field/workbooks.ts';
 import { FIXTURES, ingestOne, queryLake, tempDir, writeUpload } from '../support/lake.ts';
 
 const T = { dataset: 'skm', region: '32.73', period: '2026-Q3' };
@@ -155,6 +160,53 @@ describe('workbooks as units fill them', () => {
     expect(rows).toEqual([{ first: 7, last: 16 }]);
     // 294 / 90 = 3.2667 → 81.67 (B)
     expect(await ikmUnits(lake)).toEqual({ 'PKM-SKJ': { konversi: 81.67, mutu: 'B', n: 10 } });
+  });
+
+  it('reads the same recap saved as CSV by Excel (";", merged cells empty) as it reads the workbook', async () => {
+    const csv = await recapCsv(RECAP);
+    // as Excel writes it: the merged heading over U1…U9 leaves empty cells, the summary rows follow the data
+    expect(csv.split('\r\n').slice(4, 6)).toEqual([
+      'No;Tanggal Survei;Kode Unit;Jenis Kelamin;Umur;Pendidikan;Pekerjaan;Nilai Unsur Pelayanan;;;;;;;;',
+      ';;;;;;;U1;U2;U3;U4;U5;U6;U7;U8;U9',
+    ]);
+    expect(csv.split('\r\n')[17]).toBe('NRR per Unsur;;;;;;;3,5;3,3;2,8;4;3,2;3,2;3,5;2,9;3');
+    const lake = join(tmp.dir, 'recap-csv');
+    const r = await ingestOne(
+      lake,
+      await writeUpload(join(tmp.dir, 'rekap.csv'), csv, at('2026-10-01T00:00:00Z')),
+      T,
+    );
+    expect(r).toMatchObject({
+      status: 'accepted',
+      rows_read: 10,
+      rows_accepted: 10,
+      rows_rejected: 0,
+      format: 'CSV (pemisah titik koma), UTF-8',
+    });
+    expect(r.columns.mapped).toMatchObject({ u1: 'U1', u9: 'U9', survey_date: 'Tanggal Survei' });
+    // the same rows as in the workbook: 17–22 summary, 24–25 place/date and title, 28–29 name and NIP
+    expect(r.skipped_rows).toEqual({ count: 10, rows: [17, 18, 19, 20, 21, 22, 24, 25, 28, 29] });
+    expect(r.notes.join(' ')).toContain('baris 17–22, 24–25, 28–29');
+    const rows = await queryLake<{ row: number }>(
+      lake,
+      'SELECT source_row AS row FROM skm_responses ORDER BY 1',
+    );
+    expect(rows.map((x) => x.row)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+    expect(await ikmUnits(lake)).toEqual({ 'PKM-SKJ': { konversi: 81.67, mutu: 'B', n: 10 } });
+  });
+
+  it("numbers a recap CSV's rows as the spreadsheet does; only its data rows can be invalid", async () => {
+    const lines = (await recapCsv(RECAP)).split('\r\n');
+    lines[8] = lines[8]!.replace(/;3;3;4;4;3;4;3;3$/, ';3;5;4;4;3;4;3;3'); // row 9: U3 = 5
+    lines.splice(3, 0, ''); // a blank line under the titles: the rows below move down by one
+    const r = await ingestOne(
+      join(tmp.dir, 'recap-csv-bad'),
+      await writeUpload(join(tmp.dir, 'rekap-salah.csv'), lines.join('\r\n'), at('2026-10-01T00:00:00Z')),
+      T,
+    );
+    expect(r.samples.map((s) => [s.row, s.header, s.value])).toEqual([[10, 'U3', '5']]);
+    expect(r.rules).toEqual([expect.objectContaining({ count: 1 })]);
+    expect(r.skipped_rows).toEqual({ count: 10, rows: [18, 19, 20, 21, 22, 23, 25, 26, 29, 30] });
   });
 
   it('reads the data sheet after an instructions sheet, and Indonesian day-name dates', async () => {

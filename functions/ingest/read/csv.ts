@@ -1,10 +1,12 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { headerScore } from '../headers.ts';
 import { rowShifts, scanCsvLines } from './csv-lines.ts';
+import { openCsvRecap } from './csv-recap.ts';
 import type { FileFacts } from './inspect.ts';
 import { HEADER_SEARCH_ROWS, MIN_HEADER_COLUMNS, type TabularSource, UnreadableFileError } from './source.ts';
 
@@ -35,6 +37,10 @@ export async function openCsv(
       'Baris judul kolom tidak ditemukan: tidak ada judul kolom yang dikenali pada 30 baris pertama (periksa pemisah kolom dan nama kolom).',
     );
   }
+  const description = `CSV (pemisah ${DELIMITER_NAMES[best.delimiter]}), ${facts.encoding === 'utf-8' ? (facts.head[0] === 0xef ? 'UTF-8 dengan BOM' : 'UTF-8') : facts.encoding}`;
+  // a recap workbook saved as CSV is read as the workbook would be (two-row header, summary rows skipped)
+  const recap = await openCsvRecap(utf8Path, complete, best, ds, join(dirname(scratchPath), 'converted.csv'));
+  if (recap) return { ...recap, description };
   const layout = await scanCsvLines(utf8Path);
   return {
     path: utf8Path,
@@ -47,7 +53,7 @@ export async function openCsv(
       shifts: rowShifts(layout, best.headerRecord),
     },
     quotedNewlines: layout.quotedNewlines,
-    description: `CSV (pemisah ${DELIMITER_NAMES[best.delimiter]}), ${facts.encoding === 'utf-8' ? (facts.head[0] === 0xef ? 'UTF-8 dengan BOM' : 'UTF-8') : facts.encoding}`,
+    description,
   };
 }
 

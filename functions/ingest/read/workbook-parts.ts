@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
-import { attributes, ElementCutter, runText, startTags } from './xml-scan.ts';
+import { ElementCutter } from './xml-cutter.ts';
+import { attributes, runText, startTags } from './xml-scan.ts';
 import { entryStream, rejectWorkbook, type ZipEntry } from './zip.ts';
 
 /** Longest part read whole (workbook, relationships, styles), and longest single row or string item. */

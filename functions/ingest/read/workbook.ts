@@ -30,8 +30,14 @@ const SUMMARY =
 /** A place-and-date line (`Bandung, 30 September 2026`). */
 const PLACE_DATE = /^[\p{L} .'-]+,\s*\d{1,2}\s+\p{L}+\s+\d{4}$/u;
 
-const isEmpty = (cells: string[]) => cells.every((c) => c.trim() === '');
-const firstText = (cells: string[]) => cells.find((c) => c.trim() !== '')?.trim() ?? '';
+const isEmpty = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+const firstText = (cells: readonly string[]) => cells.find((c) => c.trim() !== '')?.trim() ?? '';
+
+/** Whether a row opens or continues a recap's closing block: totals, NRR, IKM, grade, place/date, signature. */
+export function isSummaryRow(cells: readonly string[]): boolean {
+  const text = firstText(cells);
+  return SUMMARY.test(text) || PLACE_DATE.test(text);
+}
 
 /**
  * A header over two rows (recap workbooks: "Nilai Unsur Pelayanan" merged over U1…U9, other headings merged
@@ -60,8 +66,14 @@ export function assembleHeader(
   return out;
 }
 
+/** How many rows the best header among `rows` spans (2: a recap's merged header), or 0 without one. */
+export function headerRowCount(ds: Dataset<Record<string, Column>>, rows: readonly SheetRow[]): number {
+  const filled = rows.filter((r) => !isEmpty(r.cells));
+  return findHeader(ds, filled)?.rows ?? 0;
+}
+
 /** The best header among the first rows: one row, or two adjacent rows assembled; null when none. */
-function findHeader(ds: Dataset<Record<string, Column>>, rows: SheetRow[]) {
+function findHeader(ds: Dataset<Record<string, Column>>, rows: readonly SheetRow[]) {
   let best: { at: number; header: string[]; score: number; rows: number } | null = null;
   rows.forEach((row, i) => {
     const candidates = [{ header: row.cells, rows: 1 }];
@@ -91,7 +103,7 @@ class Trailer {
       if (this.active) this.empties.push(row.number);
       return false;
     }
-    const summary = SUMMARY.test(text) || PLACE_DATE.test(text);
+    const summary = isSummaryRow(row.cells);
     if (!summary && (!this.active || filled * 2 >= this.mapped.length)) return true;
     this.active = true;
     this.skipped.push(...this.empties, row.number);
@@ -106,7 +118,7 @@ class Trailer {
  * recap workbook. Throws {@link UnreadableFileError} when no sheet has a recognisable header.
  */
 export async function readWorkbook(
-  sheets: AsyncIterable<SheetRows>,
+  sheets: AsyncIterable<SheetRows> | Iterable<SheetRows>,
   ds: Dataset<Record<string, Column>>,
   emit: (row: SheetRow) => Promise<void>,
 ): Promise<WorkbookTable> {

@@ -1,8 +1,7 @@
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
-import { CsvSink } from './csv-sink.ts';
+import { convertSheets } from './csv-sink.ts';
 import { type TabularSource, UnreadableFileError } from './source.ts';
-import { readWorkbook, type WorkbookTable } from './workbook.ts';
 import { workbookSheets } from './xlsx-rows.ts';
 import type { ZipEntry } from './zip.ts';
 
@@ -18,24 +17,21 @@ export async function openXlsx(
   ds: Dataset<Record<string, Column>>,
   out: string,
 ): Promise<TabularSource> {
-  const sink = new CsvSink(out);
-  let table: WorkbookTable;
+  let converted: Awaited<ReturnType<typeof convertSheets>>;
   try {
-    table = await readWorkbook(workbookSheets(path, entries), ds, (row) =>
-      sink.add([row.number, ...row.cells]),
-    );
+    converted = await convertSheets(workbookSheets(path, entries), ds, out);
   } catch (e) {
-    sink.destroy();
     if (e instanceof UnreadableFileError) throw e;
     throw new UnreadableFileError(`Berkas Excel tidak dapat dibaca: ${(e as Error).message}`);
   }
-  await sink.end();
+  const { table, multiLine } = converted;
   return {
     path: out,
     delimiter: ',',
     skipLines: 0,
     header: table.header,
     rows: { explicit: true },
+    quotedNewlines: multiLine,
     description: `Excel (XLSX), lembar "${table.sheetName}"`,
     sheet: { name: table.sheetName, position: table.sheetIndex },
     skipped: table.skipped,

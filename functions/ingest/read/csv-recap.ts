@@ -1,0 +1,106 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { parse as parseStream } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
+import type { Column } from '#core/datasets/columns.ts';
+import type { Dataset } from '#core/datasets/definition.ts';
+import { convertSheets } from './csv-sink.ts';
+import { type TabularSource, UnreadableFileError } from './source.ts';
+import { headerRowCount, isSummaryRow, type SheetRow } from './workbook.ts';
+
+/** Bytes read from the end of a file to look for a recap's summary block (a few rows; ~0.5 ms to parse). */
+const TAIL_BYTES = 16 * 1024;
+
+type Delimiter = TabularSource['delimiter'];
+
+/** Records of a delimited text, blank lines kept as empty records (a spreadsheet shows them as rows). */
+const OPTIONS = (delimiter: Delimiter) =>
+  ({
+    delimiter,
+    bom: true,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+  }) as const;
+
+function records(text: string, delimiter: Delimiter, to?: number): string[][] {
+  try {
+    return parse(text, { ...OPTIONS(delimiter), to }) as string[][];
+  } catch {
+    return [];
+  }
+}
+
+/** The last records of a file (the first, possibly cut, line of the tail left out). */
+async function tailRecords(path: string, delimiter: Delimiter): Promise<string[][]> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const length = Math.min(size, TAIL_BYTES);
+    const buf = Buffer.alloc(length);
+    await file.read(buf, 0, length, size - length);
+    const text = buf.toString('utf8');
+    return records(length < size ? text.slice(text.indexOf('\n') + 1) : text, delimiter);
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * A recap saved as CSV: its header spans two rows, or summary/closing rows end the file (see workbook.ts).
+ * A second header row can only be next to the best single one (`headerRecord`, from the delimiter sniff), so
+ * only those three rows are tried.
+ */
+async function isRecap(
+  path: string,
+  head: string,
+  at: { delimiter: Delimiter; headerRecord: number },
+  ds: Dataset<Record<string, Column>>,
+): Promise<boolean> {
+  const rows: SheetRow[] = records(head, at.delimiter, at.headerRecord + 2)
+    .map((cells, i) => ({ number: i + 1, cells }))
+    .slice(Math.max(0, at.headerRecord - 1), at.headerRecord + 2);
+  if (headerRowCount(ds, rows) === 2) return true;
+  return (await tailRecords(path, at.delimiter)).some(isSummaryRow);
+}
+
+/** The file's records as sheet rows, numbered as a spreadsheet shows them (blank lines count). */
+async function* csvRows(path: string, delimiter: Delimiter): AsyncGenerator<SheetRow> {
+  let number = 0;
+  for await (const cells of createReadStream(path).pipe(parseStream(OPTIONS(delimiter))))
+    yield { number: ++number, cells: cells as string[] };
+}
+
+/**
+ * An SKM recap workbook saved as CSV by Excel (merged cells become empty cells): read like the workbook
+ * itself, by the one definition in workbook.ts — the header assembled over two rows, the summary and
+ * signature rows under the data skipped and counted — and converted to a CSV with each row's number.
+ * Undefined when the file is no recap (the engine then reads it directly). `head` is the file's first
+ * records as text, `at` the delimiter and the 0-based record of the best one-row header found in them.
+ */
+export async function openCsvRecap(
+  path: string,
+  head: string,
+  at: { delimiter: Delimiter; headerRecord: number },
+  ds: Dataset<Record<string, Column>>,
+  out: string,
+): Promise<Omit<TabularSource, 'description'> | undefined> {
+  if (!(await isRecap(path, head, at, ds))) return undefined;
+  const { delimiter } = at;
+  let converted: Awaited<ReturnType<typeof convertSheets>>;
+  try {
+    converted = await convertSheets([{ sheetName: '', rows: csvRows(path, delimiter) }], ds, out);
+  } catch (e) {
+    if (e instanceof UnreadableFileError) throw e;
+    throw new UnreadableFileError(`Berkas CSV tidak dapat dibaca: ${(e as Error).message}`);
+  }
+  return {
+    path: out,
+    delimiter: ',',
+    skipLines: 0,
+    header: converted.table.header,
+    rows: { explicit: true },
+    quotedNewlines: converted.multiLine,
+    skipped: converted.table.skipped,
+  };
+}
