@@ -4,6 +4,7 @@ import type { Dataset, LINEAGE_COLUMNS } from '#core/datasets/definition.ts';
 import type { Duck } from '#core/duckdb.ts';
 import { type HeaderMapping, officerLabel } from './headers.ts';
 import { clip } from './key.ts';
+import { PARQUET_WRITE } from './limits.ts';
 import { checkMessage, MAX_SAMPLES, type RowFinding, type SubmissionReport } from './report.ts';
 import type { Staged } from './stage.ts';
 
@@ -38,7 +39,7 @@ export async function writeCurated(
   );
   await duck.run(
     `COPY (SELECT ${cols.join(', ')} FROM staged WHERE __valid${duplicates ? ' AND __row NOT IN (SELECT __row FROM staged_duplicates)' : ''})
-     TO $out (FORMAT parquet, COMPRESSION zstd, ${metadata})`,
+     TO $out (${PARQUET_WRITE}, ${metadata})`,
     {
       out,
       region: lineage.region,

@@ -3,6 +3,7 @@ import { listValue } from '@duckdb/node-api';
 import { literal } from '#core/contract/sql.ts';
 import type { Duck } from '#core/duckdb.ts';
 import { type ObjectStore, PreconditionFailedError } from '#core/store.ts';
+import { PARQUET_WRITE } from './limits.ts';
 import { newer, type Version } from './replace.ts';
 
 /**
@@ -166,7 +167,7 @@ async function writeMerged(
     `COPY (SELECT * FROM read_parquet(${literal(files.currentFile)}) WHERE NOT list_contains($taken::VARCHAR[], unit_id)
        UNION ALL BY NAME
        SELECT * FROM read_parquet(${literal(files.mineFile)}) WHERE list_contains($taken::VARCHAR[], unit_id))
-     TO ${literal(files.merged)} (FORMAT parquet, COMPRESSION zstd, ${holdingsClause({ floor, versions })})`,
+     TO ${literal(files.merged)} (${PARQUET_WRITE}, ${holdingsClause({ floor, versions })})`,
     taken,
   );
 }

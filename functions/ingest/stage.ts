@@ -8,6 +8,7 @@ import { periodEnd, periodStart } from '#core/period.ts';
 import { type Check, compileValidation, SALT_VARIABLE } from './compile.ts';
 import type { HeaderMapping } from './headers.ts';
 import type { Target } from './key.ts';
+import { PARQUET_WRITE } from './limits.ts';
 import { timed } from './profile.ts';
 import type { TabularSource } from './read/source.ts';
 import { sourceRelation, sourceTable, TABLE_SOURCE_MAX_BYTES } from './stage-source.ts';
@@ -70,7 +71,7 @@ export async function stage(
     : '';
   const [written] = await timed('stage-copy', () =>
     duck.preparedRows<CopyStats>(
-      `${salt}COPY (WITH src AS (${relation.sql}), ${compiled.staged}) TO ${literal(params.path)} (FORMAT parquet, COMPRESSION zstd, RETURN_STATS true)`,
+      `${salt}COPY (WITH src AS (${relation.sql}), ${compiled.staged}) TO ${literal(params.path)} (${PARQUET_WRITE}, RETURN_STATS true)`,
     ),
   );
   // a view cannot take parameters: the path is the scratch file's and the id is hex, both ours

@@ -101,6 +101,7 @@ export async function openCsvRecap(
     header: converted.table.header,
     rows: { explicit: true },
     quotedNewlines: converted.multiLine,
+    longestRecord: converted.longestRecord,
     skipped: converted.table.skipped,
   };
 }

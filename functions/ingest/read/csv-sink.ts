@@ -17,6 +17,8 @@ export class CsvSink {
   private batch: unknown[][] = [];
   /** Whether a written cell holds a line break (the engine must then read the file with one thread). */
   multiLine = false;
+  /** An upper bound of the longest record's UTF-8 bytes (3 per UTF-16 code unit). */
+  longestRecord = 0;
 
   constructor(path: string) {
     this.stream = createWriteStream(path);
@@ -40,18 +42,29 @@ export class CsvSink {
   private async flush(): Promise<void> {
     if (this.batch.length === 0) return;
     const text = csvLines(this.batch);
-    this.multiLine ||= lineBreaks(text) > this.batch.length;
+    const lines = lineBreaks(text);
+    this.multiLine ||= lines.count > this.batch.length;
+    this.longestRecord = Math.max(this.longestRecord, lines.longest * 3);
     this.batch = [];
     if (!this.stream.write(text)) await once(this.stream, 'drain');
   }
 }
 
-/** Line breaks in a text (each record ends with one; more means a cell holds one). */
-function lineBreaks(text: string): number {
-  if (text.includes('\r')) return Number.POSITIVE_INFINITY;
-  let n = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
-  return n;
+/**
+ * Line breaks in a text (each record ends with one; more means a cell holds one), and the longest line in
+ * UTF-16 code units.
+ */
+function lineBreaks(text: string): { count: number; longest: number } {
+  if (text.includes('\r')) return { count: Number.POSITIVE_INFINITY, longest: text.length };
+  let count = 0;
+  let longest = 0;
+  let start = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    count++;
+    longest = Math.max(longest, at + 1 - start);
+    start = at + 1;
+  }
+  return { count, longest };
 }
 
 /**
@@ -63,7 +76,7 @@ export async function convertSheets(
   sheets: AsyncIterable<SheetRows> | Iterable<SheetRows>,
   ds: Dataset<Record<string, Column>>,
   out: string,
-): Promise<{ table: WorkbookTable; multiLine: boolean }> {
+): Promise<{ table: WorkbookTable; multiLine: boolean; longestRecord: number }> {
   const sink = new CsvSink(out);
   let table: WorkbookTable;
   try {
@@ -73,5 +86,5 @@ export async function convertSheets(
     throw e;
   }
   await sink.end();
-  return { table, multiLine: sink.multiLine };
+  return { table, multiLine: sink.multiLine, longestRecord: sink.longestRecord };
 }

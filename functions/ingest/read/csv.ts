@@ -53,6 +53,10 @@ export async function openCsv(
       shifts: rowShifts(layout, best.headerRecord),
     },
     quotedNewlines: layout.quotedNewlines,
+    // a line is a record unless a quoted cell spans lines; decoding to UTF-8 at most triples a line's bytes
+    longestRecord: layout.quotedNewlines
+      ? undefined
+      : facts.longestLine * (facts.encoding === 'utf-8' ? 1 : 3),
     description,
   };
 }

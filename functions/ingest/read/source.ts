@@ -26,6 +26,11 @@ export interface TabularSource {
       };
   /** A quoted cell spans lines: the engine must read the file with one thread. */
   quotedNewlines?: boolean;
+  /**
+   * An upper bound of the longest record's UTF-8 bytes, when known: a file whose records all fit in a small
+   * buffer is read with one (see `stage-source.ts`).
+   */
+  longestRecord?: number;
   /** Describes the file for the report, e.g. `CSV (;), Windows-1252`. */
   description: string;
   /** Workbooks: the sheet read and its 0-based position (an instructions sheet may come before). */

@@ -24,7 +24,7 @@ export async function openXlsx(
     if (e instanceof UnreadableFileError) throw e;
     throw new UnreadableFileError(`Berkas Excel tidak dapat dibaca: ${(e as Error).message}`);
   }
-  const { table, multiLine } = converted;
+  const { table, multiLine, longestRecord } = converted;
   return {
     path: out,
     delimiter: ',',
@@ -32,6 +32,7 @@ export async function openXlsx(
     header: table.header,
     rows: { explicit: true },
     quotedNewlines: multiLine,
+    longestRecord,
     description: `Excel (XLSX), lembar "${table.sheetName}"`,
     sheet: { name: table.sheetName, position: table.sheetIndex },
     skipped: table.skipped,
