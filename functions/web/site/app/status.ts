@@ -1,19 +1,8 @@
+import type { RegionStatus } from '../../status.ts';
 import { api } from './api.ts';
 import { DATASET_LABEL, html, num, outcomeBadge, type Safe, statusBadge, when } from './html.ts';
 import { type Report, renderReport } from './report.ts';
 
-interface DatasetState {
-  dataset: string;
-  status: string;
-  submitted_at: string | null;
-  submissions: number;
-  rejected_submissions: number;
-}
-export interface RegionStatus {
-  region_code: string;
-  region_name: string;
-  datasets: DatasetState[];
-}
 export interface StatusResponse {
   period: string;
   deadline: string;
