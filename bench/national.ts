@@ -30,9 +30,10 @@ export async function benchNational(dir: string): Promise<void> {
       m: pantau(['generate', '--out', input, '--scale', 'national']),
     });
   measure('rm', ['-rf', lake]);
-  const files = (await readdir(join(input, 'uploads'), { recursive: true })).length;
+  const entries = await readdir(join(input, 'uploads'), { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).length;
   steps.push({
-    step: `ingest --jobs 2 (${files} entries)`,
+    step: `ingest --jobs 2 (${files} files)`,
     m: pantau(['ingest', join(input, 'uploads'), '--lake', lake, '--jobs', '2', '--json']),
   });
   steps.push({ step: 'transform --all', m: pantau(['transform', '--lake', lake, '--all']) });
