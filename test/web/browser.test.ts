@@ -114,6 +114,10 @@ describe('officer and ministry in Chromium', () => {
     expect(await page.textContent('#report .outcome')).toContain('DITERIMA');
     const cells = await page.$$eval('#cells tbody td', (tds) => tds.map((td) => td.textContent));
     expect(cells.slice(0, 3)).toEqual([String(sheetRow(7)), 'U3', '7']);
+    // the units the file replaced, in words; no raw report fields
+    const details = await page.textContent('#details');
+    expect(details).toMatch(/Unit yang datanya diganti berkas ini\s*U-01/);
+    expect(details).not.toMatch(/[{}"]|nihil|skipped/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#rejected-rows')]);
     expect(download.suggestedFilename()).toMatch(/^baris-ditolak-skm-\d{4}-Q\d-31\.71\./);
     const saved = join(root, '..', download.suggestedFilename());

@@ -28,6 +28,11 @@ const SHOWN = new Set([
   'quarantine_key',
   'max_invalid_share',
   'format',
+  'nihil',
+  'units',
+  'skipped_rows',
+  'sheet',
+  'superseded_on_arrival_by',
 ]);
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -43,16 +48,40 @@ function samples(r: Report): Safe {
     </tbody></table></div>`;
 }
 
+/** What the report says in its own fields, as an officer reads it: units, a nihil report, skipped rows. */
+function known(r: Report): [string, string][] {
+  const units = (r.units ?? {}) as Record<string, unknown>;
+  const skipped = (r.skipped_rows ?? {}) as Record<string, unknown>;
+  const facts: [string, unknown[]][] = [
+    ['Unit yang datanya diganti berkas ini', list(units.replaced)],
+    ['Unit lain yang datanya tetap', list(units.kept)],
+    ['Unit yang tidak diganti (ada unggahan lebih baru)', list(units.superseded)],
+    ['Baris ringkasan/tanda tangan yang dilewati (bukan data)', list(skipped.rows)],
+  ];
+  const single: [string, unknown][] = [
+    ['Laporan nihil', r.nihil === true ? 'ya — tidak ada data pada periode ini' : undefined],
+    ['Lembar Excel yang dibaca', r.sheet],
+    ['Tidak dipakai: sudah ada unggahan lebih baru (id)', r.superseded_on_arrival_by],
+  ];
+  return [
+    ...single
+      .filter(([, v]) => typeof v === 'string' && v !== '')
+      .map(([k, v]) => [k, String(v)] as [string, string]),
+    ...facts.filter(([, v]) => v.length > 0).map(([k, v]) => [k, v.map(text).join(', ')] as [string, string]),
+  ];
+}
+
 function extras(r: Report): Safe {
   const rest = Object.entries(r).filter(
     ([k, v]) =>
       !SHOWN.has(k) && v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0),
   );
   const columns = (r.columns ?? {}) as Record<string, unknown>;
-  const notes = [...list(columns.missing), ...list(columns.unknown)];
-  if (rest.length === 0 && notes.length === 0) return html``;
-  return html`<h2>Rincian lain</h2><dl class="facts">
+  const facts = known(r);
+  if (rest.length === 0 && facts.length === 0 && list(columns.unknown).length === 0) return html``;
+  return html`<h2>Rincian lain</h2><dl class="facts" id="details">
     ${list(columns.unknown).length ? html`<dt>Kolom tidak dikenal (diabaikan)</dt><dd>${list(columns.unknown).join(', ')}</dd>` : ''}
+    ${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}
     ${rest.map(([k, v]) => html`<dt>${k.replaceAll('_', ' ')}</dt><dd>${Array.isArray(v) ? v.map(text).join('; ') : text(v)}</dd>`)}
   </dl>`;
 }
