@@ -1,30 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
-import { buildWarehouse, type FixtureRow, tempLake, writeCurated } from './lake-fixture.ts';
-
-const complaint = (
-  id: string,
-  unit: string,
-  times: Partial<Record<'received_at' | 'verified_at' | 'followed_up_at' | 'completed_at', string>>,
-  status = 'proses',
-): FixtureRow => ({
-  complaint_id: id,
-  unit_id: unit,
-  received_at: null,
-  verified_at: null,
-  followed_up_at: null,
-  completed_at: null,
-  ...times,
-  status,
-  classification: 'pengaduan',
-});
+import { buildWarehouse, complaintRow, type FixtureRow, tempLake, writeCurated } from './lake-fixture.ts';
 
 // 2026 calendar (SKB 1497/2025): 18 Mar cuti bersama, 19 Mar Nyepi, 20 Mar cuti, 21–22 Mar Idul Fitri
 // (weekend), 23–24 Mar cuti bersama, 3 Apr Wafat Yesus Kristus.
 const COMPLAINTS: FixtureRow[] = [
   // Received Tue 17 Mar, verified Wed 25 Mar: 8 calendar days but 1 working day (holiday week) → on time.
   // Follow-up Wed 1 Apr: 26, 27, 30, 31 Mar, 1 Apr = 5 working days → on time. Completed 16 May = 60 days.
-  complaint('c1', 'U1', {
+  complaintRow('c1', 'U1', {
     received_at: '2026-03-17 09:00:00',
     verified_at: '2026-03-25 10:00:00',
     followed_up_at: '2026-04-01 10:00:00',
@@ -32,13 +15,13 @@ const COMPLAINTS: FixtureRow[] = [
   }),
   // Verified after 4 working days (27, 30, 31 Mar, 1 Apr) → late; follow-up 9 Apr = 5 working days (3 Apr
   // is a holiday) → on time; completed after 61 days → late.
-  complaint('c2', 'U1', {
+  complaintRow('c2', 'U1', {
     received_at: '2026-03-26 09:00:00',
     verified_at: '2026-04-01 09:00:00',
     followed_up_at: '2026-04-09 09:00:00',
     completed_at: '2026-05-26 09:00:00',
   }),
-  complaint(
+  complaintRow(
     'c3',
     'U1',
     {
@@ -50,15 +33,15 @@ const COMPLAINTS: FixtureRow[] = [
     'selesai',
   ),
   // Archived: neither on time nor open at period end.
-  complaint('c4', 'U1', { received_at: '2026-03-30 09:00:00' }, 'diarsipkan'),
+  complaintRow('c4', 'U1', { received_at: '2026-03-30 09:00:00' }, 'diarsipkan'),
   // Impossible timeline: completed before received.
-  complaint(
+  complaintRow(
     'c5',
     'U1',
     { received_at: '2026-03-10 09:00:00', completed_at: '2026-03-05 09:00:00' },
     'selesai',
   ),
-  complaint(
+  complaintRow(
     'c6',
     'U2',
     {

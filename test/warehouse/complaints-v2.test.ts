@@ -1,20 +1,16 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildWarehouse, type FixtureRow, tempLake, writeSubmission } from './lake-fixture.ts';
-
-type Times = Partial<Record<'received_at' | 'verified_at' | 'followed_up_at' | 'completed_at', string>>;
+import {
+  buildWarehouse,
+  type ComplaintTimes,
+  complaintRow,
+  type FixtureRow,
+  tempLake,
+  writeSubmission,
+} from './lake-fixture.ts';
 
 /** One complaint in a unit of its own (unit id = complaint id), so complaint_unit shows it alone. */
-const complaint = (id: string, status: string, times: Times): FixtureRow => ({
-  complaint_id: id,
-  unit_id: id,
-  received_at: null,
-  verified_at: null,
-  followed_up_at: null,
-  completed_at: null,
-  ...times,
-  status,
-  classification: 'pengaduan',
-});
+const complaint = (id: string, status: string, times: ComplaintTimes): FixtureRow =>
+  complaintRow(id, id, times, status);
 
 // February 2026: Mon 2, Tue 3, … Fri 6, Sat 7, Sun 8, Mon 9. No holiday that week.
 const FEB = {

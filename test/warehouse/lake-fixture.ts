@@ -14,6 +14,29 @@ import { transform } from '#warehouse/runner.ts';
 
 export type FixtureRow = Record<string, string | number | boolean | null>;
 
+/** Timestamps of a complaint's steps (ISO text); the ones not given are NULL. */
+export type ComplaintTimes = Partial<
+  Record<'received_at' | 'verified_at' | 'followed_up_at' | 'completed_at', string>
+>;
+
+/** One curated complaint row of unit `unit` with the given step times and status. */
+export const complaintRow = (
+  id: string,
+  unit: string,
+  times: ComplaintTimes,
+  status = 'proses',
+): FixtureRow => ({
+  complaint_id: id,
+  unit_id: unit,
+  received_at: null,
+  verified_at: null,
+  followed_up_at: null,
+  completed_at: null,
+  ...times,
+  status,
+  classification: 'pengaduan',
+});
+
 /** A temp lake folder for one test. */
 export async function tempLake(): Promise<LocalStore> {
   return new LocalStore(await mkdtemp(join(tmpdir(), 'pantau-wh-test-')));
