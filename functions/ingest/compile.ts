@@ -254,8 +254,9 @@ export function compileValidation(
       id: checks.length + 1,
       column: null,
       rule: 'kolom_berlebih',
-      // one trim over all spare cells together: planned once, not once per spare column
-      failed: `trim(concat(${extra.map(ident).join(', ')})) <> ''`,
+      // one trim over all spare cells together (planned once, not once per spare column), only where some
+      // spare cell is there at all: nearly every row has none
+      failed: `(${extra.map((x) => `${ident(x)} IS NOT NULL`).join(' OR ')}) AND trim(concat(${extra.map(ident).join(', ')})) <> ''`,
       detail: '',
     });
     tested.push(checks.at(-1)!);
