@@ -27,6 +27,8 @@ export interface CompiledValidation {
 }
 
 const r = (c: string) => ident(`r_${c}`);
+/** The source cell of a column, as read (not cleaned). */
+const s = (c: string) => ident(`s_${c}`);
 const n = (c: string) => ident(`n_${c}`);
 /** Parsed value of an integer, date or timestamp column, computed once per row. */
 const p = (c: string) => ident(`p_${c}`);
@@ -261,16 +263,28 @@ export function compileValidation(
     });
     tested.push(checks.at(-1)!);
   }
-  const raw = entries.map(
-    ([name]) =>
-      `${clean}(${sources.has(name) ? ident(sources.get(name)!) : 'CAST(NULL AS VARCHAR)'}) AS ${r(name)}`,
+  const cell = (name: string) => (sources.has(name) ? ident(sources.get(name)!) : 'CAST(NULL AS VARCHAR)');
+  // with fast paths a parsed kind's cell is cleaned only where its fast parse fails: the fast parsers read
+  // a padded cell as its cleaned text (a cast skips the spaces that cleaning trims), else they give NULL
+  const lazy = (c: Column) => fastPaths && isParsed(c);
+  const raw = entries.map(([name, c]) =>
+    lazy(c) ? `${cell(name)} AS ${s(name)}` : `${clean}(${cell(name)}) AS ${r(name)}`,
   );
   const byKind = new Map<ParsedKind, string[]>();
   for (const [name, c] of entries) if (isParsed(c)) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), name]);
   // without fast paths: the lean plan, every value through the full parser of its kind (one list per kind)
   const fast = fastPaths
     ? [...byKind].flatMap(([kind, names]) =>
-        names.map((name) => `${PARSERS[kind].fast(r(name))} AS ${f(name)}`),
+        names.map((name) => `${PARSERS[kind].fast(s(name))} AS ${f(name)}`),
+      )
+    : [];
+  // where the fast parse read the cell, its text stands for the cleaned one (only tested for NULL there)
+  const cleaned = fastPaths
+    ? [...byKind].flatMap(([, names]) =>
+        names.map(
+          (name) =>
+            `CASE WHEN ${f(name)} IS NULL THEN ${clean}(${s(name)}) ELSE ${s(name)} END AS ${r(name)}`,
+        ),
       )
     : [];
   const lists = [...byKind].map(([kind, names]) => {
@@ -305,7 +319,8 @@ export function compileValidation(
   const staged = `
     raw AS (SELECT __src_row, ${[...raw, ...extra.map(ident)].join(', ')} FROM src),
     fast AS (SELECT *${fast.map((x) => `, ${x}`).join('')} FROM raw),
-    lists AS (SELECT *${lists.map((x) => `, ${x}`).join('')} FROM fast),
+    cleaned AS (SELECT *${cleaned.map((x) => `, ${x}`).join('')} FROM fast),
+    lists AS (SELECT *${lists.map((x) => `, ${x}`).join('')} FROM cleaned),
     labelled AS (SELECT *${labels.map((x) => `, ${x}`).join('')} FROM lists),
     parsed AS (SELECT *${parsed.map((x) => `, ${x}`).join('')} FROM labelled),
     normalised AS (SELECT *, ${norm.join(', ')} FROM parsed),
@@ -317,7 +332,7 @@ export function compileValidation(
         .join(',\n      ')},
       __valid,${fromName ? `\n      (${r(fromName)} IS NULL AND ${n(fromName)} IS NOT NULL) AS __unit_from_name,` : ''}
       CASE WHEN NOT __valid THEN ${errorList} END AS __errors,
-      CASE WHEN NOT __valid THEN [${kept.map(([name]) => r(name)).join(', ')}] END AS __raw
+      CASE WHEN NOT __valid THEN [${kept.map(([name, c]) => (lazy(c) ? `${clean}(${s(name)})` : r(name))).join(', ')}] END AS __raw
     FROM flagged`;
   return { checks, staged, rawColumns: kept.map(([name]) => name) };
 }
