@@ -42,8 +42,8 @@ const p = (c: string) => ident(`p_${c}`);
  */
 const PARSERS = {
   integer: {
-    fast: (v: string) =>
-      `CASE WHEN NOT (contains(${v}, '.') OR contains(${v}, ',')) THEN TRY_CAST(${v} AS DOUBLE) END`,
+    // a decimal comma is no number to the cast (NULL, then the full parser): only a dot needs the guard
+    fast: (v: string) => `CASE WHEN NOT contains(${v}, '.') THEN TRY_CAST(${v} AS DOUBLE) END`,
     rest: (v: string) => `COALESCE(pantau_number(${v}), pantau_number(pantau_deep_clean(${v})))`,
   },
   date: {
