@@ -70,7 +70,7 @@ export function startRun(o: RunOptions): Context {
     periods.map((p) => p.id),
   );
   return {
-    run: { out: o.out, m, scale, rng, plans, planting, truth, rows: {}, bytes: 0, files: 0 },
+    run: { out: o.out, made: new Set(), m, scale, rng, plans, planting, truth, rows: {}, bytes: 0, files: 0 },
     units,
     periods,
   };

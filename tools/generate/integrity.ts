@@ -18,7 +18,8 @@ export function quarterPopulation(annualUsers: number, m: Methodology): number {
   return t.users === 'period' ? Math.ceil((annualUsers * 3) / 12) : annualUsers;
 }
 
-const UNSUR = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
+/** The nine unsur columns of an SKM row, in order. */
+export const UNSUR = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
 
 /** Exact SKM integrity measures of one unit's valid questionnaires in one period. */
 export class SkmUnitStats {
