@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScaleName } from '#generate/index.ts';
 import { defaultJobs } from '#generate/pool.ts';
+import { scaleOf } from '#generate/scale.ts';
 import { alternate, fmt, type Measured, measure } from './measure.ts';
 
 /** One whole `pantau generate` process into a fresh folder, removed afterwards. */
@@ -30,8 +31,8 @@ function generateOnce(scale: ScaleName, jobs: number): Measured {
  * writes tens of millions of rows (minutes, GBs of disk).
  */
 export async function benchGenerate(scales: readonly ScaleName[] = ['tiny', 'small']): Promise<void> {
-  const jobs = defaultJobs();
   for (const scale of scales) {
+    const jobs = Math.max(2, defaultJobs(scaleOf(scale).regions.length));
     const r = alternate(3, {
       one: () => generateOnce(scale, 1),
       many: () => generateOnce(scale, jobs),

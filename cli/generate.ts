@@ -1,5 +1,4 @@
 import { generate, SCALES, type ScaleName } from '#generate/index.ts';
-import { defaultJobs } from '#generate/pool.ts';
 import { parse, periodArg, progress, progressDone, UsageError } from './args.ts';
 import type { Command } from './main.ts';
 
@@ -16,7 +15,7 @@ export const command: Command = {
     ['--periods A..B', 'rentang triwulan, mis. 2026-Q3..2026-Q4, atau satu triwulan 2026-Q3'],
     [
       '--jobs N',
-      `utas penulis, bilangan bulat ≥ 1 (bawaan ${defaultJobs()}: satu per inti, maks. 4); hasil tetap sama`,
+      'utas penulis, bilangan bulat ≥ 1 (bawaan satu per inti, maks. 4; tiny: 1); hasil tetap sama',
     ],
   ],
   example: 'pantau generate --out ./unggahan --scale tiny --periods 2026-Q3..2026-Q4',
@@ -35,8 +34,8 @@ export const command: Command = {
     const seed = Number(values.seed);
     if (!Number.isSafeInteger(seed))
       throw new UsageError(`--seed harus bilangan bulat, bukan "${values.seed}"`);
-    const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1)
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
       throw new UsageError(`--jobs harus bilangan bulat ≥ 1, bukan "${values.jobs}"`);
     let summary: Awaited<ReturnType<typeof generate>>;
     try {

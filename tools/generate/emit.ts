@@ -117,15 +117,17 @@ export async function emitFile(
   });
   let rows = 0;
   let invalid = 0;
-  const put = async (r: Row) => {
-    w.write(fmt.map((g, i) => g(r[columns[i]![0]] ?? null)));
-    if (++rows % 5000 === 0) await w.drain();
+  const names = columns.map(([name]) => name);
+  /** Write one row; true every 5,000 rows, when buffered output should be drained. */
+  const put = (r: Row) => {
+    w.write(fmt.map((g, i) => g(r[names[i]!] ?? null)));
+    return ++rows % 5000 === 0;
   };
   if (!f.nihil) {
     for (const g of groups) {
-      for (const r of g.rows) await put(r);
+      for (const r of g.rows) if (put(r)) await w.drain();
       const extra = probes(rng, s, f, g);
-      for (const r of extra) await put(r);
+      for (const r of extra) if (put(r)) await w.drain();
       invalid += extra.length;
     }
   }

@@ -2,10 +2,10 @@ import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { periodRange } from '#core/period.ts';
 import { defaultJobs, writeRegions } from './pool.ts';
-import { DEFAULT_MESS, type MessShares, type ScaleName } from './scale.ts';
+import { DEFAULT_MESS, type MessShares, type ScaleName, scaleOf } from './scale.ts';
 import { TruthBuilder } from './truth.ts';
 
-export { SCALES, type ScaleName } from './scale.ts';
+export { SCALES, type ScaleName, scaleOf } from './scale.ts';
 
 import type { GroundTruth } from './truth.ts';
 
@@ -24,7 +24,7 @@ export interface GenerateOptions {
   periods?: string;
   /** Override mess shares (e.g. `{ missing: 0 }`). */
   mess?: Partial<MessShares>;
-  /** Threads writing regions; the output does not depend on it. @default one per core, at most 4 */
+  /** Threads writing regions; the output does not depend on it. @default one per core, at most 4 (tiny: 1) */
   jobs?: number;
 }
 
@@ -58,7 +58,8 @@ export async function generate(
     mess: { ...DEFAULT_MESS, ...options.mess },
   };
   mkdirSync(o.out, { recursive: true });
-  const parts = await writeRegions(o, options.jobs ?? defaultJobs(), onProgress);
+  const jobs = options.jobs ?? defaultJobs(scaleOf(o.scale).regions.length);
+  const parts = await writeRegions(o, jobs, onProgress);
   const truth = new TruthBuilder(
     o.seed,
     o.scale,

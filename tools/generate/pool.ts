@@ -5,8 +5,12 @@ import { regionPeriod } from './region-period.ts';
 import { scaleOf } from './scale.ts';
 import type { GroundTruth } from './truth.ts';
 
-/** Threads by default: one per core, at most 4. */
-export const defaultJobs = () => Math.min(4, availableParallelism());
+/** Fewer regions than this are written by one thread: a worker costs about half a second to start. */
+const MIN_REGIONS_FOR_THREADS = 50;
+
+/** Threads by default: one per core, at most 4; one for a run of few regions (the tiny scale's 12). */
+export const defaultJobs = (regions: number) =>
+  regions < MIN_REGIONS_FOR_THREADS ? 1 : Math.min(4, availableParallelism());
 
 /** What one thread wrote: its regions' truth (unsorted) and counters. */
 export interface SharePart {
