@@ -34,13 +34,11 @@ export class SkmUnitStats {
 
   add(r: Row): void {
     this.n++;
-    let key = '';
     let same = true;
     let max = true;
     const first = r.u1;
     for (let i = 0; i < 9; i++) {
       const s = r[UNSUR[i]!] as number | null;
-      key += `${s},`;
       if (s !== null) {
         this.sums[i]! += s;
         this.answered[i]!++;
@@ -51,9 +49,10 @@ export class SkmUnitStats {
     if (same) this.straight++;
     if (max) this.allMax++;
     if (typeof r.submitted_at === 'number') this.times.push(r.submitted_at);
-    key += `${r.gender}|${r.age}|${r.education}|${r.occupation}|${r.service_type}|${r.survey_date}|${r.submitted_at}`;
-    if (this.seen.has(key)) this.copies++;
-    else this.seen.add(key);
+    const key = `${r.u1},${r.u2},${r.u3},${r.u4},${r.u5},${r.u6},${r.u7},${r.u8},${r.u9},${r.gender}|${r.age}|${r.education}|${r.occupation}|${r.service_type}|${r.survey_date}|${r.submitted_at}`;
+    const before = this.seen.size;
+    this.seen.add(key);
+    if (this.seen.size === before) this.copies++;
   }
 
   /** Some unsur nobody answered (v2 rule 7: no IKM, flag `skm_incomplete_unsur`). */
