@@ -18,6 +18,7 @@ export class Duck {
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    private readonly reusesPlans: boolean,
   ) {}
 
   /**
@@ -25,7 +26,18 @@ export class Duck {
    * set ({@link defaultMemoryLimit} unless given), never the engine's own default of 80 % of the machine.
    */
   static async open(
-    options: { threads?: number; memoryLimit?: string; tempDirectory?: string } = {},
+    options: {
+      threads?: number;
+      memoryLimit?: string;
+      tempDirectory?: string;
+      /**
+       * Plan without the data's statistics, so that a plan stays right for whatever a table holds later:
+       * required by {@link Duck.preparedRows}. The optimiser otherwise folds expressions by what the tables
+       * held when a statement was planned (`x IS NOT NULL` to false, `coalesce(x, 'z')` to `x` over a column
+       * that was all NULL), and a kept plan gives wrong answers once they hold other rows.
+       */
+      reusablePlans?: boolean;
+    } = {},
   ): Promise<Duck> {
     const config: Record<string, string> = {
       threads: String(options.threads ?? 2),
@@ -36,10 +48,11 @@ export class Duck {
       enable_external_file_cache: 'false',
     };
     if (options.tempDirectory) config.temp_directory = options.tempDirectory;
+    if (options.reusablePlans) config.disabled_optimizers = 'statistics_propagation';
     const instance = await DuckDBInstance.create(':memory:', config);
     const connection = await instance.connect();
     await connection.run("SET TimeZone = 'UTC'");
-    return new Duck(instance, connection);
+    return new Duck(instance, connection, options.reusablePlans ?? false);
   }
 
   async run(sql: string, params?: SqlParams): Promise<void> {
@@ -55,9 +68,11 @@ export class Duck {
   /**
    * Rows of a statement run many times with the same text (e.g. once per file): prepared on first use and
    * kept, so later runs skip parsing, binding and planning and only bind `params`. Only for statements that
-   * read no view or table whose definition changes between runs (files and macros are fine).
+   * read no view or table whose definition changes between runs (files and macros are fine); tables whose
+   * rows change are fine on an engine opened with `reusablePlans`, and only there.
    */
   async preparedRows<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
+    if (!this.reusesPlans) throw new Error('preparedRows needs an engine opened with reusablePlans');
     let statement = this.prepared.get(sql);
     if (statement) this.prepared.delete(sql);
     else statement = await this.connection.prepare(sql);

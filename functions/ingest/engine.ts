@@ -20,6 +20,8 @@ export async function openIngestEngine(
     threads,
     memoryLimit: options.memoryLimit ?? defaultMemoryLimit(INGEST_MEMORY_MB),
     tempDirectory: scratchDir,
+    // validation plans are kept and reused over a source table refilled per file (stage-source.ts)
+    reusablePlans: true,
   });
   await installIngestMacros(duck);
   return duck;

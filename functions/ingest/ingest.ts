@@ -194,7 +194,8 @@ async function validateAndWrite(
       resolveUnitCodes(ctx.duck, ctx.lake, target, ctx.scratchDir),
     );
   report.notes.push(...unitCodeNotes(report.unit_codes));
-  await timed('curated', () => replaceCurated(ctx, ds, target, report, staged.duplicates > 0));
+  const rejectedKinds = { invalid: staged.rowsInvalid > 0, duplicates: staged.duplicates > 0 };
+  await timed('curated', () => replaceCurated(ctx, ds, target, report, rejectedKinds));
   return timed('finish', () => finish(ctx, report, [], target));
 }
 
@@ -204,7 +205,7 @@ async function replaceCurated(
   ds: Dataset<Record<string, Column>>,
   target: Target,
   report: SubmissionReport,
-  duplicates: boolean,
+  rejected: { invalid: boolean; duplicates: boolean },
 ): Promise<void> {
   const mine = { submission_id: report.submission_id, uploaded_at: report.uploaded_at };
   const byUnit = ds.replaceScope === 'unit';
@@ -215,7 +216,7 @@ async function replaceCurated(
   };
   const lineage = { region: target.region, period: target.period.id, submissionId: report.submission_id };
   await timed('curated-write', () =>
-    writeCurated(ctx.duck, ds, lineage, curatedFile, holdingsClause(holdings), duplicates),
+    writeCurated(ctx.duck, ds, lineage, curatedFile, holdingsClause(holdings), rejected),
   );
   const curatedKey = lake.curatedKey(target.dataset, target.period, target.region);
   report.curated_key = curatedKey;

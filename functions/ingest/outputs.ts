@@ -29,8 +29,11 @@ export async function writeCurated(
   lineage: { region: string; period: string; submissionId: string },
   out: string,
   metadata: string,
-  /** Whether some valid rows repeat an earlier row's id (they are left out): else no filter to plan. */
-  duplicates = true,
+  /**
+   * Which kinds of rejected rows the staged file has (they are left out): invalid rows, valid rows repeating
+   * an earlier row's id. A kind it has none of needs no filter (a clean file's rows are copied unfiltered).
+   */
+  rejected: { invalid: boolean; duplicates: boolean } = { invalid: true, duplicates: true },
 ): Promise<void> {
   const lineageExpr: Record<(typeof LINEAGE_COLUMNS)[number]['name'], string> = {
     region_code: '$region',
@@ -41,8 +44,12 @@ export async function writeCurated(
   const cols = ds.stored.map(
     (c) => `${(lineageExpr as Record<string, string>)[c.name] ?? ident(c.name)} AS ${ident(c.name)}`,
   );
+  const filters = [
+    ...(rejected.invalid ? ['__valid'] : []),
+    ...(rejected.duplicates ? ['__row NOT IN (SELECT __row FROM staged_duplicates)'] : []),
+  ];
   await duck.run(
-    `COPY (SELECT ${cols.join(', ')} FROM staged WHERE __valid${duplicates ? ' AND __row NOT IN (SELECT __row FROM staged_duplicates)' : ''})
+    `COPY (SELECT ${cols.join(', ')} FROM staged${filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : ''})
      TO $out (${PARQUET_WRITE}, ${metadata})`,
     {
       out,

@@ -154,7 +154,7 @@ async function writeMerged(
 ): Promise<void> {
   const taken = { taken: listValue(files.taken) };
   const [present] = await duck.rows<{ ids: string[] }>(
-    `SELECT list(DISTINCT submission_id) AS ids FROM read_parquet(${literal(files.currentFile)})
+    `SELECT list(DISTINCT submission_id ORDER BY submission_id) AS ids FROM read_parquet(${literal(files.currentFile)})
      WHERE NOT list_contains($taken::VARCHAR[], unit_id)`,
     taken,
   );

@@ -14,7 +14,7 @@ describe('Duck prepared statements', () => {
   const setV = (v: number) => duck.run(`SET VARIABLE v = ${v}`);
 
   beforeEach(async () => {
-    duck = await Duck.open({ threads: 1 });
+    duck = await Duck.open({ threads: 1, reusablePlans: true });
     await duck.run('CREATE TABLE kept (x INTEGER)');
   });
   afterEach(() => duck.close());
@@ -35,5 +35,34 @@ describe('Duck prepared statements', () => {
     // the engine would bind a statement prepared before the change on every run from now on
     await setV(3);
     expect(await bound()).toBe(2);
+  });
+
+  it('give the same answers whatever the table held when they were planned', async () => {
+    await duck.run('CREATE TABLE refilled (c VARCHAR)');
+    await duck.run('INSERT INTO refilled VALUES (NULL), (NULL)');
+    const answers = () =>
+      duck.preparedRows<{ given: boolean; filled: string }>(
+        "SELECT c IS NOT NULL AS given, coalesce(c, 'kosong') AS filled FROM refilled ORDER BY filled",
+      );
+    expect(await answers()).toEqual([
+      { given: false, filled: 'kosong' },
+      { given: false, filled: 'kosong' },
+    ]);
+    await duck.run('DELETE FROM refilled');
+    await duck.run("INSERT INTO refilled VALUES ('ada'), (NULL)");
+    // planned over an all-NULL column, the optimiser would have folded both expressions away
+    expect(await answers()).toEqual([
+      { given: true, filled: 'ada' },
+      { given: false, filled: 'kosong' },
+    ]);
+  });
+
+  it('are refused on an engine that plans with the data statistics', async () => {
+    const plain = await Duck.open({ threads: 1 });
+    try {
+      await expect(plain.preparedRows('SELECT 1')).rejects.toThrow(/reusablePlans/);
+    } finally {
+      plain.close();
+    }
   });
 });
