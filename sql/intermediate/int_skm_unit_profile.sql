@@ -57,7 +57,8 @@ timed as (
     r.region_code,
     r.unit_id,
     r.submitted_at,
-    -- the time taken by the run of burst-count questionnaires starting here
+    -- the time taken by the run of burst-count questionnaires starting here (questionnaires with the same time
+    -- may come in any order: the times of the run, and so its span, are the same)
     date_diff(
       'second', r.submitted_at,
       lead(r.submitted_at, cast(p.integrity_skm_burst_count as bigint) - 1) over (
@@ -89,7 +90,8 @@ shared_times as (
   cross join unnest(u.shared_times) as t (submitted_at)
 ),
 
--- identical questionnaires: the same unit, submission time, answers and profile (nulls equal)
+-- identical questionnaires: the same unit, submission time, answers and profile (nulls equal); the
+-- questionnaires of other units at those times make groups of one, which count no copy
 identical as (
   select region_code, unit_id, count(*) as copies
   from stg_skm_responses
