@@ -46,6 +46,14 @@ export async function writeXlsx(path: string, rows: number): Promise<void> {
   await wb.commit();
 }
 
+/** A whole `pantau ingest` process of a file into `lake` (emptied first), as a bench side. */
+const ingestInto = (lake: string) => (file: string) => () => {
+  rmSync(lake, { recursive: true, force: true });
+  const target = ['--dataset', 'skm', '--region', '31.71', '--period', '2026-Q3', '--json'];
+  return measure('node', ['bin/pantau.js', 'ingest', file, '--lake', lake, ...target]);
+};
+const runsText = (xs: number[]) => xs.map((x) => fmt(x)).join(', ');
+
 /**
  * Ingest of a 2 M-row SKM CSV vs DuckDB's own unvalidated CSV→Parquet copy, both whole processes, alternating,
  * median of `runs`; and a 200 k-row XLSX.
@@ -59,12 +67,7 @@ export async function benchIngest(
   await mkdir(dir, { recursive: true });
   const csv = join(dir, 'skm.csv');
   await writeCsv(csv, rows);
-  const target = ['--dataset', 'skm', '--region', '31.71', '--period', '2026-Q3', '--json'];
-  const lake = join(dir, 'lake');
-  const ingest = (file: string) => () => {
-    rmSync(lake, { recursive: true, force: true });
-    return measure('node', ['bin/pantau.js', 'ingest', file, '--lake', lake, ...target]);
-  };
+  const ingest = ingestInto(join(dir, 'lake'));
   const m = alternate(runs, {
     raw: () => measure('node', ['--import', 'tsx', 'bench/raw-copy.ts', csv, join(dir, 'raw.parquet')]),
     ours: ingest(csv),
@@ -74,15 +77,14 @@ export async function benchIngest(
     rows_accepted: number;
     rows_rejected: number;
   };
-  const all = (xs: number[]) => xs.map((x) => fmt(x)).join(', ');
   console.log(
     `ingest CSV ${rows.toLocaleString('en')} rows (${report.status}: ${report.rows_accepted} accepted, ${report.rows_rejected} rejected); median of ${runs}, alternating`,
   );
   console.log(
-    `  duckdb raw COPY      ${fmt(m.raw.seconds)} s  peak RSS ${fmt(m.raw.peakRssMb, 0)} MB  (runs ${all(m.raw.all)})`,
+    `  duckdb raw COPY      ${fmt(m.raw.seconds)} s  peak RSS ${fmt(m.raw.peakRssMb, 0)} MB  (runs ${runsText(m.raw.all)})`,
   );
   console.log(
-    `  pantau ingest        ${fmt(m.ours.seconds)} s  peak RSS ${fmt(m.ours.peakRssMb, 0)} MB  (runs ${all(m.ours.all)})`,
+    `  pantau ingest        ${fmt(m.ours.seconds)} s  peak RSS ${fmt(m.ours.peakRssMb, 0)} MB  (runs ${runsText(m.ours.all)})`,
   );
   console.log(
     `  throughput ratio (raw time / ingest time) ${fmt(m.raw.seconds / m.ours.seconds)}  (goal >= 0.5)`,
@@ -93,6 +95,13 @@ export async function benchIngest(
   console.log(
     `  CPU time ratio (raw / ingest)            ${fmt(m.raw.cpuSeconds / m.ours.cpuSeconds)}  (raw ${fmt(m.raw.cpuSeconds)} s, ingest ${fmt(m.ours.cpuSeconds)} s; steadier than wall time on a busy machine)`,
   );
+  await benchXlsx(dir, xlsxRows, runs);
+}
+
+/** A 200 k-row XLSX ingest, alternating with the same rows as a CSV (what the engine's part costs alone). */
+export async function benchXlsx(dir: string, xlsxRows = 200_000, runs = 3): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const ingest = ingestInto(join(dir, 'lake'));
   const xlsx = join(dir, 'skm.xlsx');
   await writeXlsx(xlsx, xlsxRows);
   // the same rows as a CSV, alternating: what the engine's part of the process costs without the reader
@@ -100,7 +109,7 @@ export async function benchIngest(
   await writeCsv(sameCsv, xlsxRows);
   const x = alternate(runs, { xlsx: ingest(xlsx), csv: ingest(sameCsv) });
   console.log(
-    `ingest XLSX ${xlsxRows.toLocaleString('en')} rows: ${fmt(x.xlsx.seconds)} s, ${fmt(xlsxRows / x.xlsx.seconds / 1000, 0)} k rows/s, peak RSS ${fmt(x.xlsx.peakRssMb, 0)} MB (median of ${runs}; runs ${all(x.xlsx.all)}); CPU ${fmt(x.xlsx.cpuSeconds)} s`,
+    `ingest XLSX ${xlsxRows.toLocaleString('en')} rows: ${fmt(x.xlsx.seconds)} s, ${fmt(xlsxRows / x.xlsx.seconds / 1000, 0)} k rows/s, peak RSS ${fmt(x.xlsx.peakRssMb, 0)} MB (median of ${runs}; runs ${runsText(x.xlsx.all)}); CPU ${fmt(x.xlsx.cpuSeconds)} s`,
   );
   console.log(
     `  the same rows as CSV: ${fmt(x.csv.seconds)} s, peak RSS ${fmt(x.csv.peakRssMb, 0)} MB, CPU ${fmt(x.csv.cpuSeconds)} s (alternating with the XLSX)`,

@@ -1,11 +1,11 @@
-// `npm run bench [-- --national] [-- --only ingest|lambda|generate|demo|national|athena|load]`: every performance goal,
+// `npm run bench [-- --national] [-- --only ingest|xlsx|lambda|generate|demo|national|athena|load]`: every performance goal,
 // measured on this machine, as ratios and figures (the transform ratio runs on the demo's lake).
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { benchAthenaBytes } from './athena-bytes.ts';
 import { benchGenerate } from './generate.ts';
-import { benchIngest } from './ingest.ts';
+import { benchIngest, benchXlsx } from './ingest.ts';
 import { benchLambdaLimits } from './lambda-limits.ts';
 import { fmt, measure } from './measure.ts';
 import { benchNational } from './national.ts';
@@ -20,6 +20,11 @@ const demoLake = `${OUT}/demo`;
 if (runs('ingest')) {
   console.log('== ingest: 2,000,000-row SKM CSV vs DuckDB raw copy; 200,000-row XLSX');
   await benchIngest(`${OUT}/ingest`);
+}
+
+if (only === 'xlsx') {
+  console.log('== ingest: 200,000-row XLSX (the XLSX part of --only ingest)');
+  await benchXlsx(`${OUT}/ingest`);
 }
 
 if (runs('lambda')) {

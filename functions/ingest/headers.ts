@@ -44,14 +44,25 @@ export interface HeaderMapping {
  * The column a header names: an alias, or for SKM the questionnaire's question text (forms exports).
  */
 export function columnOf(ds: Dataset<Record<string, Column>>, text: string): string | undefined {
-  const name = aliasIndex(ds).get(headerKey(text));
-  if (name) return name;
+  const known = columnsOfText.get(ds) ?? new Map<string, string | undefined>();
+  columnsOfText.set(ds, known);
+  if (known.has(text)) return known.get(text);
+  if (known.size >= COLUMN_OF_KEPT) known.clear();
+  const name = aliasIndex(ds).get(headerKey(text)) ?? questionColumn(ds, text);
+  known.set(text, name);
+  return name;
+}
+
+/**
+ * Texts whose column {@link columnOf} remembers, per dataset: exports of one kind repeat their headers, and
+ * the header search asks about every cell of the first rows (question texts cost a fuzzy match each).
+ */
+const COLUMN_OF_KEPT = 4096;
+const columnsOfText = new WeakMap<object, Map<string, string | undefined>>();
+
+function questionColumn(ds: Dataset<Record<string, Column>>, text: string): string | undefined {
   const unsur = questionUnsur(text);
-  return unsur === undefined
-    ? undefined
-    : Object.hasOwn(ds.columns, `u${unsur + 1}`)
-      ? `u${unsur + 1}`
-      : undefined;
+  return unsur !== undefined && Object.hasOwn(ds.columns, `u${unsur + 1}`) ? `u${unsur + 1}` : undefined;
 }
 
 export function mapHeader(ds: Dataset<Record<string, Column>>, header: readonly string[]): HeaderMapping {

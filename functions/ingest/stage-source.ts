@@ -59,7 +59,7 @@ export async function sourceTable(duck: Duck, relation: SourceRelation): Promise
   made.set(duck, widths);
   if (!widths.has(width)) {
     const columns = relation.names.map((n) => `${ident(n)} VARCHAR`).join(', ');
-    await duck.run(`CREATE OR REPLACE TABLE ${table} (__src_row BIGINT, ${columns})`);
+    await duck.changeCatalog(`CREATE OR REPLACE TABLE ${table} (__src_row BIGINT, ${columns})`);
     widths.add(width);
   }
   await duck.run(`DELETE FROM ${table}`);

@@ -63,7 +63,10 @@ export async function stage(
   const period = { start: periodStart(target.period), end: periodEnd(target.period) };
   const compiled = compileValidation(ds, sources, extra, { fastPaths, period });
   const salted = compiled.staged.includes(SALT_VARIABLE);
-  if (salted) await duck.run(`SET VARIABLE ${SALT_VARIABLE} = $salt`, { salt: params.salt });
+  if (salted && saltSet.get(duck) !== params.salt) {
+    await duck.run(`SET VARIABLE ${SALT_VARIABLE} = $salt`, { salt: params.salt });
+    saltSet.set(duck, params.salt);
+  }
   // files of the same shape (dataset, header, delimiter, period…) share the statement's text: planned
   // once; the salt is read when the statement is bound, so its fingerprint is part of the text
   const salt = salted
@@ -105,6 +108,9 @@ export async function stage(
     unitsFromName: !isFalse(statistic(written, '__unit_from_name', 'max')),
   };
 }
+
+/** The salt each engine's session variable holds (set again only when it changes). */
+const saltSet = new WeakMap<Duck, string>();
 
 /** The blank-line corrections of row numbers as a table, and the join that applies them (CSV only). */
 async function blankLineShifts(duck: Duck, shifts: { from: number; add: number }[]): Promise<string> {

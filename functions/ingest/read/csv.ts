@@ -30,7 +30,10 @@ export async function openCsv(
   const lines = sample.split(/\r?\n/);
   // the header is searched in the first rows only; a few extra lines allow for quoted line breaks
   const complete = lines.slice(0, Math.min(lines.length - 1 || 1, HEADER_SEARCH_ROWS * 2)).join('\n');
-  const best = DELIMITERS.map((d) => sniff(complete, d, ds)).reduce((a, b) => (b.score > a.score ? b : a));
+  // a delimiter absent from the sample gives one cell a row, which names one column at most: never a header
+  const best = DELIMITERS.filter((d) => complete.includes(d))
+    .map((d) => sniff(complete, d, ds))
+    .reduce((a, b) => (b.score > a.score ? b : a), NO_HEADER);
   // a real header names at least two columns (one match can be chance in a broken or binary file)
   if (best.score < MIN_HEADER_COLUMNS) {
     throw new UnreadableFileError(
@@ -68,6 +71,8 @@ interface Sniffed {
   headerRecord: number;
   skipLines: number;
 }
+
+const NO_HEADER: Sniffed = { delimiter: DELIMITERS[0], score: 0, header: [], headerRecord: 0, skipLines: 0 };
 
 function sniff(
   sample: string,

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 /** What one streaming pass over an uploaded file learns. */
 export interface FileFacts {
@@ -16,32 +16,45 @@ export interface FileFacts {
 
 const HEAD_BYTES = 256 * 1024;
 
+/**
+ * Bytes per read, into one buffer read into again and again. A stream's fresh 1 MiB buffer per read left up
+ * to ~30 MB of dead buffers for the collector, and the C heap they came from stayed resident through the
+ * rest of ingest: RSS when the reader starts was ~15 MB higher (a 16 MB workbook).
+ */
+const READ_BYTES = 1 << 20;
+
 /** Hash the file, keep its head, and check in the same pass whether it is valid UTF-8. */
 export async function inspectFile(path: string): Promise<FileFacts> {
   const hash = createHash('sha256');
   const utf8 = new Utf8Check();
-  let size = 0;
-  const chunks: Buffer[] = [];
-  let kept = 0;
   const lines = { longest: 0, current: 0 };
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    measureLines(chunk, lines);
-    utf8.push(chunk);
-    size += chunk.length;
-    if (kept < HEAD_BYTES) {
-      chunks.push(chunk.subarray(0, HEAD_BYTES - kept));
-      kept += Math.min(chunk.length, HEAD_BYTES - kept);
+  const buffer = Buffer.allocUnsafe(READ_BYTES);
+  const heads: Buffer[] = [];
+  let size = 0;
+  const file = await open(path, 'r');
+  try {
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, READ_BYTES, size);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      measureLines(chunk, lines);
+      utf8.push(chunk);
+      // copied: the buffer is read into again
+      if (size < HEAD_BYTES) heads.push(Buffer.from(chunk.subarray(0, HEAD_BYTES - size)));
+      size += bytesRead;
     }
+  } finally {
+    await file.close();
   }
-  const head = Buffer.concat(chunks);
+  const head = Buffer.concat(heads);
   const longestLine = Math.max(lines.longest, lines.current);
   return { sha256: hash.digest('hex'), size, head, longestLine, ...classify(head, utf8.end()) };
 }
 
 /**
  * Whether a stream of chunks is valid UTF-8, chunk by chunk with the engine's own check; a character cut
- * by a chunk boundary is carried over to the next chunk.
+ * by a chunk boundary is carried over (copied: the caller reuses its buffer) to the next chunk.
  */
 class Utf8Check {
   private valid = true;

@@ -27,8 +27,9 @@ export interface WorkbookTable {
 /** First cell of a summary or closing row of a recap: totals, NRR, IKM, grade, place/date, signature. */
 const SUMMARY =
   /^(jumlah|total|rata|nrr|ikm|indeks|konversi|mutu|kinerja|nilai (rata|indeks|ikm|per|tertimbang|konversi)|kepala|mengetahui|nip|ttd|dibuat|disahkan)/i;
-/** A place-and-date line (`Bandung, 30 September 2026`). */
-const PLACE_DATE = /^[\p{L} .'-]+,\s*\d{1,2}\s+\p{L}+\s+\d{4}$/u;
+/** How a place-and-date line (`Bandung, 30 September 2026`) starts; {@link PLACE_DATE} is the whole line. */
+const PLACE_DATE_START = /^[\p{L} .'-]+,\s*\d{1,2}\s+\p{L}+\s+\d{4}/u;
+const PLACE_DATE = new RegExp(`${PLACE_DATE_START.source}$`, 'u');
 
 const isEmpty = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 const firstText = (cells: readonly string[]) => cells.find((c) => c.trim() !== '')?.trim() ?? '';
@@ -37,6 +38,11 @@ const firstText = (cells: readonly string[]) => cells.find((c) => c.trim() !== '
 export function isSummaryRow(cells: readonly string[]): boolean {
   const text = firstText(cells);
   return SUMMARY.test(text) || PLACE_DATE.test(text);
+}
+
+/** Whether text that starts with a row's first text may be a summary row (a prefix test: false rules it out). */
+export function mayStartSummaryRow(start: string): boolean {
+  return SUMMARY.test(start) || PLACE_DATE_START.test(start);
 }
 
 /**

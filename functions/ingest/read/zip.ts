@@ -77,8 +77,12 @@ async function dataStart(path: string, entry: ZipEntry): Promise<number> {
  */
 const CHUNK_BYTES = 64 * 1024;
 
-/** The inflated bytes of one entry, streamed (stored or deflated entries only). */
-export async function entryStream(path: string, entry: ZipEntry): Promise<Readable> {
+/** The inflated bytes of one entry, streamed in chunks of `chunkBytes` (stored or deflated entries only). */
+export async function entryStream(
+  path: string,
+  entry: ZipEntry,
+  chunkBytes: number = CHUNK_BYTES,
+): Promise<Readable> {
   const start = await dataStart(path, entry);
   if (entry.method !== 0 && entry.method !== 8)
     throw rejectWorkbook(`metode kompresi ${entry.method} tidak didukung.`);
@@ -89,7 +93,7 @@ export async function entryStream(path: string, entry: ZipEntry): Promise<Readab
     highWaterMark: CHUNK_BYTES,
   });
   if (entry.method === 0) return raw;
-  const inflate = createInflateRaw({ chunkSize: CHUNK_BYTES });
+  const inflate = createInflateRaw({ chunkSize: chunkBytes });
   raw.on('error', (e) => inflate.destroy(e)).pipe(inflate);
   return inflate;
 }
