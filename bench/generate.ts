@@ -1,25 +1,50 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate, type ScaleName } from '#generate/index.ts';
+import type { ScaleName } from '#generate/index.ts';
+import { defaultJobs } from '#generate/pool.ts';
+import { scaleOf } from '#generate/scale.ts';
+import { alternate, fmt, type Measured, measure } from './measure.ts';
+
+/** One whole `pantau generate` process into a fresh folder, removed afterwards. */
+function generateOnce(scale: ScaleName, jobs: number): Measured {
+  const out = mkdtempSync(join(tmpdir(), `pantau-bench-gen-${scale}-`));
+  try {
+    return measure('node', [
+      'bin/pantau.js',
+      'generate',
+      '--out',
+      out,
+      '--scale',
+      scale,
+      '--jobs',
+      String(jobs),
+    ]);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
 
 /**
- * Generation time and size per scale (`pantau generate`), printed one line per scale. `national` is left out
- * by default: it writes tens of millions of rows (minutes, GBs of disk).
+ * Generation per scale (`pantau generate`, whole processes), one thread against the default threads, three
+ * alternating rounds: medians of wall and CPU time and peak RSS. `national` is left out by default: it
+ * writes tens of millions of rows (minutes, GBs of disk).
  */
 export async function benchGenerate(scales: readonly ScaleName[] = ['tiny', 'small']): Promise<void> {
   for (const scale of scales) {
-    const out = mkdtempSync(join(tmpdir(), `pantau-bench-gen-${scale}-`));
-    try {
-      const s = await generate({ out, scale });
-      const rows = Object.values(s.rows).reduce((a, b) => a + b, 0);
-      const rss = process.memoryUsage().rss / 2 ** 20;
+    const jobs = Math.max(2, defaultJobs(scaleOf(scale).regions.length));
+    const r = alternate(3, {
+      one: () => generateOnce(scale, 1),
+      many: () => generateOnce(scale, jobs),
+    });
+    console.log(`generate ${scale}: ${r.many.stdout.trim().replace(/; [\d.,]+ detik.*$/, '')}`);
+    for (const [label, m] of [
+      ['--jobs 1', r.one],
+      [`--jobs ${jobs}`, r.many],
+    ] as const)
       console.log(
-        `generate ${scale}: ${s.seconds.toFixed(1)} s, ${s.files} files, ${(s.bytes / 2 ** 20).toFixed(0)} MiB, ` +
-          `${rows} rows (skm ${s.rows.skm ?? 0}), ${(rows / s.seconds / 1000).toFixed(0)} k rows/s, rss ${rss.toFixed(0)} MiB`,
+        `  ${label}: wall ${fmt(m.seconds, 1)} s (runs ${m.all.map((s) => fmt(s, 1)).join(', ')}), ` +
+          `CPU ${fmt(m.cpuSeconds, 1)} s, peak RSS ${fmt(m.peakRssMb, 0)} MB`,
       );
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
   }
 }

@@ -27,6 +27,8 @@ export interface CompiledValidation {
 }
 
 const r = (c: string) => ident(`r_${c}`);
+/** The source cell of a column, as read (not cleaned). */
+const s = (c: string) => ident(`s_${c}`);
 const n = (c: string) => ident(`n_${c}`);
 /** Parsed value of an integer, date or timestamp column, computed once per row. */
 const p = (c: string) => ident(`p_${c}`);
@@ -40,8 +42,8 @@ const p = (c: string) => ident(`p_${c}`);
  */
 const PARSERS = {
   integer: {
-    fast: (v: string) =>
-      `CASE WHEN NOT (contains(${v}, '.') OR contains(${v}, ',')) THEN TRY_CAST(${v} AS DOUBLE) END`,
+    // a decimal comma is no number to the cast (NULL, then the full parser): only a dot needs the guard
+    fast: (v: string) => `CASE WHEN NOT contains(${v}, '.') THEN TRY_CAST(${v} AS DOUBLE) END`,
     rest: (v: string) => `COALESCE(pantau_number(${v}), pantau_number(pantau_deep_clean(${v})))`,
   },
   date: {
@@ -66,22 +68,23 @@ function normalise(name: string, c: Column): string {
   if (c.kind === 'date' || c.kind === 'timestamp') return p(name);
   if (c.kind === 'text' && c.codeFromName)
     return `CASE WHEN ${r(name)} IS NULL THEN pantau_unit_slug(${r(c.codeFromName)}) ELSE ${r(name)} END`;
-  if (c.kind === 'enum' || c.kind === 'flag') {
-    return `COALESCE(${typedValue(name, c, r(name))}, ${typedValue(name, c, `pantau_deep_clean(${r(name)})`)})`;
-  }
+  // the deep-cleaned spelling is matched only where the plain one is not (a CASE's ELSE runs on those rows)
+  if (c.kind === 'enum' || c.kind === 'flag')
+    return typedValue(name, c, r(name), typedValue(name, c, `pantau_deep_clean(${r(name)})`));
   return typedValue(name, c, r(name));
 }
 
-function typedValue(name: string, c: Column, v: string): string {
+/** The typed value of `v`; for enums and flags, `otherwise` where `v` is no accepted spelling. */
+function typedValue(name: string, c: Column, v: string, otherwise = 'NULL'): string {
   switch (c.kind) {
     case 'integer':
       return `CASE WHEN ${p(name)} = floor(${p(name)}) AND ${p(name)} BETWEEN ${c.min ?? -2147483648} AND ${c.max ?? 2147483647} THEN CAST(${p(name)} AS INTEGER) END`;
     case 'flag':
-      return `CASE WHEN lower(${v}) IN (${literalList(FLAG_VALUES.true)}) THEN true WHEN lower(${v}) IN (${literalList(FLAG_VALUES.false)}) THEN false END`;
+      return `CASE WHEN lower(${v}) IN (${literalList(FLAG_VALUES.true)}) THEN true WHEN lower(${v}) IN (${literalList(FLAG_VALUES.false)}) THEN false ELSE ${otherwise} END`;
     case 'enum':
       return `CASE lower(${v}) ${Object.entries(c.values)
         .flatMap(([canon, spellings]) => spellings.map((s) => `WHEN ${literal(s)} THEN ${literal(canon)}`))
-        .join(' ')} END`;
+        .join(' ')} ELSE ${otherwise} END`;
     case 'pii':
       return c.action === 'hash'
         ? `CASE WHEN ${v} IS NOT NULL THEN sha256(getvariable(${literal(SALT_VARIABLE)}) || regexp_replace(${v}, '\\s', '', 'g')) END`
@@ -105,21 +108,37 @@ const hasLabels = (c: Column) => c.kind === 'integer' && c.labels !== undefined;
  * on rows where some labelled cell is not a number, by one lambda, so the word-key regex is planned once, not
  * once per column.
  */
-function wordKeys(labelled: [string, Column][], numberOf: (name: string) => string): string {
+function wordKeys(labelled: [string, Column][], numberOf: (name: string) => string[]): string {
   const missed = labelled
-    .map(([name]) => `(${numberOf(name)} IS NULL AND ${r(name)} IS NOT NULL)`)
+    .map(([name]) => `(${firstOf(numberOf(name))} IS NULL AND ${r(name)} IS NOT NULL)`)
     .join(' OR ');
   const cells = labelled.map(([name]) => r(name)).join(', ');
-  return `CASE WHEN ${missed} THEN list_transform([${cells}], v -> pantau_word_key(v)) END AS ${WORD_KEYS}`;
+  // a number is missed only where the full parser ran (its list is there): the other rows skip the test
+  return `CASE WHEN ${parsedList('integer')} IS NOT NULL AND (${missed}) THEN list_transform([${cells}], v -> pantau_word_key(v)) END AS ${WORD_KEYS}`;
+}
+
+/**
+ * The first of `values` that is not NULL, else `last`: a CASE, not COALESCE, so that each later value is
+ * read only on the rows where the earlier ones are NULL.
+ */
+function firstOf(values: string[], last = 'NULL'): string {
+  if (values.length === 1 && last === 'NULL') return values[0]!;
+  return `CASE ${values.map((v) => `WHEN ${v} IS NOT NULL THEN ${v}`).join(' ')} ELSE ${last} END`;
 }
 
 /** A parsed number, or where it is not one, the score of the answer word (position `at` in the word keys). */
-function withLabels(parsed: string, c: Column, at: number): string {
-  if (at < 0 || c.kind !== 'integer' || !c.labels) return parsed;
+function withLabels(parsed: string[], c: Column, at: number): string {
+  if (at < 0 || c.kind !== 'integer' || !c.labels) return firstOf(parsed);
   const cases = Object.entries(c.labels).map(([w, k]) => `WHEN ${literal(w)} THEN ${k}`);
-  // CASE, not COALESCE: DuckDB evaluates a COALESCE fallback on every row, a CASE branch only where taken
-  return `CASE WHEN ${parsed} IS NULL THEN CASE ${WORD_KEYS}[${at + 1}] ${cases.join(' ')} END ELSE ${parsed} END`;
+  return firstOf(parsed, `CASE ${WORD_KEYS}[${at + 1}] ${cases.join(' ')} END`);
 }
+
+/**
+ * An integer column passes its checks (required, a number, whole, in range: {@link columnChecks}) exactly
+ * where its cell is blank (when allowed) or an in-range whole number came of it: one test for the four.
+ */
+const integerPasses = (name: string, blankAllowed: boolean) =>
+  blankAllowed ? `(${r(name)} IS NULL OR ${n(name)} IS NOT NULL)` : `${n(name)} IS NOT NULL`;
 
 /** The checks of one column. */
 function columnChecks(name: string, c: Column, deriveKey: boolean, period: Period): Omit<Check, 'id'>[] {
@@ -210,11 +229,17 @@ export function compileValidation(
   const entries = Object.entries(ds.columns);
   const isDerived = (name: string) => ds.deriveKey === true && name === ds.key;
   const checks: Check[] = [];
+  // what __valid tests: per integer column one test in place of its checks; every other check as it is
+  const passes: string[] = [];
+  const tested: Check[] = [];
   for (const [name, c] of entries) {
     // a code read from the name is reported on the name column when the file has no code column
     const shown = c.kind === 'text' && c.codeFromName && !sources.has(name) ? c.codeFromName : name;
-    for (const check of columnChecks(name, c, isDerived(name), options.period))
+    for (const check of columnChecks(name, c, isDerived(name), options.period)) {
       checks.push({ id: checks.length + 1, ...check, column: shown });
+      if (c.kind !== 'integer') tested.push(checks.at(-1)!);
+    }
+    if (c.kind === 'integer') passes.push(integerPasses(name, c.nullable === true || isDerived(name)));
   }
   for (const rule of ds.rowRules ?? []) {
     checks.push({
@@ -224,27 +249,43 @@ export function compileValidation(
       failed: rule.columns.map((c) => `${n(c)} IS NULL`).join(' AND '),
       detail: '',
     });
+    tested.push(checks.at(-1)!);
   }
   if (extra.length > 0) {
     checks.push({
       id: checks.length + 1,
       column: null,
       rule: 'kolom_berlebih',
-      // one trim over all spare cells together: planned once, not once per spare column
+      // one trim over all spare cells together: planned once, not once per spare column. No `IS NOT NULL`
+      // guard on the source cells: a statement prepared while the source table held only empty spare cells
+      // folds it to false from the table's statistics and keeps that for later files of the same shape
       failed: `trim(concat(${extra.map(ident).join(', ')})) <> ''`,
       detail: '',
     });
+    tested.push(checks.at(-1)!);
   }
-  const raw = entries.map(
-    ([name]) =>
-      `${clean}(${sources.has(name) ? ident(sources.get(name)!) : 'CAST(NULL AS VARCHAR)'}) AS ${r(name)}`,
+  const cell = (name: string) => (sources.has(name) ? ident(sources.get(name)!) : 'CAST(NULL AS VARCHAR)');
+  // with fast paths a parsed kind's cell is cleaned only where its fast parse fails: the fast parsers read
+  // a padded cell as its cleaned text (a cast skips the spaces that cleaning trims), else they give NULL
+  const lazy = (c: Column) => fastPaths && isParsed(c);
+  const raw = entries.map(([name, c]) =>
+    lazy(c) ? `${cell(name)} AS ${s(name)}` : `${clean}(${cell(name)}) AS ${r(name)}`,
   );
   const byKind = new Map<ParsedKind, string[]>();
   for (const [name, c] of entries) if (isParsed(c)) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), name]);
   // without fast paths: the lean plan, every value through the full parser of its kind (one list per kind)
   const fast = fastPaths
     ? [...byKind].flatMap(([kind, names]) =>
-        names.map((name) => `${PARSERS[kind].fast(r(name))} AS ${f(name)}`),
+        names.map((name) => `${PARSERS[kind].fast(s(name))} AS ${f(name)}`),
+      )
+    : [];
+  // where the fast parse read the cell, its text stands for the cleaned one (only tested for NULL there)
+  const cleaned = fastPaths
+    ? [...byKind].flatMap(([, names]) =>
+        names.map(
+          (name) =>
+            `CASE WHEN ${f(name)} IS NULL THEN ${clean}(${s(name)}) ELSE ${s(name)} END AS ${r(name)}`,
+        ),
       )
     : [];
   const lists = [...byKind].map(([kind, names]) => {
@@ -253,12 +294,11 @@ export function compileValidation(
     const missed = names.map((name) => `(${f(name)} IS NULL AND ${r(name)} IS NOT NULL)`).join(' OR ');
     return `CASE WHEN ${missed} THEN ${rest} END AS ${parsedList(kind)}`;
   });
+  // the fast parse, then the full parser's (computed only on rows where some fast parse of the kind failed)
   const numberOf = (name: string) => {
     const [kind, names] = [...byKind].find(([, ns]) => ns.includes(name))!;
-    const i = names.indexOf(name);
-    return fastPaths
-      ? `COALESCE(${f(name)}, ${parsedList(kind)}[${i + 1}])`
-      : `${parsedList(kind)}[${i + 1}]`;
+    const full = `${parsedList(kind)}[${names.indexOf(name) + 1}]`;
+    return fastPaths ? [f(name), full] : [full];
   };
   const labelled = entries.filter(([, c]) => hasLabels(c));
   const labels = labelled.length > 0 ? [wordKeys(labelled, numberOf)] : [];
@@ -271,20 +311,21 @@ export function compileValidation(
   const norm = entries.map(([name, c]) => `CAST(${normalise(name, c)} AS ${sqlType(c)}) AS ${n(name)}`);
   // valid unless some check holds (a check that is NULL does not); the failed checks' ids are listed again
   // only for the invalid rows, so no per-check column is made for every row
-  const anyFailed = checks.length
-    ? `COALESCE(${checks.map((k) => `(${k.failed})`).join(' OR ')}, false)`
-    : 'false';
+  if (tested.length > 0)
+    passes.push(`NOT COALESCE(${tested.map((k) => `(${k.failed})`).join(' OR ')}, false)`);
+  const valid = passes.length > 0 ? passes.join(' AND ') : 'true';
   const errorList = `list_filter([${checks.map((k) => `CASE WHEN ${k.failed} THEN ${k.id} END`).join(', ')}], x -> x IS NOT NULL)`;
   const kept = entries.filter(([, c]) => c.kind !== 'pii');
   const fromName = entries.find(([, c]) => c.kind === 'text' && c.codeFromName)?.[0];
   const staged = `
     raw AS (SELECT __src_row, ${[...raw, ...extra.map(ident)].join(', ')} FROM src),
     fast AS (SELECT *${fast.map((x) => `, ${x}`).join('')} FROM raw),
-    lists AS (SELECT *${lists.map((x) => `, ${x}`).join('')} FROM fast),
+    cleaned AS (SELECT *${cleaned.map((x) => `, ${x}`).join('')} FROM fast),
+    lists AS (SELECT *${lists.map((x) => `, ${x}`).join('')} FROM cleaned),
     labelled AS (SELECT *${labels.map((x) => `, ${x}`).join('')} FROM lists),
     parsed AS (SELECT *${parsed.map((x) => `, ${x}`).join('')} FROM labelled),
     normalised AS (SELECT *, ${norm.join(', ')} FROM parsed),
-    flagged AS (SELECT *, NOT ${anyFailed} AS __valid FROM normalised)
+    flagged AS (SELECT *, ${valid} AS __valid FROM normalised)
     SELECT __src_row,
       ${entries
         .filter(([, c]) => c.kind !== 'pii' || c.action === 'hash')
@@ -292,7 +333,7 @@ export function compileValidation(
         .join(',\n      ')},
       __valid,${fromName ? `\n      (${r(fromName)} IS NULL AND ${n(fromName)} IS NOT NULL) AS __unit_from_name,` : ''}
       CASE WHEN NOT __valid THEN ${errorList} END AS __errors,
-      CASE WHEN NOT __valid THEN [${kept.map(([name]) => r(name)).join(', ')}] END AS __raw
+      CASE WHEN NOT __valid THEN [${kept.map(([name, c]) => (lazy(c) ? `${clean}(${s(name)})` : r(name))).join(', ')}] END AS __raw
     FROM flagged`;
   return { checks, staged, rawColumns: kept.map(([name]) => name) };
 }

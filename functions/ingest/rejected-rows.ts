@@ -7,7 +7,7 @@ import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import type { Duck } from '#core/duckdb.ts';
 import type { HeaderMapping } from './headers.ts';
-import { REJECTED_ROWS } from './outputs.ts';
+import { rejectedRows } from './outputs.ts';
 import { checkMessage } from './report.ts';
 import type { Staged } from './stage.ts';
 
@@ -48,7 +48,7 @@ export async function writeRejectedRows(
   const body = `${out}.body`;
   await duck.run(
     `COPY (SELECT s.__row AS baris, pantau_safe_cell(${reasons}) AS alasan${cells.map((c) => `, ${c}`).join('')}
-     ${REJECTED_ROWS} ORDER BY baris)
+     ${rejectedRows(staged)} ORDER BY baris)
      TO ${literal(body)} (FORMAT csv, HEADER false, DELIMITER '${SEPARATOR}')`,
     { messages: listValue(messages), duplicate },
   );

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { withRelations } from '#aws/athena-sql.ts';
 import { csvField, csvLine, csvLines } from '#core/contract/csv.ts';
@@ -102,13 +103,36 @@ describe('SQL quoting and references', () => {
   });
 });
 
-describe('CSV through csv-stringify', () => {
+describe('CSV', () => {
   it('quotes the delimiter, quotes and line breaks only', () => {
     expect(csvLine(['a', 'b,c', 'd"e', 'f\ng', 'h\ri', null, 1, ''])).toBe(
       'a,"b,c","d""e","f\ng","h\ri",,1,\n',
     );
     expect(csvLines([['a;b', 'c,d']], { delimiter: ';', eol: '\r\n' })).toBe('"a;b";c,d\r\n');
     expect(csvField('x"y')).toBe('"x""y"');
+  });
+
+  it('writes what csv-stringify writes, byte for byte, for every delimiter and line ending', () => {
+    const parts = ['a', ',', ';', '\t', '|', '.', '"', '\r', '\n', ' ', '', 'é', '=1', "'", '\\'];
+    const cells: unknown[] = [null, undefined, 0, -1.5, true, false, { a: 1 }, '', 'plain'];
+    for (let i = 0; i < 400; i++)
+      cells.push(
+        Array.from({ length: 1 + (i % 5) }, (_, k) => parts[(i * 7 + k * 13) % parts.length]).join(''),
+      );
+    const rows = Array.from({ length: 60 }, (_, r) => cells.slice(r, r + 1 + (r % 9)));
+    rows.push([]);
+    for (const delimiter of [',', ';', '\t', '|', '.'])
+      for (const eol of ['\n', '\r\n'] as const) {
+        const reference = stringify(
+          rows.map((row) =>
+            row.map((v) =>
+              v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v),
+            ),
+          ),
+          { delimiter, record_delimiter: eol, quoted_match: /[\r\n]/ },
+        );
+        expect(csvLines(rows, { delimiter, eol })).toBe(reference);
+      }
   });
 });
 

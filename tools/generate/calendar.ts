@@ -16,7 +16,8 @@ export function quarterBounds(p: Period): { start: number; end: number } {
 }
 
 export function isWeekend(ms: number): boolean {
-  const d = new Date(ms).getUTCDay();
+  // the day of the week as getUTCDay counts it (0 Sunday), from the day number: 1 January 1970 was a Thursday
+  const d = (((Math.floor(ms / DAY) + 4) % 7) + 7) % 7;
   return d === 0 || d === 6;
 }
 

@@ -60,9 +60,15 @@ const titleLines = (s: SubmissionPlan) => [
   'Sumber: aplikasi pengelolaan data wilayah',
 ];
 
-/** Write one planned upload under `out`, set its mtime, and return what was written. */
+/** Where files go: the output folder, and the folders this run has already made under it. */
+export interface Destination {
+  out: string;
+  made: Set<string>;
+}
+
+/** Write one planned upload under `to.out`, set its mtime, and return what was written. */
 export async function emitFile(
-  out: string,
+  to: Destination,
   s: SubmissionPlan,
   f: FilePlan,
   groups: Iterable<UnitRows>,
@@ -70,15 +76,19 @@ export async function emitFile(
   previous?: string,
 ): Promise<Emitted> {
   const file = join(lake.uploadKey(f.regionFolder, s.dataset, s.period, fileName(f)));
-  const path = join(out, file);
-  mkdirSync(dirname(path), { recursive: true });
+  const path = join(to.out, file);
+  const folder = dirname(path);
+  if (!to.made.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    to.made.add(folder);
+  }
   const done = (bytes: number, rows = 0, invalidRows = 0): Emitted => {
     const t = f.uploadedAt / 1000;
     utimesSync(path, t, t);
     return { file, bytes, rows, invalidRows };
   };
   if (f.copy && previous) {
-    copyFileSync(join(out, previous), path);
+    copyFileSync(join(to.out, previous), path);
     return done(statSync(path).size);
   }
   if (f.malformed === 'empty' || f.malformed === 'garbage') {
@@ -107,15 +117,17 @@ export async function emitFile(
   });
   let rows = 0;
   let invalid = 0;
-  const put = async (r: Row) => {
-    w.write(fmt.map((g, i) => g(r[columns[i]![0]] ?? null)));
-    if (++rows % 5000 === 0) await w.drain();
+  const names = columns.map(([name]) => name);
+  /** Write one row; true every 5,000 rows, when buffered output should be drained. */
+  const put = (r: Row) => {
+    w.write(fmt.map((g, i) => g(r[names[i]!] ?? null)));
+    return ++rows % 5000 === 0;
   };
   if (!f.nihil) {
     for (const g of groups) {
-      for (const r of g.rows) await put(r);
+      for (const r of g.rows) if (put(r)) await w.drain();
       const extra = probes(rng, s, f, g);
-      for (const r of extra) await put(r);
+      for (const r of extra) if (put(r)) await w.drain();
       invalid += extra.length;
     }
   }

@@ -1,18 +1,11 @@
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATASET_IDS } from '#core/datasets/index.ts';
-import { loadMethodology } from '#core/methodology.ts';
-import { type Period, periodRange } from '#core/period.ts';
-import { ensureCoverage } from './coverage.ts';
-import { planSubmission, type SubmissionPlan } from './plan.ts';
-import { plantIntegrity, plantKey } from './plant.ts';
-import { Rng } from './random.ts';
-import { type Run, regionPeriod } from './region-period.ts';
+import { periodRange } from '#core/period.ts';
+import { defaultJobs, writeRegions } from './pool.ts';
 import { DEFAULT_MESS, type MessShares, type ScaleName, scaleOf } from './scale.ts';
 import { TruthBuilder } from './truth.ts';
-import { regionUnits, type Unit } from './units.ts';
 
-export { SCALES, type ScaleName } from './scale.ts';
+export { SCALES, type ScaleName, scaleOf } from './scale.ts';
 
 import type { GroundTruth } from './truth.ts';
 
@@ -31,6 +24,8 @@ export interface GenerateOptions {
   periods?: string;
   /** Override mess shares (e.g. `{ missing: 0 }`). */
   mess?: Partial<MessShares>;
+  /** Threads writing regions; the output does not depend on it. @default one per core, at most 4 (tiny: 1) */
+  jobs?: number;
 }
 
 export interface GenerateSummary {
@@ -46,59 +41,36 @@ export interface GenerateSummary {
 /** Default periods: two quarters, so rank changes exist. */
 export const DEFAULT_PERIODS = '2026-Q3..2026-Q4';
 
-/** Plan every upload of the run before any row is drawn (coverage and planting need the whole picture). */
-function planAll(
-  rng: Rng,
-  regions: Map<string, readonly Unit[]>,
-  run: Pick<Run, 'scale' | 'm'>,
-  periods: Period[],
-  mess: MessShares,
-) {
-  const plans = new Map<string, SubmissionPlan>();
-  for (const region of run.scale.regions) {
-    for (const period of periods) {
-      for (const dataset of DATASET_IDS) {
-        const s = { region, dataset, period };
-        plans.set(
-          `${plantKey(region.code, period)}|${dataset}`,
-          planSubmission(rng.fork(`plan/${region.code}/${period.id}/${dataset}`), s, run.m, mess),
-        );
-      }
-    }
-  }
-  ensureCoverage(rng.fork('coverage'), [...plans.values()], run.m);
-  return { plans, planting: plantIntegrity(rng.fork('plant'), regions, periods, plans, mess.planted) };
-}
-
 /**
  * Write a synthetic national upload tree and its ground truth. Deterministic: the same options give
- * byte-identical files and mtimes. `onProgress` is called after each region.
+ * byte-identical files and mtimes, whatever `jobs`. `onProgress` is called after each region.
  */
 export async function generate(
   options: GenerateOptions,
   onProgress?: (done: number, total: number, region: string) => void,
 ): Promise<GenerateSummary> {
   const started = performance.now();
-  const seed = options.seed ?? 1;
-  const scale = scaleOf(options.scale ?? 'small');
-  const periods = periodRange(options.periods ?? DEFAULT_PERIODS);
-  const mess = { ...DEFAULT_MESS, ...options.mess };
-  const { methodology: m } = loadMethodology();
-  const rng = new Rng(`pantau-generate:${seed}`);
-  const units = new Map(
-    scale.regions.map((r) => [r.code, regionUnits(rng.fork(`units/${r.code}`), r, scale)] as const),
-  );
-  const { plans, planting } = planAll(rng, units, { scale, m }, periods, mess);
+  const o = {
+    out: options.out,
+    scale: options.scale ?? 'small',
+    seed: options.seed ?? 1,
+    periods: options.periods ?? DEFAULT_PERIODS,
+    mess: { ...DEFAULT_MESS, ...options.mess },
+  };
+  mkdirSync(o.out, { recursive: true });
+  const jobs = options.jobs ?? defaultJobs(scaleOf(o.scale).regions.length);
+  const parts = await writeRegions(o, jobs, onProgress);
   const truth = new TruthBuilder(
-    seed,
-    scale.name,
-    periods.map((p) => p.id),
+    o.seed,
+    o.scale,
+    periodRange(o.periods).map((p) => p.id),
   );
-  const run: Run = { out: options.out, m, scale, rng, plans, planting, truth, rows: {}, bytes: 0, files: 0 };
-  mkdirSync(options.out, { recursive: true });
-  for (const [i, region] of scale.regions.entries()) {
-    for (const p of periods) await regionPeriod(run, region, units.get(region.code)!, p);
-    onProgress?.(i + 1, scale.regions.length, region.code);
+  const run = { rows: {} as Record<string, number>, bytes: 0, files: 0 };
+  for (const part of parts) {
+    truth.merge(part.truth);
+    run.bytes += part.bytes;
+    run.files += part.files;
+    for (const [ds, n] of Object.entries(part.rows)) run.rows[ds] = (run.rows[ds] ?? 0) + n;
   }
   const truthPath = join(options.out, 'ground-truth.json');
   const result = truth.result();

@@ -18,7 +18,8 @@ export function quarterPopulation(annualUsers: number, m: Methodology): number {
   return t.users === 'period' ? Math.ceil((annualUsers * 3) / 12) : annualUsers;
 }
 
-const UNSUR = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
+/** The nine unsur columns of an SKM row, in order. */
+export const UNSUR = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
 
 /** Exact SKM integrity measures of one unit's valid questionnaires in one period. */
 export class SkmUnitStats {
@@ -33,13 +34,11 @@ export class SkmUnitStats {
 
   add(r: Row): void {
     this.n++;
-    let key = '';
     let same = true;
     let max = true;
     const first = r.u1;
     for (let i = 0; i < 9; i++) {
       const s = r[UNSUR[i]!] as number | null;
-      key += `${s},`;
       if (s !== null) {
         this.sums[i]! += s;
         this.answered[i]!++;
@@ -50,9 +49,10 @@ export class SkmUnitStats {
     if (same) this.straight++;
     if (max) this.allMax++;
     if (typeof r.submitted_at === 'number') this.times.push(r.submitted_at);
-    key += `${r.gender}|${r.age}|${r.education}|${r.occupation}|${r.service_type}|${r.survey_date}|${r.submitted_at}`;
-    if (this.seen.has(key)) this.copies++;
-    else this.seen.add(key);
+    const key = `${r.u1},${r.u2},${r.u3},${r.u4},${r.u5},${r.u6},${r.u7},${r.u8},${r.u9},${r.gender}|${r.age}|${r.education}|${r.occupation}|${r.service_type}|${r.survey_date}|${r.submitted_at}`;
+    const before = this.seen.size;
+    this.seen.add(key);
+    if (this.seen.size === before) this.copies++;
   }
 
   /** Some unsur nobody answered (v2 rule 7: no IKM, flag `skm_incomplete_unsur`). */

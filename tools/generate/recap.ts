@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Out } from './cells.ts';
+import { letters } from './xlsx-rows.ts';
 
 /** The running sums of a recap's U1…U9 columns, for the summary rows under the data. */
 export interface Recap {
@@ -9,10 +10,6 @@ export interface Recap {
   rows: number;
   add(values: readonly Out[]): void;
 }
-
-/** Column letters of a 1-based column number (A … Z, AA …). */
-const letters = (n: number): string =>
-  n <= 26 ? String.fromCharCode(64 + n) : letters(Math.floor((n - 1) / 26)) + letters(((n - 1) % 26) + 1);
 
 /**
  * Write the recap's header over two rows: "Nilai Unsur Pelayanan" merged over the score columns with

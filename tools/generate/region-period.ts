@@ -15,6 +15,8 @@ import type { Unit } from './units.ts';
 /** Shared state of one generation run. */
 export interface Run {
   out: string;
+  /** Folders made under `out` so far (by this thread). */
+  made: Set<string>;
   m: Methodology;
   scale: Scale;
   rng: Rng;
@@ -56,7 +58,7 @@ export async function regionPeriod(
     for (const f of s.files) {
       const rng = run.rng.fork(`${region.code}/${p.id}/${ds}/file/${f.base}`);
       const e = await emitFile(
-        run.out,
+        run,
         s,
         f,
         groups(run, s, f, units, planted, current.has(f) ? stats : undefined),

@@ -2,7 +2,7 @@ import type { Methodology } from '#core/methodology.ts';
 import type { Period } from '#core/period.ts';
 import { DAY, HOUR, isWeekend, quarterBounds } from './calendar.ts';
 import type { Row } from './cells.ts';
-import { krejcieMorgan } from './integrity.ts';
+import { krejcieMorgan, UNSUR } from './integrity.ts';
 import type { Rng } from './random.ts';
 import type { PlantedFlag } from './scale.ts';
 import type { Unit } from './units.ts';
@@ -59,7 +59,7 @@ function honest(rng: Rng, unit: Unit, p: Period): Row {
     submitted_at: day + 8 * HOUR + rng.int(0, 27_000) * 1000,
   };
   unit.offsets.forEach((o, i) => {
-    row[`u${i + 1}`] =
+    row[UNSUR[i]!] =
       rng.chance(0.01) && i > 0 ? null : clampScore(unit.quality + mood + o + rng.normal(0, 0.55));
   });
   return row;
@@ -67,7 +67,7 @@ function honest(rng: Rng, unit: Unit, p: Period): Row {
 
 /** Overwrite all nine answers with one value. */
 function straighten(row: Row, value: number): Row {
-  for (let i = 1; i <= 9; i++) row[`u${i}`] = value;
+  for (const u of UNSUR) row[u] = value;
   return row;
 }
 

@@ -63,6 +63,19 @@ export interface GroundTruth {
   files: FileTruth[];
 }
 
+/** The lists of a truth, filled region by region. */
+const LISTS = [
+  'missing',
+  'late',
+  'rejected',
+  'malformed',
+  'integrity',
+  'complaint_completion',
+  'integrity_excluded',
+  'submissions',
+  'files',
+] as const;
+
 const cmp = (a: object, b: object) =>
   JSON.stringify(Object.values(a)) < JSON.stringify(Object.values(b)) ? -1 : 1;
 
@@ -126,6 +139,11 @@ export class TruthBuilder {
 
   exclude(period: string, region_code: string, unit_id: string, dataset: string): void {
     this.t.integrity_excluded.push({ period, region_code, unit_id, dataset });
+  }
+
+  /** Add the lists of another builder's truth (a share of the regions written by another thread). */
+  merge(part: GroundTruth): void {
+    for (const key of LISTS) (this.t[key] as object[]).push(...part[key]);
   }
 
   result(): GroundTruth {

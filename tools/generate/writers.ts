@@ -5,6 +5,7 @@ import type { Out } from './cells.ts';
 import { encodeCp1252 } from './cp1252.ts';
 import { recapFooter, recapHeader, writeInstructions } from './recap.ts';
 import type { FileStyle, Shape } from './style.ts';
+import { dataRowWriter } from './xlsx-rows.ts';
 
 /** A streaming table writer: rows go to disk in chunks, never a whole file in memory. */
 export interface TableWriter {
@@ -169,14 +170,13 @@ async function xlsxWriter(path: string, shape: TableShape): Promise<TableWriter>
   // costs a style lookup each).
   const plain = {};
   const dateStyle = { date: { numFmt: 'dd/mm/yyyy' }, timestamp: { numFmt: 'dd/mm/yyyy hh:mm:ss' } } as const;
+  const writeRow = dataRowWriter(wb, ws);
   const write = (values: readonly Out[]) => {
     recap?.add(values);
-    const row = ws.addRow([...values]);
-    values.forEach((v, i) => {
+    writeRow(values, (i) => {
       const k = shape.dates[i];
-      row.getCell(i + 1).style = (k && v instanceof Date ? dateStyle[k] : plain) as ExcelJS.Style;
+      return k && values[i] instanceof Date ? dateStyle[k] : plain;
     });
-    row.commit();
   };
   return {
     write,
