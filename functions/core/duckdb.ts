@@ -19,6 +19,7 @@ export class Duck {
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
     private readonly reusesPlans: boolean,
+    private readonly threads: number,
   ) {}
 
   /**
@@ -39,8 +40,9 @@ export class Duck {
       reusablePlans?: boolean;
     } = {},
   ): Promise<Duck> {
+    const threads = options.threads ?? 2;
     const config: Record<string, string> = {
-      threads: String(options.threads ?? 2),
+      threads: String(threads),
       memory_limit: options.memoryLimit ?? defaultMemoryLimit(),
       // The lake and the scratch folders rewrite files in place of others at the same path (a worker's
       // curated.parquet per submission, a rebuilt partition): the engine's cache of file contents could
@@ -52,7 +54,7 @@ export class Duck {
     const instance = await DuckDBInstance.create(':memory:', config);
     const connection = await instance.connect();
     await connection.run("SET TimeZone = 'UTC'");
-    return new Duck(instance, connection, options.reusablePlans ?? false);
+    return new Duck(instance, connection, options.reusablePlans ?? false, threads);
   }
 
   async run(sql: string, params?: SqlParams): Promise<void> {
@@ -87,6 +89,17 @@ export class Duck {
     if (values !== undefined) statement.bind(values);
     const reader = await statement.runAndReadAll();
     return reader.getRowObjectsJson() as unknown as T[];
+  }
+
+  /** Run `f` with the engine on at most `threads` threads, then on as many as it was opened with. */
+  async withThreads<T>(threads: number, f: () => Promise<T>): Promise<T> {
+    if (this.threads <= threads) return f();
+    await this.run(`SET threads = ${Math.max(1, Math.trunc(threads))}`);
+    try {
+      return await f();
+    } finally {
+      await this.run(`SET threads = ${this.threads}`);
+    }
   }
 
   /**

@@ -66,3 +66,19 @@ describe('Duck prepared statements', () => {
     }
   });
 });
+
+describe('Duck.withThreads', () => {
+  it('runs a step on fewer threads, then on as many as the engine was opened with', async () => {
+    const engine = await Duck.open({ threads: 2 });
+    const threads = async () =>
+      Number((await engine.rows<{ n: string }>("SELECT current_setting('threads') AS n"))[0]!.n);
+    try {
+      expect(await engine.withThreads(1, threads)).toBe(1);
+      expect(await threads()).toBe(2);
+      await expect(engine.withThreads(1, () => Promise.reject(new Error('gagal')))).rejects.toThrow('gagal');
+      expect(await threads()).toBe(2);
+    } finally {
+      engine.close();
+    }
+  });
+});
