@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { workersPerMachine } from '#core/parallel.ts';
 import { partsFromKey, type TargetParts } from '#ingest/key.ts';
 import { ingestLocalFiles } from '#ingest/local.ts';
 import type { SubmissionReport } from '#ingest/report.ts';
@@ -10,7 +10,7 @@ import type { SubmissionReport } from '#ingest/report.ts';
 const BIN = fileURLToPath(new URL('../bin/pantau.js', import.meta.url));
 
 /** Worker processes by default: one per core, at most 4. */
-export const defaultJobs = () => Math.min(4, availableParallelism());
+export const defaultJobs = workersPerMachine;
 
 export interface PoolOptions {
   lake: string;

@@ -194,8 +194,7 @@ async function validateAndWrite(
       resolveUnitCodes(ctx.duck, ctx.lake, target, ctx.scratchDir),
     );
   report.notes.push(...unitCodeNotes(report.unit_codes));
-  const rejectedKinds = { invalid: staged.rowsInvalid > 0, duplicates: staged.duplicates > 0 };
-  await timed('curated', () => replaceCurated(ctx, ds, target, report, rejectedKinds));
+  await timed('curated', () => replaceCurated(ctx, ds, target, report, staged));
   return timed('finish', () => finish(ctx, report, [], target));
 }
 
@@ -205,7 +204,7 @@ async function replaceCurated(
   ds: Dataset<Record<string, Column>>,
   target: Target,
   report: SubmissionReport,
-  rejected: { invalid: boolean; duplicates: boolean },
+  staged: Staged,
 ): Promise<void> {
   const mine = { submission_id: report.submission_id, uploaded_at: report.uploaded_at };
   const byUnit = ds.replaceScope === 'unit';
@@ -216,7 +215,7 @@ async function replaceCurated(
   };
   const lineage = { region: target.region, period: target.period.id, submissionId: report.submission_id };
   await timed('curated-write', () =>
-    writeCurated(ctx.duck, ds, lineage, curatedFile, holdingsClause(holdings), rejected),
+    writeCurated(ctx.duck, ds, lineage, curatedFile, holdingsClause(holdings), staged),
   );
   const curatedKey = lake.curatedKey(target.dataset, target.period, target.region);
   report.curated_key = curatedKey;

@@ -20,6 +20,19 @@ export const rejectedRows = (staged: Pick<Staged, 'duplicates'>) =>
   `FROM staged s LEFT JOIN staged_duplicates d USING (__row) WHERE NOT s.__valid${staged.duplicates > 0 ? ' OR d.__row IS NOT NULL' : ''}`;
 
 /**
+ * The accepted rows of `staged`, the complement of {@link rejectedRows}: valid, and not repeating an earlier
+ * row's id. A kind of rejection the file has none of is not filtered (a clean file's rows are copied as
+ * they are).
+ */
+function acceptedRows(staged: Pick<Staged, 'rowsInvalid' | 'duplicates'>): string {
+  const filters = [
+    ...(staged.rowsInvalid > 0 ? ['__valid'] : []),
+    ...(staged.duplicates > 0 ? ['__row NOT IN (SELECT __row FROM staged_duplicates)'] : []),
+  ];
+  return `FROM staged${filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : ''}`;
+}
+
+/**
  * Write the accepted rows, typed, with lineage columns, as the curated Parquet file; `metadata` is the
  * file's key-value metadata clause (which submissions it holds: see replace-units.ts).
  */
@@ -29,11 +42,8 @@ export async function writeCurated(
   lineage: { region: string; period: string; submissionId: string },
   out: string,
   metadata: string,
-  /**
-   * Which kinds of rejected rows the staged file has (they are left out): invalid rows, valid rows repeating
-   * an earlier row's id. A kind it has none of needs no filter (a clean file's rows are copied unfiltered).
-   */
-  rejected: { invalid: boolean; duplicates: boolean } = { invalid: true, duplicates: true },
+  /** What `staged` rejected: a kind of rejection the file has none of needs no filter (see {@link acceptedRows}). */
+  staged: Pick<Staged, 'rowsInvalid' | 'duplicates'>,
 ): Promise<void> {
   const lineageExpr: Record<(typeof LINEAGE_COLUMNS)[number]['name'], string> = {
     region_code: '$region',
@@ -44,12 +54,8 @@ export async function writeCurated(
   const cols = ds.stored.map(
     (c) => `${(lineageExpr as Record<string, string>)[c.name] ?? ident(c.name)} AS ${ident(c.name)}`,
   );
-  const filters = [
-    ...(rejected.invalid ? ['__valid'] : []),
-    ...(rejected.duplicates ? ['__row NOT IN (SELECT __row FROM staged_duplicates)'] : []),
-  ];
   await duck.run(
-    `COPY (SELECT ${cols.join(', ')} FROM staged${filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : ''})
+    `COPY (SELECT ${cols.join(', ')} ${acceptedRows(staged)})
      TO $out (${PARQUET_WRITE}, ${metadata})`,
     {
       out,

@@ -1,5 +1,5 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workersPerMachine } from '#core/parallel.ts';
 import { type RunOptions, startRun } from './context.ts';
 import { regionPeriod } from './region-period.ts';
 import { scaleOf } from './scale.ts';
@@ -9,8 +9,7 @@ import type { GroundTruth } from './truth.ts';
 const MIN_REGIONS_FOR_THREADS = 50;
 
 /** Threads by default: one per core, at most 4; one for a run of few regions (the tiny scale's 12). */
-export const defaultJobs = (regions: number) =>
-  regions < MIN_REGIONS_FOR_THREADS ? 1 : Math.min(4, availableParallelism());
+export const defaultJobs = (regions: number) => (regions < MIN_REGIONS_FOR_THREADS ? 1 : workersPerMachine());
 
 /** What one thread wrote: its regions' truth (unsorted) and counters. */
 export interface SharePart {
