@@ -67,6 +67,18 @@ export const TRINO_MACROS: readonly TrinoMacro[] = [
     },
   },
   {
+    name: 'sequence',
+    // Trino's scalar sequence refuses more than 10,000 elements; so does this one, so that a model that
+    // would fail in Athena fails locally too.
+    sql: `CREATE OR REPLACE MACRO sequence(start, stop) AS CASE
+      WHEN abs(stop - start) >= 10000 THEN error('sequence: hasil lebih dari 10.000 elemen (batas Athena)')
+      WHEN start <= stop THEN generate_series(start, stop) ELSE generate_series(start, stop, -1) END`,
+    doc: {
+      id: 'larik bilangan bulat dari start sampai stop, menurun bila start > stop; paling banyak 10.000 elemen',
+      en: 'array of the integers from start to stop, counting down when start > stop; at most 10,000 elements',
+    },
+  },
+  {
     name: 'cardinality',
     sql: `CREATE OR REPLACE MACRO cardinality(x) AS CASE json_type(to_json(x))
       WHEN 'ARRAY' THEN json_array_length(to_json(x)) ELSE len(json_keys(to_json(x))) END`,

@@ -24,6 +24,8 @@ completed as (
   from timed as t
   cross join (values ('unit'), ('region')) as g (grain)
   where t.completed_at is not null and not t.is_impossible_timeline
+    -- a complaint without a unit has no unit to take a median for
+    and (g.grain = 'region' or t.unit_id is not null)
 ),
 
 completion_ranked as (
@@ -82,9 +84,9 @@ shares as (
     cast(c.follow_up_met as double) / nullif(c.follow_up_met + c.follow_up_missed, 0) as follow_up_share,
     cast(c.completion_met as double) / nullif(c.completion_met + c.completion_missed, 0) as completion_share
   from counts as c
+  -- an equality on every column (a region's unit_id is null on both sides), so the join is a hash join
   left join medians as m
-    on m.grain = c.grain and m.region_code = c.region_code
-    and (m.unit_id = c.unit_id or (c.grain = 'region' and m.unit_id is null))
+    on m.grain = c.grain and m.region_code = c.region_code and m.unit_id is not distinct from c.unit_id
 )
 
 select

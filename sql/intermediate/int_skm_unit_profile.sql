@@ -4,11 +4,14 @@
 -- straight-lined questionnaires (all nine answers equal), all-maximum questionnaires, duplicate
 -- questionnaires (same answers, profile and submission time: each beyond the first of a set of identical
 -- ones) and the shortest time in which burst-count questionnaires arrived.
--- Three reads of the unit's questionnaires, none sorted on more than the submission time: the counts and sums
--- (a plain aggregate); each unit's submission times in order, for the span of every run of burst-count
--- consecutive questionnaires and for the times at which two of its questionnaires arrived together; and,
--- only for questionnaires submitted at one of those times, the copies, grouped on every compared column
--- (a copy always shares its time with another questionnaire of its unit, so none is missed).
+-- Two reads of the unit's questionnaires. The first is a plain aggregate: the counts and sums, and the unit's
+-- submission times as one sorted array, in which the positions of the runs of burst-count consecutive
+-- questionnaires that took no longer than the burst window, and of the questionnaires that arrived at the
+-- same time as the one before them, are found (no sort of the rows: a unit has hundreds of questionnaires).
+-- The second reads only the questionnaires submitted at one of those shared times and groups them on every
+-- compared column (a copy always shares its time with another questionnaire of its unit, so none is missed).
+-- The shortest burst is kept only when it is within the burst window (NULL otherwise): the skm_burst flag
+-- (integrity_flags) is all that reads it.
 -- grain: Satu unit layanan yang menerima kuesioner SKM pada periode | One unit with SKM questionnaires in the period
 with params as (
   select * from methodology_params
@@ -46,48 +49,70 @@ units as (
     end) as bigint) as straightlined,
     cast(sum(case
       when u1 = 4 and u2 = 4 and u3 = 4 and u4 = 4 and u5 = 4 and u6 = 4 and u7 = 4 and u8 = 4 and u9 = 4 then 1 else 0
-    end) as bigint) as all_max
+    end) as bigint) as all_max,
+    count(submitted_at) as timed,
+    array_sort(array_agg(submitted_at) filter (where submitted_at is not null)) as times
   from stg_skm_responses
   group by region_code, unit_id
 ),
 
--- each questionnaire with a submission time, in time order within its unit
-timed as (
+-- each unit's sorted submission times, with positions taken in chunks of at most 10,000 (the most Trino's
+-- sequence returns): one chunk for any unit with up to 10,000 timed questionnaires in the period
+chunks as (
   select
-    r.region_code,
-    r.unit_id,
-    r.submitted_at,
-    -- the time taken by the run of burst-count questionnaires starting here (questionnaires with the same time
-    -- may come in any order: the times of the run, and so its span, are the same)
-    date_diff(
-      'second', r.submitted_at,
-      lead(r.submitted_at, cast(p.integrity_skm_burst_count as bigint) - 1) over (
-        partition by r.region_code, r.unit_id order by r.submitted_at
-      )
-    ) as span_seconds,
-    -- the questionnaire before it arrived at the same time
-    lag(r.submitted_at) over (partition by r.region_code, r.unit_id order by r.submitted_at)
-      = r.submitted_at as shares_time
-  from stg_skm_responses as r
-  cross join params as p
-  where r.submitted_at is not null
+    u.region_code,
+    u.unit_id,
+    u.timed,
+    u.times,
+    b.burst_count,
+    b.window_seconds,
+    c.chunk * 10000 + 1 as first_position,
+    least(u.timed, c.chunk * 10000 + 10000) as last_position
+  from units as u
+  cross join (
+    select
+      cast(integrity_skm_burst_count as bigint) as burst_count,
+      integrity_skm_burst_window_minutes * 60 as window_seconds
+    from params
+  ) as b
+  cross join unnest(sequence(0, greatest(u.timed - 1, 0) / 10000)) as c (chunk)
 ),
 
-unit_times as (
+-- the positions (in the sorted times) where a run of burst-count questionnaires starts that took no longer
+-- than the burst window (questionnaires with the same time may come in any order: the times of the run, and
+-- so its span, are the same), and where a questionnaire arrived at the same time as the one before it; each
+-- case first tests that there is such a position in the chunk (Trino's sequence counts down when start > stop)
+marks as (
   select
     region_code,
     unit_id,
-    min(span_seconds) as shortest_burst_seconds,
-    array_agg(submitted_at) filter (where shares_time) as shared_times
-  from timed
-  group by region_code, unit_id
+    times,
+    burst_count,
+    case when least(last_position, timed - burst_count + 1) >= first_position then filter(
+      sequence(first_position, least(last_position, timed - burst_count + 1)),
+      i -> date_diff('second', times[i], times[i + burst_count - 1]) <= window_seconds
+    ) end as burst_starts,
+    case when last_position >= greatest(first_position, 2) then filter(
+      sequence(greatest(first_position, 2), last_position), i -> times[i] = times[i - 1]
+    ) end as shared_at
+  from chunks
+),
+
+bursts as (
+  select
+    m.region_code,
+    m.unit_id,
+    min(date_diff('second', m.times[s.i], m.times[s.i + m.burst_count - 1])) as shortest_burst_seconds
+  from marks as m
+  cross join unnest(m.burst_starts) as s (i)
+  group by m.region_code, m.unit_id
 ),
 
 -- the times at which two questionnaires of one unit arrived together
 shared_times as (
-  select distinct t.submitted_at
-  from unit_times as u
-  cross join unnest(u.shared_times) as t (submitted_at)
+  select distinct m.times[s.i] as submitted_at
+  from marks as m
+  cross join unnest(m.shared_at) as s (i)
 ),
 
 -- identical questionnaires: the same unit, submission time, answers and profile (nulls equal); the
@@ -136,4 +161,4 @@ select
   b.shortest_burst_seconds
 from units as u
 left join copies as c on u.region_code = c.region_code and u.unit_id = c.unit_id
-left join unit_times as b on u.region_code = b.region_code and u.unit_id = b.unit_id
+left join bursts as b on u.region_code = b.region_code and u.unit_id = b.unit_id

@@ -227,6 +227,11 @@ export const DIALECT_CASES: readonly DialectCase[] = [
     why: 'the smallest value, same type',
   },
   { sql: 'least(1, null, 3)', trino: 'NULL', why: 'null if any argument is null' },
+  // sequence(start, stop) → array(bigint): counts down when start > stop; at most 10,000 elements.
+  { sql: 'sequence(1, 3)', trino: '[1, 2, 3]', why: 'from start to stop, step 1' },
+  { sql: 'sequence(3, 1)', trino: '[3, 2, 1]', why: 'step -1 when start > stop' },
+  { sql: 'sequence(2, 2)', trino: '[2]', why: 'one element' },
+  { sql: 'sequence(1, 10000)[10000]', trino: '10000', why: 'the largest sequence Trino returns' },
   // cardinality(x) → bigint: size of an array or map.
   { sql: 'cardinality(array[1, 2, 3])', trino: '3', why: 'size of the array' },
   { sql: "cardinality(split('skm,fkp', ','))", trino: '2', why: 'size of the array' },
