@@ -4,52 +4,23 @@
 -- straight-lined questionnaires (all nine answers equal), all-maximum questionnaires, duplicate
 -- questionnaires (same answers, profile and submission time: each beyond the first of a set of identical
 -- ones) and the shortest time in which burst-count questionnaires arrived.
--- Two reads of the unit's questionnaires. The first is a plain aggregate: the counts and sums, and the unit's
--- submission times as one sorted array, in which the positions of the runs of burst-count consecutive
--- questionnaires that took no longer than the burst window, and of the questionnaires that arrived at the
--- same time as the one before them, are found (no sort of the rows: a unit has hundreds of questionnaires).
--- The second reads only the questionnaires submitted at one of those shared times and groups them on every
--- compared column (a copy always shares its time with another questionnaire of its unit, so none is missed).
--- The shortest burst is kept only when it is within the burst window (NULL otherwise): the skm_burst flag
--- (integrity_flags) is all that reads it.
+-- Two reads of the unit's questionnaires, neither sorted. The first gathers each unit's submission times into
+-- one sorted array, in which are found the runs of burst-count consecutive questionnaires that took no longer
+-- than the burst window and the times at which two questionnaires of the unit arrived together. The second is
+-- a plain aggregate: the counts and sums and, for the questionnaires submitted at one of those shared times
+-- only, their compared columns, grouped afterwards to count the copies (a copy always shares its time with
+-- another questionnaire of its unit, so none is missed). The shortest burst is kept only when it is within
+-- the burst window (NULL otherwise): the skm_burst flag (integrity_flags) is all that reads it.
 -- grain: Satu unit layanan yang menerima kuesioner SKM pada periode | One unit with SKM questionnaires in the period
 with params as (
   select * from methodology_params
 ),
 
-units as (
+-- each unit's submission times, in order
+unit_times as (
   select
     region_code,
-    max(period) as period,
     unit_id,
-    max(unit_name) as unit_name,
-    count(*) as responses,
-    cast(sum(u1) as bigint) as score_sum_u1,
-    cast(sum(u2) as bigint) as score_sum_u2,
-    cast(sum(u3) as bigint) as score_sum_u3,
-    cast(sum(u4) as bigint) as score_sum_u4,
-    cast(sum(u5) as bigint) as score_sum_u5,
-    cast(sum(u6) as bigint) as score_sum_u6,
-    cast(sum(u7) as bigint) as score_sum_u7,
-    cast(sum(u8) as bigint) as score_sum_u8,
-    cast(sum(u9) as bigint) as score_sum_u9,
-    count(u1) as answered_u1,
-    count(u2) as answered_u2,
-    count(u3) as answered_u3,
-    count(u4) as answered_u4,
-    count(u5) as answered_u5,
-    count(u6) as answered_u6,
-    count(u7) as answered_u7,
-    count(u8) as answered_u8,
-    count(u9) as answered_u9,
-    -- straight-lined: all nine answered and equal; all-maximum: all nine answered 4 (a sum over a case, which
-    -- stops at the first unequal answer, costs less than count_if over the whole conjunction)
-    cast(sum(case
-      when u1 = u2 and u1 = u3 and u1 = u4 and u1 = u5 and u1 = u6 and u1 = u7 and u1 = u8 and u1 = u9 then 1 else 0
-    end) as bigint) as straightlined,
-    cast(sum(case
-      when u1 = 4 and u2 = 4 and u3 = 4 and u4 = 4 and u5 = 4 and u6 = 4 and u7 = 4 and u8 = 4 and u9 = 4 then 1 else 0
-    end) as bigint) as all_max,
     count(submitted_at) as timed,
     array_sort(array_agg(submitted_at) filter (where submitted_at is not null)) as times
   from stg_skm_responses
@@ -68,7 +39,7 @@ chunks as (
     b.window_seconds,
     c.chunk * 10000 + 1 as first_position,
     least(u.timed, c.chunk * 10000 + 10000) as last_position
-  from units as u
+  from unit_times as u
   cross join (
     select
       cast(integrity_skm_burst_count as bigint) as burst_count,
@@ -115,14 +86,61 @@ shared_times as (
   cross join unnest(m.shared_at) as s (i)
 ),
 
--- identical questionnaires: the same unit, submission time, answers and profile (nulls equal); the
--- questionnaires of other units at those times make groups of one, which count no copy
+-- each questionnaire, marked when it was submitted at one of those times (the questionnaires of other units at
+-- those times make groups of one below, which count no copy)
+questionnaires as (
+  select r.*, r.submitted_at in (select submitted_at from shared_times) as at_shared_time
+  from stg_skm_responses as r
+),
+
+units as (
+  select
+    region_code,
+    max(period) as period,
+    unit_id,
+    max(unit_name) as unit_name,
+    count(*) as responses,
+    cast(sum(u1) as bigint) as score_sum_u1,
+    cast(sum(u2) as bigint) as score_sum_u2,
+    cast(sum(u3) as bigint) as score_sum_u3,
+    cast(sum(u4) as bigint) as score_sum_u4,
+    cast(sum(u5) as bigint) as score_sum_u5,
+    cast(sum(u6) as bigint) as score_sum_u6,
+    cast(sum(u7) as bigint) as score_sum_u7,
+    cast(sum(u8) as bigint) as score_sum_u8,
+    cast(sum(u9) as bigint) as score_sum_u9,
+    count(u1) as answered_u1,
+    count(u2) as answered_u2,
+    count(u3) as answered_u3,
+    count(u4) as answered_u4,
+    count(u5) as answered_u5,
+    count(u6) as answered_u6,
+    count(u7) as answered_u7,
+    count(u8) as answered_u8,
+    count(u9) as answered_u9,
+    -- straight-lined: all nine answered and equal; all-maximum: all nine answered 4 (a sum over a case, which
+    -- stops at the first unequal answer, costs less than count_if over the whole conjunction)
+    cast(sum(case
+      when u1 = u2 and u1 = u3 and u1 = u4 and u1 = u5 and u1 = u6 and u1 = u7 and u1 = u8 and u1 = u9 then 1 else 0
+    end) as bigint) as straightlined,
+    cast(sum(case
+      when u1 = 4 and u2 = 4 and u3 = 4 and u4 = 4 and u5 = 4 and u6 = 4 and u7 = 4 and u8 = 4 and u9 = 4 then 1 else 0
+    end) as bigint) as all_max,
+    -- the compared columns of the questionnaires at shared times, each a row inside a row (Trino's unnest
+    -- makes a row's fields into columns, DuckDB's keeps it whole: so both give one column, the inner row)
+    array_agg(row(row(
+      submitted_at, u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age, education, occupation
+    ))) filter (where at_shared_time) as shared_questionnaires
+  from questionnaires
+  group by region_code, unit_id
+),
+
+-- identical questionnaires: the same unit, submission time, answers and profile (nulls equal)
 identical as (
-  select region_code, unit_id, count(*) as copies
-  from stg_skm_responses
-  where submitted_at in (select submitted_at from shared_times)
-  group by
-    region_code, unit_id, submitted_at, u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age, education, occupation
+  select u.region_code, u.unit_id, count(*) as copies
+  from units as u
+  cross join unnest(u.shared_questionnaires) as q (compared)
+  group by u.region_code, u.unit_id, q.compared
 ),
 
 copies as (
