@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
+import { buildWarehouse, type FixtureRow, tempLake, writeCurated } from './lake-fixture.ts';
+
+const UNSUR = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
+
+/** One questionnaire of `unit` submitted at `at` (seconds after 2026-01-01 00:00:00 UTC). */
+function questionnaire(unit: string, id: string, at: number, answers: number[], profile = {}): FixtureRow {
+  return {
+    response_id: `${unit}-${id}`,
+    unit_id: unit,
+    unit_name: `Unit ${unit}`,
+    survey_date: '2026-01-02',
+    submitted_at: new Date(Date.UTC(2026, 0, 1) + at * 1000).toISOString().replace('Z', ''),
+    gender: 'P',
+    age: 30,
+    education: 'S1',
+    occupation: 'PNS',
+    ...Object.fromEntries(UNSUR.map((u, i) => [u, answers[i] ?? null])),
+    ...profile,
+  };
+}
+
+const varied = (i: number) => UNSUR.map((_, k) => 1 + ((i + k) % 4));
+const day = 86_400;
+
+/**
+ * BIG: 10,050 questionnaires one every 10 minutes, more than one array chunk (Trino's sequence returns at most
+ * 10,000 positions), then after position 10,000: a run of 20 in 285 s, two identical questionnaires, two with
+ * NULL answers and profile that are identical too, and two at one time that differ. EDGE: 20 in exactly 600 s
+ * (the window: a burst) and FAR: 20 in 601 s (not one). FEW: 19 questionnaires in one second (fewer than the
+ * burst count).
+ */
+function rows(): FixtureRow[] {
+  const out: FixtureRow[] = [];
+  for (let i = 0; i < 10_050; i++) out.push(questionnaire('BIG', `r${i}`, i * 600, varied(i)));
+  const late = 75 * day;
+  for (let i = 0; i < 20; i++) out.push(questionnaire('BIG', `b${i}`, late + i * 15, varied(i)));
+  out.push(questionnaire('BIG', 'c1', late + day, [4, 4, 3, 3, 2, 2, 1, 1, 4]));
+  out.push(questionnaire('BIG', 'c2', late + day, [4, 4, 3, 3, 2, 2, 1, 1, 4]));
+  const blank = { gender: null, age: null, education: null, occupation: null };
+  out.push(questionnaire('BIG', 'n1', late + 2 * day, [4, 4, 4, 4, 4, 4, 4, 4], blank));
+  out.push(questionnaire('BIG', 'n2', late + 2 * day, [4, 4, 4, 4, 4, 4, 4, 4], blank));
+  out.push(questionnaire('BIG', 'd1', late + 3 * day, [1, 1, 1, 1, 1, 1, 1, 1, 1]));
+  out.push(questionnaire('BIG', 'd2', late + 3 * day, [1, 1, 1, 1, 1, 1, 1, 1, 2]));
+  for (let i = 0; i < 20; i++) {
+    out.push(questionnaire('EDGE', `${i}`, day + Math.round((i * 600) / 19), varied(i)));
+    out.push(questionnaire('FAR', `${i}`, day + Math.round((i * 601) / 19), varied(i)));
+  }
+  for (let i = 0; i < 19; i++) out.push(questionnaire('FEW', `${i}`, day, varied(i), { age: 20 + i }));
+  return out;
+}
+
+describe('int_skm_unit_profile: bursts and copies from each unit sorted submission times', () => {
+  let engine: DuckDbEngine;
+  beforeAll(async () => {
+    const store = await tempLake();
+    // in reverse time order, so that the rows reach the aggregate unsorted
+    await writeCurated(store, 'skm', '2026-Q1', '31.71', rows().reverse());
+    engine = await buildWarehouse(store, ['2026-Q1']);
+  }, 60_000);
+  afterAll(() => engine.close());
+
+  test('a unit with more than 10,000 timed questionnaires: burst and copies past position 10,000', async () => {
+    const profile = await engine.rows<{
+      unit_id: string;
+      responses: string;
+      duplicate_responses: string;
+      shortest_burst_seconds: string | null;
+    }>(
+      `SELECT unit_id, responses::VARCHAR AS responses, duplicate_responses::VARCHAR AS duplicate_responses,
+              shortest_burst_seconds::VARCHAR AS shortest_burst_seconds
+       FROM int_skm_unit_profile ORDER BY unit_id`,
+    );
+    expect(profile).toEqual([
+      { unit_id: 'BIG', responses: '10076', duplicate_responses: '2', shortest_burst_seconds: '285' },
+      // 20 in exactly the window is a burst; 601 s is not (kept only within the window)
+      { unit_id: 'EDGE', responses: '20', duplicate_responses: '0', shortest_burst_seconds: '600' },
+      { unit_id: 'FAR', responses: '20', duplicate_responses: '0', shortest_burst_seconds: null },
+      // all 19 at one second: 18 share the time of another, none is a copy (the ages differ)
+      { unit_id: 'FEW', responses: '19', duplicate_responses: '0', shortest_burst_seconds: null },
+    ]);
+  });
+
+  test('the burst flag reads the shortest burst in minutes', async () => {
+    const flags = await engine.rows<{ unit_id: string; metric: number }>(
+      "SELECT unit_id, metric FROM integrity_flags WHERE flag = 'skm_burst' ORDER BY unit_id",
+    );
+    expect(flags).toEqual([
+      { unit_id: 'BIG', metric: 4.75 },
+      { unit_id: 'EDGE', metric: 10 },
+    ]);
+  });
+});
