@@ -68,15 +68,21 @@ export const TRINO_MACROS: readonly TrinoMacro[] = [
   },
   {
     name: 'sequence',
-    // Trino's scalar sequence refuses more than 10,000 elements; so does this one, so that a model that
-    // would fail in Athena fails locally too.
+    // Trino's scalar sequence refuses more than 10,000 elements, a step of 0 and a step away from stop; so
+    // does this one, so that a model that would fail in Athena fails locally too.
     sql: `CREATE OR REPLACE MACRO sequence(start, stop) AS CASE
       WHEN abs(stop - start) >= 10000 THEN error('sequence: hasil lebih dari 10.000 elemen (batas Athena)')
-      WHEN start <= stop THEN generate_series(start, stop) ELSE generate_series(start, stop, -1) END`,
+      WHEN start <= stop THEN generate_series(start, stop) ELSE generate_series(start, stop, -1) END,
+    (start, stop, step) AS CASE
+      WHEN step = 0 THEN error('sequence: step tidak boleh 0')
+      WHEN (stop - start) * sign(step) < 0 THEN error('sequence: step menjauh dari stop')
+      WHEN (stop - start) / step >= 10000 THEN error('sequence: hasil lebih dari 10.000 elemen (batas Athena)')
+      ELSE generate_series(start, stop, step) END`,
     doc: {
-      id: 'larik bilangan bulat dari start sampai stop, menurun bila start > stop; paling banyak 10.000 elemen',
-      en: 'array of the integers from start to stop, counting down when start > stop; at most 10,000 elements',
+      id: 'larik bilangan bulat dari start sampai stop (langkah step, atau 1 / -1), menurun bila start > stop; paling banyak 10.000 elemen',
+      en: 'array of the integers from start to stop (by step, or by 1 / -1), counting down when start > stop; at most 10,000 elements',
     },
+    signature: 'sequence(start, stop) / (start, stop, step)',
   },
   {
     name: 'cardinality',

@@ -36,6 +36,7 @@ chunks as (
     u.timed,
     u.times,
     b.burst_count,
+    b.burst_count / 2 as half,
     b.window_seconds,
     c.chunk * 10000 + 1 as first_position,
     least(u.timed, c.chunk * 10000 + 10000) as last_position
@@ -49,33 +50,45 @@ chunks as (
   cross join unnest(sequence(0, greatest(u.timed - 1, 0) / 10000)) as c (chunk)
 ),
 
--- the positions (in the sorted times) where a run of burst-count questionnaires starts that took no longer
--- than the burst window (questionnaires with the same time may come in any order: the times of the run, and
--- so its span, are the same), and where a questionnaire arrived at the same time as the one before it; each
--- case first tests that there is such a position in the chunk (Trino's sequence counts down when start > stop)
+-- positions in the sorted times: where a questionnaire arrived at the same time as the one before it, and the
+-- every-half-th positions j (half = burst-count / 2) where the questionnaire half further on arrived within
+-- the burst window: any run of burst-count consecutive questionnaires holds such a pair (j, j + half), so a
+-- run that took no longer than the window starts within burst-count - half before one of these positions
+-- (a tenth of the positions tested when the count is 20). Each case first tests that there is such a
+-- position in the chunk (Trino's sequence counts down, or fails, when start > stop).
 marks as (
   select
     region_code,
     unit_id,
+    timed,
     times,
     burst_count,
-    case when least(last_position, timed - burst_count + 1) >= first_position then filter(
-      sequence(first_position, least(last_position, timed - burst_count + 1)),
-      i -> date_diff('second', times[i], times[i + burst_count - 1]) <= window_seconds
-    ) end as burst_starts,
+    half,
+    window_seconds,
+    case when timed >= burst_count and least(last_position, timed - half) >= first_position then filter(
+      sequence(first_position, least(last_position, timed - half), greatest(half, 1)),
+      j -> date_diff('second', times[j], times[j + half]) <= window_seconds
+    ) end as dense_at,
     case when last_position >= greatest(first_position, 2) then filter(
       sequence(greatest(first_position, 2), last_position), i -> times[i] = times[i - 1]
     ) end as shared_at
   from chunks
 ),
 
+-- the shortest run of burst-count questionnaires among those that start near a dense position and took no
+-- longer than the window (questionnaires with the same time may come in any order: the times of a run,
+-- and so its span, are the same)
 bursts as (
   select
     m.region_code,
     m.unit_id,
-    min(date_diff('second', m.times[s.i], m.times[s.i + m.burst_count - 1])) as shortest_burst_seconds
+    min(date_diff('second', m.times[r.i], m.times[r.i + m.burst_count - 1])) as shortest_burst_seconds
   from marks as m
-  cross join unnest(m.burst_starts) as s (i)
+  cross join unnest(m.dense_at) as d (j)
+  cross join unnest(
+    sequence(greatest(d.j + m.half - m.burst_count + 1, 1), least(d.j, m.timed - m.burst_count + 1))
+  ) as r (i)
+  where date_diff('second', m.times[r.i], m.times[r.i + m.burst_count - 1]) <= m.window_seconds
   group by m.region_code, m.unit_id
 ),
 

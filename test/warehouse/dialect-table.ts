@@ -232,6 +232,8 @@ export const DIALECT_CASES: readonly DialectCase[] = [
   { sql: 'sequence(3, 1)', trino: '[3, 2, 1]', why: 'step -1 when start > stop' },
   { sql: 'sequence(2, 2)', trino: '[2]', why: 'one element' },
   { sql: 'sequence(1, 10000)[10000]', trino: '10000', why: 'the largest sequence Trino returns' },
+  { sql: 'sequence(1, 10, 4)', trino: '[1, 5, 9]', why: 'by step, stop included when reached' },
+  { sql: 'sequence(10, 1, -3)', trino: '[10, 7, 4, 1]', why: 'a negative step counts down' },
   // cardinality(x) → bigint: size of an array or map.
   { sql: 'cardinality(array[1, 2, 3])', trino: '3', why: 'size of the array' },
   { sql: "cardinality(split('skm,fkp', ','))", trino: '2', why: 'size of the array' },

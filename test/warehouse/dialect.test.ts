@@ -32,6 +32,9 @@ describe('what Athena refuses stops locally too, with a message naming the funct
     ["date_format(timestamp '2026-01-01', '%D')", /date_format: pola %D memuat kode MySQL/],
     ['(select approx_percentile(x, 1.5) from (values (1)) as t (x))', /persentil harus antara 0 dan 1/],
     ['sequence(1, 10001)', /sequence: hasil lebih dari 10.000 elemen/],
+    ['sequence(1, 5, 0)', /sequence: step tidak boleh 0/],
+    ['sequence(5, 1, 1)', /sequence: step menjauh dari stop/],
+    ['sequence(1, 100001, 10)', /sequence: hasil lebih dari 10.000 elemen/],
   ])('%s', async (sql, message) => {
     await expect(duck.rows(`select ${sql}`)).rejects.toThrow(message);
   });

@@ -1,11 +1,23 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DuckDbEngine } from '#warehouse/duckdb-engine.ts';
-import { buildWarehouse, type FixtureRow, tempLake, writeCurated } from './lake-fixture.ts';
+import { buildWarehouse, type FixtureRow, methodologyWith, tempLake, writeCurated } from './lake-fixture.ts';
 
 const UNSUR = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
 
+/** Each unit's submission times (seconds) as the fixture wrote them. */
+const seconds = new Map<string, number[]>();
+
+/** The shortest span of `count` consecutive questionnaires of a unit, when at most `window` seconds. */
+function shortestBurst(unit: string, count: number, window: number): string | null {
+  const t = [...(seconds.get(unit) ?? [])].sort((a, b) => a - b);
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i + count - 1 < t.length; i++) best = Math.min(best, t[i + count - 1]! - t[i]!);
+  return best <= window ? String(best) : null;
+}
+
 /** One questionnaire of `unit` submitted at `at` (seconds after 2026-01-01 00:00:00 UTC). */
 function questionnaire(unit: string, id: string, at: number, answers: number[], profile = {}): FixtureRow {
+  seconds.set(unit, [...(seconds.get(unit) ?? []), at]);
   return {
     response_id: `${unit}-${id}`,
     unit_id: unit,
@@ -90,5 +102,31 @@ describe('int_skm_unit_profile: bursts and copies from each unit sorted submissi
       { unit_id: 'BIG', metric: 4.75 },
       { unit_id: 'EDGE', metric: 10 },
     ]);
+  });
+});
+
+describe('int_skm_unit_profile: the shortest burst for other burst counts, against every run', () => {
+  let store: Awaited<ReturnType<typeof tempLake>>;
+  beforeAll(async () => {
+    seconds.clear();
+    store = await tempLake();
+    await writeCurated(store, 'skm', '2026-Q1', '31.71', rows());
+  }, 60_000);
+
+  test.each([1, 2, 3, 7, 21])('burst count %i', async (count) => {
+    const file = await methodologyWith((m) => {
+      m.integrity.skm_burst!.count = count;
+    });
+    const engine = await buildWarehouse(store, ['2026-Q1'], file);
+    try {
+      const found = await engine.rows<{ unit_id: string; s: string | null }>(
+        'SELECT unit_id, shortest_burst_seconds::VARCHAR AS s FROM int_skm_unit_profile ORDER BY unit_id',
+      );
+      expect(found).toEqual(
+        ['BIG', 'EDGE', 'FAR', 'FEW'].map((unit) => ({ unit_id: unit, s: shortestBurst(unit, count, 600) })),
+      );
+    } finally {
+      await engine.close();
+    }
   });
 });
