@@ -96,7 +96,10 @@ function exportText(ds: Dataset<Record<string, Column>>): { text: string; rows: 
   const grid = Array.from({ length: rows }, (_, i) =>
     cells.map((col, k) => col[(i * (k + 1)) % col.length]!),
   );
-  const lines = [columns.map(([name]) => name).join(','), ...grid.map((row) => row.map(csvField).join(','))];
+  const lines = [
+    columns.map(([name]) => name).join(','),
+    ...grid.map((row) => row.map((v) => csvField(v)).join(',')),
+  ];
   return { text: `${lines.join('\n')}\n`, rows, grid };
 }
 
