@@ -84,6 +84,21 @@ describe('JSON conversion', () => {
     expect(read.map((r) => Object.values(r))).toEqual(expected.rows);
   });
 
+  it('reads NDJSON behind a byte-order mark as the engine does on its own threads', async () => {
+    const path = join(tmp.dir, 'bom.ndjson');
+    const text = `\uFEFF${ndjson([
+      { a: 1, b: 'x' },
+      { a: 2, b: 'y' },
+    ])}\n`;
+    await writeFile(path, text);
+    // the engine's multi-thread scan refuses the mark (its one-thread scan skips it): the outcome is its own
+    const engine = await engineReading(path).catch((e: Error) => e);
+    const opened = openJson(path, Buffer.from(text.slice(0, 20)), duck, join(tmp.dir, 'bom.csv'));
+    if (engine instanceof Error)
+      await expect(opened).rejects.toThrow(engine.message.split('\n')[0]!.replace(/ in file "[^"]*"/, ''));
+    else expect((await opened).header).toEqual(engine.header);
+  });
+
   it('rejects an array of plain values with the reader’s reason', async () => {
     const path = join(tmp.dir, 'scalars.json');
     await writeFile(path, '[1, 2, 3]');

@@ -19,8 +19,13 @@ export async function openJson(path: string, head: Buffer, duck: Duck, out: stri
     .trimStart();
   const format = text.startsWith('[') ? 'array' : 'newline_delimited';
   const source = `read_json(${literal(path)}, format = ${literal(format)}, records = true, maximum_depth = 2, sample_size = 20480)`;
+  // the engine's NDJSON scan on more than one thread rejects a byte-order mark that its one-thread scan
+  // skips: such a file is read as it always was, on the engine's threads
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   try {
-    const converted = (await convertOnce(duck, source, out)) ?? (await convertDescribed(duck, source, out));
+    const converted =
+      (format === 'newline_delimited' && bom ? null : await convertOnce(duck, source, out)) ??
+      (await convertDescribed(duck, source, out));
     if (converted.header.length === 0 || (converted.header.length === 1 && converted.header[0] === 'json')) {
       throw new Error('bukan array objek');
     }
