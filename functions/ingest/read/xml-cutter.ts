@@ -1,6 +1,16 @@
 import { rootPrefix } from './xml-scan.ts';
 
 /**
+ * Reads one element where it starts in the text being cut, without cutting it out: its value, with `end`
+ * set just past it; or undefined when it cannot (the element is unfinished or has a form it does not
+ * handle), and the cutter then cuts the element out as text.
+ */
+export interface InPlaceReader<T> {
+  end: number;
+  read(text: string, start: number, prefix: string): T | undefined;
+}
+
+/**
  * Cuts a streamed part into whole elements named `local`, whatever the chunk boundaries; keeps at most
  * one unfinished element (bounded by `maxChars`) between chunks. While the root element or an element's
  * end has not arrived, chunks are only kept and the new text searched: the work stays linear in the part
@@ -27,8 +37,10 @@ export class ElementCutter {
   /** The namespace prefix of the part, once its root element has been seen. */
   prefix: string | undefined;
 
-  /** Whole elements completed by this chunk. */
-  push(chunk: string): string[] {
+  /**
+   * Whole elements completed by this chunk, in order: as text, or as what `reader` read from those it could.
+   */
+  push<T = never>(chunk: string, reader?: InPlaceReader<T>): (string | T)[] {
     if (this.awaited !== '') {
       if (!this.arrives(chunk)) return [];
       chunk = this.pending.join('');
@@ -43,7 +55,7 @@ export class ElementCutter {
       this.open = `<${this.prefix}${this.local}`;
       this.close = `</${this.prefix}${this.local}>`;
     }
-    const out: string[] = [];
+    const out: (string | T)[] = [];
     let pos = 0;
     let awaited = '';
     for (;;) {
@@ -53,6 +65,14 @@ export class ElementCutter {
         break;
       }
       pos = start;
+      if (reader) {
+        const value = reader.read(buf, start, this.prefix);
+        if (value !== undefined) {
+          out.push(value);
+          pos = reader.end;
+          continue;
+        }
+      }
       const gt = buf.indexOf('>', start);
       awaited = '>';
       if (gt < 0) break;

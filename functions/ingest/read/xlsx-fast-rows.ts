@@ -1,0 +1,277 @@
+import type { SheetRow } from './workbook.ts';
+import type { WorkbookParts } from './workbook-parts.ts';
+import {
+  cellText,
+  found,
+  foundInteger,
+  MAX_COLUMNS,
+  nameEnds,
+  plainInteger,
+  scanAttributes,
+} from './xlsx-cells.ts';
+import type { InPlaceReader } from './xml-cutter.ts';
+import { utf8Of, xmlText } from './xml-scan.ts';
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const QUOTE = 0x22;
+const EQUALS = 0x3d;
+const AMP = 0x26;
+const SPACE = 0x20;
+/** Cell types: none or `n`, `str`, `s`, anything else. */
+const NUMBER = 0;
+const STR = 1;
+const SHARED = 2;
+const OTHER = 3;
+
+/** Whether `text` holds `tag` at `at`. */
+function has(text: string, at: number, tag: string): boolean {
+  if (at + tag.length > text.length) return false;
+  for (let i = 0; i < tag.length; i++) if (text.charCodeAt(at + i) !== tag.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The fast path of the sheet row source, for parts without a namespace prefix (what Excel, LibreOffice and
+ * most libraries write). Reads a `<row>` where it lies in the chunk text, without cutting it out, when its
+ * cells have the plain form: `<c r="B7" t="str" s="1">`, double-quoted attributes, then nothing (`/>`), an
+ * optional `<f>` without markup inside, and `<v>value</v></c>` or `</c>`, cells separated by spaces or line
+ * breaks at most. Anything else, an unfinished row, or a value that does not convert leaves the row to the
+ * general path (xlsx-rows.ts), which gives the same cells: both convert values with {@link cellText}.
+ */
+export class FastRowReader implements InPlaceReader<SheetRow> {
+  end = -1;
+  /** Where the cell being read ends (set by `cell`). */
+  private next = -1;
+  private type = NUMBER;
+  private typeAt = -1;
+  private typeEnd = -1;
+  private style = 0;
+  /** Where the value of the cell being read lies (`valueAt` -1: none); whether it has `&` or non-ASCII. */
+  private valueAt = -1;
+  private valueEnd = -1;
+  private ampersand = false;
+  private wide = false;
+
+  constructor(private readonly parts: WorkbookParts) {}
+
+  /** The row at `start` (its `number` NaN without an `r` attribute), or undefined. */
+  read(text: string, start: number, prefix: string): SheetRow | undefined {
+    if (prefix !== '') return undefined;
+    try {
+      return this.row(text, start);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private row(text: string, start: number): SheetRow | undefined {
+    const n = text.length;
+    let gt = start + 4;
+    while (gt < n && text.charCodeAt(gt) !== GT && text.charCodeAt(gt) !== LT) gt++;
+    if (gt >= n || text.charCodeAt(gt) !== GT) return undefined;
+    scanAttributes(text, start + 4, gt);
+    const number = found.r < 0 ? Number.NaN : foundInteger(text, found.r, found.rEnd);
+    const cells: string[] = [];
+    let p = gt + 1;
+    if (text.charCodeAt(gt - 1) !== SLASH)
+      for (;;) {
+        while (
+          p < n &&
+          (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === 0x0a || text.charCodeAt(p) === 0x0d)
+        )
+          p++;
+        if (p + 6 > n || text.charCodeAt(p) !== LT) return undefined;
+        if (text.charCodeAt(p + 1) === SLASH) {
+          if (!has(text, p, '</row>')) return undefined;
+          p += 6;
+          break;
+        }
+        if (text.charCodeAt(p + 1) !== 0x63 || !nameEnds(text.charCodeAt(p + 2))) return undefined;
+        const col = this.cell(text, p + 2, cells.length);
+        if (col < 0) return undefined;
+        if (col < MAX_COLUMNS) {
+          const value = this.value(text);
+          if (value === undefined) return undefined;
+          while (cells.length < col) cells.push('');
+          cells[col] = value;
+        }
+        p = this.next;
+      }
+    this.end = p;
+    return { number, cells };
+  }
+
+  /**
+   * Read the start tag, formula and extent of the cell whose attributes start at `from` (`filled` cells so
+   * far): its column (-1 when not of the plain form); `next` is set past the cell, `valueAt`/`valueEnd`
+   * around its value (`valueAt` -1: none), and its type and style.
+   */
+  private cell(text: string, from: number, filled: number): number {
+    const n = text.length;
+    let p = from;
+    let ref = -1;
+    let refEnd = -1;
+    let styleAt = -1;
+    let styleEnd = -1;
+    this.typeAt = -1;
+    for (;;) {
+      if (p >= n) return -1;
+      const c = text.charCodeAt(p);
+      if (c === SPACE) p++;
+      else if (c === GT || c === SLASH) break;
+      else {
+        const name = p;
+        while (
+          p < n &&
+          text.charCodeAt(p) > SPACE &&
+          text.charCodeAt(p) !== EQUALS &&
+          text.charCodeAt(p) !== GT
+        )
+          p++;
+        if (p + 1 >= n || text.charCodeAt(p) !== EQUALS || text.charCodeAt(p + 1) !== QUOTE) return -1;
+        const at = p + 2;
+        p = at;
+        while (
+          p < n &&
+          text.charCodeAt(p) !== QUOTE &&
+          text.charCodeAt(p) !== GT &&
+          text.charCodeAt(p) !== LT
+        )
+          p++;
+        if (p >= n || text.charCodeAt(p) !== QUOTE) return -1;
+        if (at - name === 3) {
+          const letter = text.charCodeAt(name);
+          if (letter === 0x72) {
+            ref = at;
+            refEnd = p;
+          } else if (letter === 0x74) {
+            this.typeAt = at;
+            this.typeEnd = p;
+          } else if (letter === 0x73) {
+            styleAt = at;
+            styleEnd = p;
+          }
+        }
+        p++;
+      }
+    }
+    this.type = this.typeOf(text);
+    this.style = styleAt < 0 ? 0 : foundInteger(text, styleAt, styleEnd);
+    this.valueAt = -1;
+    if (text.charCodeAt(p) === SLASH) {
+      if (p + 1 >= n || text.charCodeAt(p + 1) !== GT) return -1;
+      this.next = p + 2;
+    } else if (!this.content(text, p + 1)) return -1;
+    return column(text, ref, refEnd, filled);
+  }
+
+  /** Read a cell's content from `at` (after its start tag) to its end tag: whether it has the plain form. */
+  private content(text: string, at: number): boolean {
+    const n = text.length;
+    let p = at;
+    if (
+      p + 2 < n &&
+      text.charCodeAt(p) === LT &&
+      text.charCodeAt(p + 1) === 0x66 &&
+      nameEnds(text.charCodeAt(p + 2))
+    ) {
+      p = formulaEnd(text, p + 2);
+      if (p < 0) return false;
+    }
+    if (p + 4 > n || text.charCodeAt(p) !== LT) return false;
+    if (text.charCodeAt(p + 1) === SLASH) {
+      if (text.charCodeAt(p + 2) !== 0x63 || text.charCodeAt(p + 3) !== GT) return false;
+      this.next = p + 4;
+      return true;
+    }
+    if (text.charCodeAt(p + 1) !== 0x76 || text.charCodeAt(p + 2) !== GT) return false;
+    const from = p + 3;
+    let ampersand = false;
+    let wide = false;
+    p = from;
+    while (p < n) {
+      const c = text.charCodeAt(p);
+      if (c === LT) break;
+      if (c === AMP) ampersand = true;
+      else if (c > 0x7f) wide = true;
+      p++;
+    }
+    if (!has(text, p, '</v></c>')) return false;
+    this.valueAt = from;
+    this.valueEnd = p;
+    this.ampersand = ampersand;
+    this.wide = wide;
+    this.next = p + 8;
+    return true;
+  }
+
+  private typeOf(text: string): number {
+    const at = this.typeAt;
+    if (at < 0) return NUMBER;
+    const length = this.typeEnd - at;
+    const first = text.charCodeAt(at);
+    if (length === 1) return first === 0x6e ? NUMBER : first === 0x73 ? SHARED : OTHER;
+    return length === 3 &&
+      first === 0x73 &&
+      text.charCodeAt(at + 1) === 0x74 &&
+      text.charCodeAt(at + 2) === 0x72
+      ? STR
+      : OTHER;
+  }
+
+  /** The text of the cell just read (undefined: an inline string, left to the general path). */
+  private value(text: string): string | undefined {
+    const from = this.valueAt;
+    const to = this.valueEnd;
+    const parts = this.parts;
+    if (from < 0) return '';
+    if (this.wide) {
+      const type = this.typeAt < 0 ? 'n' : utf8Of(text.slice(this.typeAt, this.typeEnd));
+      if (type === 'inlineStr') return undefined;
+      return cellText(type, this.style, utf8Of(text.slice(from, to)), parts);
+    }
+    switch (this.type) {
+      case NUMBER:
+        if (!parts.dateStyles[this.style] && plainInteger(text, from, to)) return text.slice(from, to);
+        return cellText('n', this.style, text.slice(from, to), parts);
+      case STR:
+        return this.ampersand ? xmlText(text.slice(from, to)) : text.slice(from, to);
+      case SHARED:
+        if (to - from <= 9) {
+          const index = foundInteger(text, from, to);
+          if (!Number.isNaN(index)) return parts.sharedStrings[index] ?? '';
+        }
+        return cellText('s', this.style, text.slice(from, to), parts);
+      default: {
+        const type = text.slice(this.typeAt, this.typeEnd);
+        return type === 'inlineStr' ? undefined : cellText(type, this.style, text.slice(from, to), parts);
+      }
+    }
+  }
+}
+
+/** Zero-based column of a cell reference (`C7` → 2); without one (or no letters), the next column. */
+function column(text: string, at: number, end: number, filled: number): number {
+  if (at < 0) return filled;
+  let col = 0;
+  let i = at;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return i === at ? filled : col - 1;
+}
+
+/** Past a formula (`<f …/>` or `<f …>text</f>`) whose attributes start at `from`, or -1. */
+function formulaEnd(text: string, from: number): number {
+  const n = text.length;
+  let p = from;
+  while (p < n && text.charCodeAt(p) !== GT && text.charCodeAt(p) !== LT) p++;
+  if (p >= n || text.charCodeAt(p) !== GT) return -1;
+  if (text.charCodeAt(p - 1) === SLASH) return p + 1;
+  while (p < n && text.charCodeAt(p) !== LT) p++;
+  return has(text, p, '</f>') ? p + 4 : -1;
+}
