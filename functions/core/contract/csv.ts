@@ -8,9 +8,16 @@ export interface CsvStyle {
 const text = (v: unknown): string =>
   v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
-/** What makes a field quoted: a double quote, CR, LF or the delimiter. */
-const quoting = (delimiter: string) =>
-  new RegExp(`["\\r\\n]${delimiter ? `|${delimiter.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')}` : ''}`);
+/** What makes a field quoted: a double quote, CR, LF or the delimiter (one pattern per delimiter, kept). */
+const quotings = new Map<string, RegExp>();
+function quoting(delimiter: string): RegExp {
+  let re = quotings.get(delimiter);
+  if (!re) {
+    re = new RegExp(`["\\r\\n]${delimiter ? `|${delimiter.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')}` : ''}`);
+    quotings.set(delimiter, re);
+  }
+  return re;
+}
 
 /**
  * CSV lines (RFC 4180), the project's one CSV writer: a field is quoted when it holds the delimiter, a
