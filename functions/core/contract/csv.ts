@@ -30,13 +30,23 @@ export function csvLines(rows: readonly (readonly unknown[])[], style: CsvStyle 
   const eol = style.eol ?? '\n';
   const quote = quoting(delimiter);
   let out = '';
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) {
-      const v = text(row[i]);
-      if (i > 0) out += delimiter;
-      out += quote.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-    }
-    out += eol;
+  for (const row of rows) out += record(row, delimiter, quote) + eol;
+  return out;
+}
+
+/** One record's fields, delimited; text fields none of which needs quotes (the usual record) joined as they are. */
+function record(row: readonly unknown[], delimiter: string, quote: RegExp): string {
+  let plain = true;
+  for (let i = 0; i < row.length && plain; i++) {
+    const v = row[i];
+    plain = typeof v === 'string' && !quote.test(v);
+  }
+  if (plain) return row.join(delimiter);
+  let out = '';
+  for (let i = 0; i < row.length; i++) {
+    const v = text(row[i]);
+    if (i > 0) out += delimiter;
+    out += quote.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
   }
   return out;
 }

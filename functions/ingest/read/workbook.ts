@@ -31,12 +31,14 @@ const SUMMARY =
 const PLACE_DATE_START = /^[\p{L} .'-]+,\s*\d{1,2}\s+\p{L}+\s+\d{4}/u;
 const PLACE_DATE = new RegExp(`${PLACE_DATE_START.source}$`, 'u');
 
-const isEmpty = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+/** Whether a cell has text besides blanks (one that starts with a visible ASCII character needs no trim). */
+function hasText(cell: string): boolean {
+  const c = cell.charCodeAt(0);
+  return (c > 0x20 && c < 0x7f) || (cell.length > 0 && cell.trim() !== '');
+}
+const isEmpty = (cells: readonly string[]) => !cells.some(hasText);
 function firstText(cells: readonly string[]): string {
-  for (const cell of cells) {
-    const text = cell.trim();
-    if (text !== '') return text;
-  }
+  for (const cell of cells) if (hasText(cell)) return cell.trim();
   return '';
 }
 /** Whether a row's first text opens or continues a recap's closing block (a place and date has a comma). */
@@ -112,7 +114,7 @@ class Trailer {
   isData(row: SheetRow): boolean {
     const text = firstText(row.cells);
     let filled = 0;
-    for (const j of this.mapped) if (j < row.cells.length && row.cells[j]!.trim() !== '') filled++;
+    for (const j of this.mapped) if (j < row.cells.length && hasText(row.cells[j]!)) filled++;
     if (filled === 0 && !SUMMARY.test(text)) {
       if (this.active) this.empties.push(row.number);
       return false;

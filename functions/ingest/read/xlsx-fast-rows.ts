@@ -198,7 +198,18 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
       else if (c > 0x7f) wide = true;
       p++;
     }
-    if (!has(text, p, '</v></c>')) return false;
+    // `</v></c>`
+    if (
+      p + 8 > n ||
+      text.charCodeAt(p + 1) !== SLASH ||
+      text.charCodeAt(p + 2) !== 0x76 ||
+      text.charCodeAt(p + 3) !== GT ||
+      text.charCodeAt(p + 4) !== LT ||
+      text.charCodeAt(p + 5) !== SLASH ||
+      text.charCodeAt(p + 6) !== 0x63 ||
+      text.charCodeAt(p + 7) !== GT
+    )
+      return false;
     this.valueAt = from;
     this.valueEnd = p;
     this.ampersand = ampersand;
