@@ -25,10 +25,10 @@ const STR = 1;
 const SHARED = 2;
 const OTHER = 3;
 
-/** Whether `text` holds `tag` at `at`. */
-function has(text: string, at: number, tag: string): boolean {
-  if (at + tag.length > text.length) return false;
-  for (let i = 0; i < tag.length; i++) if (text.charCodeAt(at + i) !== tag.charCodeAt(i)) return false;
+/** Whether `bytes` hold `tag` (ASCII) at `at`. */
+function has(bytes: Uint8Array, at: number, tag: string): boolean {
+  if (at + tag.length > bytes.length) return false;
+  for (let i = 0; i < tag.length; i++) if (bytes[at + i] !== tag.charCodeAt(i)) return false;
   return true;
 }
 
@@ -54,42 +54,47 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
   private ampersand = false;
   private wide = false;
 
+  /** The text being read, and its bytes (it is the part's bytes as text: one character per byte). */
+  private text = '';
+  private bytes: Uint8Array = Buffer.alloc(0);
+
   constructor(private readonly parts: WorkbookParts) {}
 
   /** The row at `start` (its `number` NaN without an `r` attribute), or undefined. */
   read(text: string, start: number, prefix: string): SheetRow | undefined {
     if (prefix !== '') return undefined;
+    if (text !== this.text) {
+      // bytes are read faster than characters; the text gives the values their strings
+      this.text = text;
+      this.bytes = Buffer.from(text, 'latin1');
+    }
     try {
-      return this.row(text, start);
+      return this.row(text, this.bytes, start);
     } catch {
       return undefined;
     }
   }
 
-  private row(text: string, start: number): SheetRow | undefined {
-    const n = text.length;
+  private row(text: string, b: Uint8Array, start: number): SheetRow | undefined {
+    const n = b.length;
     let gt = start + 4;
-    while (gt < n && text.charCodeAt(gt) !== GT && text.charCodeAt(gt) !== LT) gt++;
-    if (gt >= n || text.charCodeAt(gt) !== GT) return undefined;
+    while (gt < n && b[gt] !== GT && b[gt] !== LT) gt++;
+    if (gt >= n || b[gt] !== GT) return undefined;
     scanAttributes(text, start + 4, gt);
     const number = found.r < 0 ? Number.NaN : foundInteger(text, found.r, found.rEnd);
     const cells: string[] = [];
     let p = gt + 1;
-    if (text.charCodeAt(gt - 1) !== SLASH)
+    if (b[gt - 1] !== SLASH)
       for (;;) {
-        while (
-          p < n &&
-          (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === 0x0a || text.charCodeAt(p) === 0x0d)
-        )
-          p++;
-        if (p + 6 > n || text.charCodeAt(p) !== LT) return undefined;
-        if (text.charCodeAt(p + 1) === SLASH) {
-          if (!has(text, p, '</row>')) return undefined;
+        while (p < n && (b[p] === SPACE || b[p] === 0x0a || b[p] === 0x0d)) p++;
+        if (p + 6 > n || b[p] !== LT) return undefined;
+        if (b[p + 1] === SLASH) {
+          if (!has(b, p, '</row>')) return undefined;
           p += 6;
           break;
         }
-        if (text.charCodeAt(p + 1) !== 0x63 || !nameEnds(text.charCodeAt(p + 2))) return undefined;
-        const col = this.cell(text, p + 2, cells.length);
+        if (b[p + 1] !== 0x63 || !nameEnds(b[p + 2]!)) return undefined;
+        const col = this.cell(text, b, p + 2, cells.length);
         if (col < 0) return undefined;
         if (col < MAX_COLUMNS) {
           const value = this.value(text);
@@ -108,8 +113,8 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
    * far): its column (-1 when not of the plain form); `next` is set past the cell, `valueAt`/`valueEnd`
    * around its value (`valueAt` -1: none), and its type and style.
    */
-  private cell(text: string, from: number, filled: number): number {
-    const n = text.length;
+  private cell(text: string, b: Uint8Array, from: number, filled: number): number {
+    const n = b.length;
     let p = from;
     let ref = -1;
     let refEnd = -1;
@@ -118,31 +123,19 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
     this.typeAt = -1;
     for (;;) {
       if (p >= n) return -1;
-      const c = text.charCodeAt(p);
+      const c = b[p]!;
       if (c === SPACE) p++;
       else if (c === GT || c === SLASH) break;
       else {
         const name = p;
-        while (
-          p < n &&
-          text.charCodeAt(p) > SPACE &&
-          text.charCodeAt(p) !== EQUALS &&
-          text.charCodeAt(p) !== GT
-        )
-          p++;
-        if (p + 1 >= n || text.charCodeAt(p) !== EQUALS || text.charCodeAt(p + 1) !== QUOTE) return -1;
+        while (p < n && b[p]! > SPACE && b[p] !== EQUALS && b[p] !== GT) p++;
+        if (p + 1 >= n || b[p] !== EQUALS || b[p + 1] !== QUOTE) return -1;
         const at = p + 2;
         p = at;
-        while (
-          p < n &&
-          text.charCodeAt(p) !== QUOTE &&
-          text.charCodeAt(p) !== GT &&
-          text.charCodeAt(p) !== LT
-        )
-          p++;
-        if (p >= n || text.charCodeAt(p) !== QUOTE) return -1;
+        while (p < n && b[p] !== QUOTE && b[p] !== GT && b[p] !== LT) p++;
+        if (p >= n || b[p] !== QUOTE) return -1;
         if (at - name === 3) {
-          const letter = text.charCodeAt(name);
+          const letter = b[name];
           if (letter === 0x72) {
             ref = at;
             refEnd = p;
@@ -157,42 +150,37 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
         p++;
       }
     }
-    this.type = this.typeOf(text);
+    this.type = this.typeOf(b);
     this.style = styleAt < 0 ? 0 : foundInteger(text, styleAt, styleEnd);
     this.valueAt = -1;
-    if (text.charCodeAt(p) === SLASH) {
-      if (p + 1 >= n || text.charCodeAt(p + 1) !== GT) return -1;
+    if (b[p] === SLASH) {
+      if (p + 1 >= n || b[p + 1] !== GT) return -1;
       this.next = p + 2;
-    } else if (!this.content(text, p + 1)) return -1;
-    return column(text, ref, refEnd, filled);
+    } else if (!this.content(b, p + 1)) return -1;
+    return column(b, ref, refEnd, filled);
   }
 
   /** Read a cell's content from `at` (after its start tag) to its end tag: whether it has the plain form. */
-  private content(text: string, at: number): boolean {
-    const n = text.length;
+  private content(b: Uint8Array, at: number): boolean {
+    const n = b.length;
     let p = at;
-    if (
-      p + 2 < n &&
-      text.charCodeAt(p) === LT &&
-      text.charCodeAt(p + 1) === 0x66 &&
-      nameEnds(text.charCodeAt(p + 2))
-    ) {
-      p = formulaEnd(text, p + 2);
+    if (p + 2 < n && b[p] === LT && b[p + 1] === 0x66 && nameEnds(b[p + 2]!)) {
+      p = formulaEnd(b, p + 2);
       if (p < 0) return false;
     }
-    if (p + 4 > n || text.charCodeAt(p) !== LT) return false;
-    if (text.charCodeAt(p + 1) === SLASH) {
-      if (text.charCodeAt(p + 2) !== 0x63 || text.charCodeAt(p + 3) !== GT) return false;
+    if (p + 4 > n || b[p] !== LT) return false;
+    if (b[p + 1] === SLASH) {
+      if (b[p + 2] !== 0x63 || b[p + 3] !== GT) return false;
       this.next = p + 4;
       return true;
     }
-    if (text.charCodeAt(p + 1) !== 0x76 || text.charCodeAt(p + 2) !== GT) return false;
+    if (b[p + 1] !== 0x76 || b[p + 2] !== GT) return false;
     const from = p + 3;
     let ampersand = false;
     let wide = false;
     p = from;
     while (p < n) {
-      const c = text.charCodeAt(p);
+      const c = b[p]!;
       if (c === LT) break;
       if (c === AMP) ampersand = true;
       else if (c > 0x7f) wide = true;
@@ -201,13 +189,13 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
     // `</v></c>`
     if (
       p + 8 > n ||
-      text.charCodeAt(p + 1) !== SLASH ||
-      text.charCodeAt(p + 2) !== 0x76 ||
-      text.charCodeAt(p + 3) !== GT ||
-      text.charCodeAt(p + 4) !== LT ||
-      text.charCodeAt(p + 5) !== SLASH ||
-      text.charCodeAt(p + 6) !== 0x63 ||
-      text.charCodeAt(p + 7) !== GT
+      b[p + 1] !== SLASH ||
+      b[p + 2] !== 0x76 ||
+      b[p + 3] !== GT ||
+      b[p + 4] !== LT ||
+      b[p + 5] !== SLASH ||
+      b[p + 6] !== 0x63 ||
+      b[p + 7] !== GT
     )
       return false;
     this.valueAt = from;
@@ -218,18 +206,13 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
     return true;
   }
 
-  private typeOf(text: string): number {
+  private typeOf(b: Uint8Array): number {
     const at = this.typeAt;
     if (at < 0) return NUMBER;
     const length = this.typeEnd - at;
-    const first = text.charCodeAt(at);
+    const first = b[at];
     if (length === 1) return first === 0x6e ? NUMBER : first === 0x73 ? SHARED : OTHER;
-    return length === 3 &&
-      first === 0x73 &&
-      text.charCodeAt(at + 1) === 0x74 &&
-      text.charCodeAt(at + 2) === 0x72
-      ? STR
-      : OTHER;
+    return length === 3 && first === 0x73 && b[at + 1] === 0x74 && b[at + 2] === 0x72 ? STR : OTHER;
   }
 
   /** The text of the cell just read (undefined: an inline string, left to the general path). */
@@ -264,12 +247,12 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
 }
 
 /** Zero-based column of a cell reference (`C7` → 2); without one (or no letters), the next column. */
-function column(text: string, at: number, end: number, filled: number): number {
+function column(b: Uint8Array, at: number, end: number, filled: number): number {
   if (at < 0) return filled;
   let col = 0;
   let i = at;
   for (; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = b[i]!;
     if (c < 65 || c > 90) break;
     col = col * 26 + (c - 64);
   }
@@ -277,12 +260,12 @@ function column(text: string, at: number, end: number, filled: number): number {
 }
 
 /** Past a formula (`<f …/>` or `<f …>text</f>`) whose attributes start at `from`, or -1. */
-function formulaEnd(text: string, from: number): number {
-  const n = text.length;
+function formulaEnd(b: Uint8Array, from: number): number {
+  const n = b.length;
   let p = from;
-  while (p < n && text.charCodeAt(p) !== GT && text.charCodeAt(p) !== LT) p++;
-  if (p >= n || text.charCodeAt(p) !== GT) return -1;
-  if (text.charCodeAt(p - 1) === SLASH) return p + 1;
-  while (p < n && text.charCodeAt(p) !== LT) p++;
-  return has(text, p, '</f>') ? p + 4 : -1;
+  while (p < n && b[p] !== GT && b[p] !== LT) p++;
+  if (p >= n || b[p] !== GT) return -1;
+  if (b[p - 1] === SLASH) return p + 1;
+  while (p < n && b[p] !== LT) p++;
+  return has(b, p, '</f>') ? p + 4 : -1;
 }
