@@ -67,8 +67,8 @@ function rowCells(xml: string, tags: Tags, parts: WorkbookParts): string[] {
   return cells;
 }
 
-/** A row the fast path left, read from its text (`number` NaN without an `r` attribute). */
-function generalRow(xml: string, tags: Tags, parts: WorkbookParts): SheetRow {
+/** A row the fast path left, read from its text (`number` NaN without an `r` attribute): the general path. */
+export function generalRow(xml: string, tags: Tags, parts: WorkbookParts): SheetRow {
   scanAttributes(xml, 1 + tags.prefix.length + 3, xml.indexOf('>'));
   const number = found.r < 0 ? Number.NaN : foundInteger(xml, found.r, found.rEnd);
   return { number, cells: rowCells(xml, tags, parts) };
