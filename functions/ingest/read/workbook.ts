@@ -9,10 +9,13 @@ export interface SheetRow {
   cells: string[];
 }
 
-/** A sheet's rows, from whatever reads the workbook (streamed; empty rows may be left out). */
+/**
+ * A sheet's rows, from whatever reads the workbook: streamed in batches (one wait per batch, not per row),
+ * each batch read as it is iterated; empty rows may be left out.
+ */
 export interface SheetRows {
   sheetName: string;
-  rows: AsyncIterable<SheetRow>;
+  rows: AsyncIterable<Iterable<SheetRow>>;
 }
 
 /** What was found in a workbook: the sheet read, its header, and the rows skipped under the data. */
@@ -143,21 +146,22 @@ export async function readWorkbook(
     seen.push(sheet.sheetName);
     const pending: SheetRow[] = [];
     let table: { header: string[]; trailer: Trailer } | undefined;
-    for await (const row of sheet.rows) {
-      if (table) {
-        if (table.trailer.isData(row)) {
-          const written = emit(row);
-          if (written) await written;
+    rows: for await (const batch of sheet.rows)
+      for (const row of batch) {
+        if (table) {
+          if (table.trailer.isData(row)) {
+            const written = emit(row);
+            if (written) await written;
+          }
+          continue;
         }
-        continue;
+        if (isEmpty(row.cells)) continue;
+        pending.push(row);
+        if (pending.length >= HEADER_SEARCH_ROWS) {
+          table = await start(ds, pending, emit);
+          if (!table) break rows;
+        }
       }
-      if (isEmpty(row.cells)) continue;
-      pending.push(row);
-      if (pending.length >= HEADER_SEARCH_ROWS) {
-        table = await start(ds, pending, emit);
-        if (!table) break;
-      }
-    }
     table ??= await start(ds, pending, emit);
     if (table) {
       const rows = table.trailer.skipped;

@@ -74,25 +74,35 @@ export function generalRow(xml: string, tags: Tags, parts: WorkbookParts): Sheet
   return { number, cells: rowCells(xml, tags, parts) };
 }
 
+/** A sheet's rows in batches (one per chunk of the part), each row numbered as it is iterated. */
 async function* sheetRows(
   path: string,
   entry: ZipEntry,
   parts: WorkbookParts,
   seen: { rows: number },
-): AsyncGenerator<SheetRow> {
-  let number = 0;
-  for await (const batch of elementsOf(path, entry, 'worksheet', 'row', new FastRowReader(parts))) {
-    const tags = tagsOf(batch.prefix);
-    for (const element of batch.elements) {
-      if (++seen.rows > LIMITS.maxSheetRows)
-        throw new UnreadableFileError(
-          `Buku kerja berisi lebih dari ${LIMITS.maxSheetRows} baris (batas Excel); berkas rusak atau dibuat tidak wajar.`,
-        );
-      const row = typeof element === 'string' ? generalRow(element, tags, parts) : element;
-      number = Number.isNaN(row.number) ? number + 1 : row.number;
-      row.number = number;
-      yield row;
-    }
+): AsyncGenerator<Iterable<SheetRow>> {
+  const at = { number: 0 };
+  for await (const batch of elementsOf(path, entry, 'worksheet', 'row', new FastRowReader(parts)))
+    yield numbered(batch.elements, tagsOf(batch.prefix), parts, seen, at);
+}
+
+/** The rows of a batch: those the fast path read, the others read now; numbered, the sheet limit kept. */
+function* numbered(
+  elements: (string | SheetRow)[],
+  tags: Tags,
+  parts: WorkbookParts,
+  seen: { rows: number },
+  at: { number: number },
+): Generator<SheetRow> {
+  for (const element of elements) {
+    if (++seen.rows > LIMITS.maxSheetRows)
+      throw new UnreadableFileError(
+        `Buku kerja berisi lebih dari ${LIMITS.maxSheetRows} baris (batas Excel); berkas rusak atau dibuat tidak wajar.`,
+      );
+    const row = typeof element === 'string' ? generalRow(element, tags, parts) : element;
+    at.number = Number.isNaN(row.number) ? at.number + 1 : row.number;
+    row.number = at.number;
+    yield row;
   }
 }
 
