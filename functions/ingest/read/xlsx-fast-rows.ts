@@ -57,6 +57,8 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
   /** The text being read, and its bytes (it is the part's bytes as text: one character per byte). */
   private text = '';
   private bytes: Uint8Array = Buffer.alloc(0);
+  /** Reused for the bytes of each chunk (a chunk is ~100 kB). */
+  private scratch = Buffer.alloc(0);
 
   constructor(private readonly parts: WorkbookParts) {}
 
@@ -66,7 +68,10 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
     if (text !== this.text) {
       // bytes are read faster than characters; the text gives the values their strings
       this.text = text;
-      this.bytes = Buffer.from(text, 'latin1');
+      if (this.scratch.length < text.length)
+        this.scratch = Buffer.allocUnsafe(Math.max(text.length, 1 << 17));
+      this.scratch.write(text, 0, 'latin1');
+      this.bytes = this.scratch.subarray(0, text.length);
     }
     try {
       return this.row(text, this.bytes, start);
