@@ -51,6 +51,10 @@ function record(row: readonly unknown[], delimiter: string, quote: RegExp): stri
   return out;
 }
 
+/** One CSV record without its line ending, as {@link csvLines} writes it. */
+export const csvRecord = (values: readonly unknown[], delimiter = ',') =>
+  record(values, delimiter, quoting(delimiter));
+
 /** One CSV line, as {@link csvLines} writes it. */
 export const csvLine = (values: readonly unknown[], style: CsvStyle = {}) => csvLines([values], style);
 

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { csvLine } from '#core/contract/csv.ts';
+import { csvRecord } from '#core/contract/csv.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { readWorkbook, type SheetRows, type WorkbookTable } from './workbook.ts';
@@ -14,7 +14,9 @@ const BATCH_ROWS = 500;
 /** A CSV file written row by row, in batches, waiting when the disk is behind. */
 export class CsvSink {
   private readonly stream;
-  private lines: string[] = [];
+  /** The batch's text in pieces (joined once when it is written), and its records. */
+  private pieces: string[] = [];
+  private records = 0;
   /** Of the batch: its characters, whether a line holds a CR, its line breaks and longest line. */
   private chars = 0;
   private carriageReturn = false;
@@ -34,20 +36,23 @@ export class CsvSink {
    * written.
    */
   add(number: number, cells: readonly string[]): Promise<void> | undefined {
-    const line = cells.length === 0 ? `${number}\n` : `${number},${csvLine(cells)}`;
-    this.lines.push(line);
-    this.chars += line.length;
-    // a cell with a line break or CR is quoted: a line without a quote has one break, at its end
-    if (!line.includes('"')) {
+    const head = String(number);
+    const record = cells.length > 0 ? csvRecord(cells) : undefined;
+    if (record === undefined) this.pieces.push(head, '\n');
+    else this.pieces.push(head, ',', record, '\n');
+    const length = head.length + 1 + (record === undefined ? 0 : record.length + 1);
+    this.chars += length;
+    // a cell with a line break or CR is quoted: a record without a quote has one break, at its end
+    if (record === undefined || !record.includes('"')) {
       this.breaks++;
-      if (line.length > this.longest) this.longest = line.length;
-    } else if (line.includes('\r')) this.carriageReturn = true;
+      if (length > this.longest) this.longest = length;
+    } else if (record.includes('\r')) this.carriageReturn = true;
     else {
-      const lines = lineBreaks(line);
+      const lines = lineBreaks(`${head},${record}\n`);
       this.breaks += lines.count;
       this.longest = Math.max(this.longest, lines.longest);
     }
-    return this.lines.length >= BATCH_ROWS ? this.flush() : undefined;
+    return ++this.records >= BATCH_ROWS ? this.flush() : undefined;
   }
 
   async end(): Promise<void> {
@@ -62,11 +67,12 @@ export class CsvSink {
 
   /** Write the batch; a CR anywhere in it counts as a multi-line cell, its longest line the whole batch. */
   private async flush(): Promise<void> {
-    if (this.lines.length === 0) return;
-    const text = this.lines.join('');
-    this.multiLine ||= this.carriageReturn || this.breaks > this.lines.length;
+    if (this.records === 0) return;
+    const text = this.pieces.join('');
+    this.multiLine ||= this.carriageReturn || this.breaks > this.records;
     this.longestRecord = Math.max(this.longestRecord, (this.carriageReturn ? this.chars : this.longest) * 3);
-    this.lines = [];
+    this.pieces = [];
+    this.records = 0;
     this.chars = this.breaks = this.longest = 0;
     this.carriageReturn = false;
     if (!this.stream.write(text)) await once(this.stream, 'drain');
