@@ -106,8 +106,11 @@ export class ElementCutter {
    * text has reached `maxChars` (then the cutting decides: no root, or an element too large).
    */
   private arrives(chunk: string): boolean {
-    const seam = this.tail + chunk;
-    this.tail = seam.slice(Math.max(0, seam.length - this.awaited.length));
+    const n = this.awaited.length;
+    // in the chunk, or begun in the kept characters (the chunk itself is not copied into a seam)
+    const arrived =
+      chunk.includes(this.awaited) || (this.tail + chunk.slice(0, n - 1)).includes(this.awaited);
+    this.tail = chunk.length >= n ? chunk.slice(chunk.length - n) : (this.tail + chunk).slice(-n);
     if (this.pending.length === 0) {
       this.pending.push(this.rest);
       this.pendingChars = this.rest.length;
@@ -115,7 +118,7 @@ export class ElementCutter {
     }
     this.pending.push(chunk);
     this.pendingChars += chunk.length;
-    return seam.includes(this.awaited) || this.pendingChars >= this.maxChars;
+    return arrived || this.pendingChars >= this.maxChars;
   }
 
   /** Whether the root element's name, followed by a space, `>` or `/`, occurs in `buf`. */
