@@ -6,10 +6,11 @@ import ExcelJS from 'exceljs';
 import { skm } from '#core/datasets/index.ts';
 import { alternate, fmt, measure } from './measure.ts';
 
-const HEADER = Object.keys(skm.columns).filter((c) => c !== 'response_id');
+/** The SKM columns of the bench exports, in order (no response id: the key is derived). */
+export const HEADER = Object.keys(skm.columns).filter((c) => c !== 'response_id');
 
 /** A deterministic SKM row: realistic values, ~0.2 % invalid (score 5). */
-function row(i: number): (string | number)[] {
+export function row(i: number): (string | number)[] {
   const q = (k: number) => ((i * 7 + k * 13) % 17 === 0 ? 2 : 3 + ((i + k) % 2));
   const day = 1 + (i % 28);
   return [
@@ -47,12 +48,13 @@ export async function writeXlsx(path: string, rows: number): Promise<void> {
 }
 
 /** A whole `pantau ingest` process of a file into `lake` (emptied first), as a bench side. */
-const ingestInto = (lake: string) => (file: string) => () => {
+export const ingestInto = (lake: string) => (file: string) => () => {
   rmSync(lake, { recursive: true, force: true });
   const target = ['--dataset', 'skm', '--region', '31.71', '--period', '2026-Q3', '--json'];
   return measure('node', ['bin/pantau.js', 'ingest', file, '--lake', lake, ...target]);
 };
-const runsText = (xs: number[]) => xs.map((x) => fmt(x)).join(', ');
+/** Each run's seconds, for the bench line. */
+export const runsText = (xs: number[]) => xs.map((x) => fmt(x)).join(', ');
 
 /**
  * Ingest of a 2 M-row SKM CSV vs DuckDB's own unvalidated CSV→Parquet copy, both whole processes, alternating,

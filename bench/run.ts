@@ -1,4 +1,4 @@
-// `npm run bench [-- --national] [-- --only ingest|xlsx|lambda|generate|demo|national|athena|load]`: every performance goal,
+// `npm run bench [-- --national] [-- --only ingest|xlsx|json|lambda|generate|demo|national|athena|load]`: every performance goal,
 // measured on this machine, as ratios and figures (the transform ratio runs on the demo's lake).
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { benchAthenaBytes } from './athena-bytes.ts';
 import { benchGenerate } from './generate.ts';
 import { benchIngest, benchXlsx } from './ingest.ts';
+import { benchJson } from './json.ts';
 import { benchLambdaLimits } from './lambda-limits.ts';
 import { fmt, measure } from './measure.ts';
 import { benchNational } from './national.ts';
@@ -25,6 +26,11 @@ if (runs('ingest')) {
 if (only === 'xlsx') {
   console.log('== ingest: 200,000-row XLSX (the XLSX part of --only ingest)');
   await benchXlsx(`${OUT}/ingest`);
+}
+
+if (runs('json')) {
+  console.log('\n== ingest: 200,000 SKM rows as a JSON array, as NDJSON and as CSV');
+  await benchJson(`${OUT}/ingest`);
 }
 
 if (runs('lambda')) {

@@ -14,26 +14,54 @@ const ARRAY = -1;
 const reject = (why: string) =>
   new UnreadableFileError(`Berkas JSON tidak dapat dibaca sebagai data tabel: ${why}`);
 
+/** Where the scan stands between two chunks of the file. */
+interface ScanState {
+  /** One entry per open container: ARRAY, or the number of keys seen so far in an object. */
+  open: number[];
+  inString: boolean;
+  /** The previous byte was a backslash inside a string: the next byte is taken as it is. */
+  escaped: boolean;
+}
+
 /**
  * Scan a JSON or NDJSON export once, streaming, before the engine parses it: nesting deeper than
  * {@link LIMITS.maxJsonDepth} (which would exhaust the parser's stack) or an object with more keys than
  * {@link LIMITS.maxColumns} (which would make a table of a million columns) rejects the file.
+ * `chunkBytes` sets the read size (tests cut the file at every byte).
  */
-export async function guardJson(path: string): Promise<void> {
-  // one entry per open container: ARRAY, or the number of keys seen so far in an object
-  const open: number[] = [];
-  let inString = false;
-  let escaped = false;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (b === BACKSLASH) escaped = true;
-        else if (b === QUOTE) inString = false;
-        continue;
+export async function guardJson(path: string, chunkBytes = 1 << 20): Promise<void> {
+  const state: ScanState = { open: [], inString: false, escaped: false };
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>)
+    scanChunk(state, chunk);
+}
+
+/**
+ * One chunk of {@link guardJson}'s scan. Text inside strings (most of an export's bytes) is skipped with
+ * the native byte search to its closing quote; only the bytes between strings are looked at one by one.
+ */
+function scanChunk(state: ScanState, chunk: Buffer): void {
+  const { open } = state;
+  const n = chunk.length;
+  let backslash = chunk.indexOf(BACKSLASH);
+  let i = 0;
+  while (i < n) {
+    if (state.escaped) {
+      state.escaped = false;
+      i++;
+    } else if (state.inString) {
+      const quote = chunk.indexOf(QUOTE, i);
+      const end = quote < 0 ? n : quote;
+      if (backslash >= 0 && backslash < i) backslash = chunk.indexOf(BACKSLASH, i);
+      if (backslash >= 0 && backslash < end) {
+        state.escaped = true;
+        i = backslash + 1;
+      } else {
+        state.inString = quote < 0;
+        i = end + 1;
       }
-      if (b === QUOTE) inString = true;
+    } else {
+      const b = chunk[i++]!;
+      if (b === QUOTE) state.inString = true;
       else if (b === OPEN_OBJECT || b === OPEN_ARRAY) {
         if (open.length >= LIMITS.maxJsonDepth)
           throw reject(`susunan bersarang lebih dari ${LIMITS.maxJsonDepth} tingkat.`);

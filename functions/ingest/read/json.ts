@@ -1,6 +1,12 @@
+import { open } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import type { Duck } from '#core/duckdb.ts';
 import { literal } from '#core/duckdb.ts';
+import { LIMITS } from '../limits.ts';
 import { type TabularSource, UnreadableFileError } from './source.ts';
+
+/** The record number's column in the converted file (its name is never a header cell). */
+const ROW = '__row';
 
 /**
  * Convert a JSON array of objects or NDJSON into a UTF-8 CSV with DuckDB's JSON reader (streamed), numbering
@@ -13,21 +19,21 @@ export async function openJson(path: string, head: Buffer, duck: Duck, out: stri
     .trimStart();
   const format = text.startsWith('[') ? 'array' : 'newline_delimited';
   const source = `read_json(${literal(path)}, format = ${literal(format)}, records = true, maximum_depth = 2, sample_size = 20480)`;
+  // the engine's NDJSON scan on more than one thread rejects a byte-order mark that its one-thread scan
+  // skips: such a file is read as it always was, on the engine's threads
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   try {
-    const described = await duck.rows<{ column_name: string; column_type: string }>(
-      `DESCRIBE SELECT * FROM ${source}`,
-    );
-    if (described.length === 0 || (described.length === 1 && described[0]!.column_name === 'json')) {
+    const converted =
+      (format === 'newline_delimited' && bom ? null : await convertOnce(duck, source, out)) ??
+      (await convertDescribed(duck, source, out));
+    if (converted.header.length === 0 || (converted.header.length === 1 && converted.header[0] === 'json')) {
       throw new Error('bukan array objek');
     }
-    await duck.run(
-      `COPY (SELECT row_number() OVER () AS __row, COLUMNS(*)::VARCHAR FROM ${source}) TO ${literal(out)} (FORMAT csv, HEADER false)`,
-    );
     return {
       path: out,
       delimiter: ',',
-      skipLines: 0,
-      header: described.map((d) => d.column_name),
+      skipLines: converted.skipLines,
+      header: converted.header,
       rows: { explicit: true },
       description: format === 'array' ? 'JSON (array objek)' : 'NDJSON (satu objek per baris)',
     };
@@ -35,6 +41,64 @@ export async function openJson(path: string, head: Buffer, duck: Duck, out: stri
     throw new UnreadableFileError(
       `Berkas JSON tidak dapat dibaca sebagai data tabel: isinya harus berupa array objek ([{...}, {...}]) atau satu objek per baris (NDJSON). Rincian: ${firstLine(e)}`,
     );
+  }
+}
+
+interface Converted {
+  header: string[];
+  skipLines: number;
+}
+
+/** The rows of the JSON reader's relation: the record number, then every column as text. */
+const rowsOf = (source: string) =>
+  `SELECT row_number() OVER () AS ${ROW}, COLUMNS(*)::VARCHAR FROM ${source}`;
+
+/**
+ * The usual way, one statement: the reader detects the columns once (its sample of 20,480 records is most of
+ * its time) and the CSV written carries them as its header line, on one engine thread (a second one only
+ * costs CPU here). Null when the engine fails or the header line cannot stand for the columns as detected
+ * (a key spanning lines, a key renamed beside the record number's column): {@link convertDescribed} then
+ * decides, with the error or result the file always had.
+ */
+async function convertOnce(duck: Duck, source: string, out: string): Promise<Converted | null> {
+  try {
+    await duck.withThreads(1, () =>
+      duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (FORMAT csv, HEADER true)`),
+    );
+  } catch {
+    return null;
+  }
+  const cells = await headerLine(out);
+  if (cells === null || cells[0] !== ROW) return null;
+  const header = cells.slice(1);
+  return header.some((name) => name.toLowerCase().startsWith(ROW)) ? null : { header, skipLines: 1 };
+}
+
+/** The columns as DESCRIBE finds them, then the rows without a header line. */
+async function convertDescribed(duck: Duck, source: string, out: string): Promise<Converted> {
+  const described = await duck.rows<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`);
+  const header = described.map((d) => d.column_name);
+  if (header.length === 0 || (header.length === 1 && header[0] === 'json')) return { header, skipLines: 0 };
+  await duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (FORMAT csv, HEADER false)`);
+  return { header, skipLines: 0 };
+}
+
+/** The cells of the CSV's first physical line; null when it holds no whole record (a quoted line break). */
+async function headerLine(path: string): Promise<string[] | null> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(LIMITS.maxLineBytes);
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    const end = buffer.subarray(0, bytesRead).indexOf(0x0a);
+    if (end < 0) return null;
+    const line = buffer.toString('utf8', 0, end);
+    if (line.includes('\r')) return null;
+    const records = parse(line, { delimiter: ',', quote: '"', escape: '"' }) as string[][];
+    return records.length === 1 ? records[0]! : null;
+  } catch {
+    return null;
+  } finally {
+    await file.close();
   }
 }
 

@@ -1,0 +1,139 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Duck, literal } from '#core/duckdb.ts';
+import { openJson } from '#ingest/read/json.ts';
+import { guardJson } from '#ingest/read/json-guard.ts';
+import { sourceRelation } from '#ingest/stage-source.ts';
+import { tempDir } from '../support/lake.ts';
+
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+let duck: Duck;
+beforeAll(async () => {
+  tmp = await tempDir();
+  duck = await Duck.open({ threads: 2 });
+});
+afterAll(async () => {
+  duck.close();
+  await tmp.cleanup();
+});
+
+const ndjson = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n');
+const many = (n: number, f: (i: number) => object) => Array.from({ length: n }, (_, i) => f(i));
+
+/** Exports whose conversion must give what the engine's JSON reader itself gives, each a different way. */
+const EXPORTS: Record<string, string> = {
+  // dates in day-month-year and text with quotes, commas, line breaks and non-ASCII letters
+  'typed.ndjson': ndjson(
+    many(300, (i) => ({
+      ID: `R-${i}`,
+      Tanggal: `${String((i % 28) + 1).padStart(2, '0')}-07-2026`,
+      U1: i % 4,
+      Catatan: ['a "b", c', 'baris\nbaru', 'Café Désa', ''][i % 4],
+      Skor: i % 3 === 0 ? null : i / 4,
+    })),
+  ),
+  // keys that differ between records and by case only
+  'keys.json': JSON.stringify([
+    { a: 1, ID: 2 },
+    { b: 'x', a: 3 },
+    { id: 4, c: true },
+  ]),
+  // the header cannot come from the converted file's first line: a key spanning lines, a key named like
+  // the record number's column
+  'key-line-break.json': JSON.stringify([{ 'Nama\nUnit': 'A', b: 1 }]),
+  'key-row.ndjson': ndjson([
+    { __row: 7, b: 1 },
+    { __ROW_1: 8, b: 2 },
+  ]),
+};
+
+/**
+ * The engine's own reading of an export: the keys as DESCRIBE finds them and every record as text (an empty
+ * text as missing, as the validating scan's CSV reader takes it).
+ */
+async function engineReading(path: string) {
+  const format = path.endsWith('.json') ? 'array' : 'newline_delimited';
+  const source = `read_json(${literal(path)}, format = ${literal(format)}, records = true, maximum_depth = 2, sample_size = 20480)`;
+  const described = await duck.rows<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`);
+  const rows = await duck.rows(`SELECT row_number() OVER () AS n, COLUMNS(*)::VARCHAR FROM ${source}`);
+  return {
+    header: described.map((d) => d.column_name),
+    rows: rows.map((r) => Object.values(r).map((v) => (v === '' ? null : v))),
+  };
+}
+
+describe('JSON conversion', () => {
+  it.each(
+    Object.keys(EXPORTS),
+  )('%s: the header and rows the validating scan reads are the reader’s own', async (name) => {
+    const path = join(tmp.dir, name);
+    await writeFile(path, EXPORTS[name]!);
+    const src = await openJson(
+      path,
+      Buffer.from(EXPORTS[name]!.slice(0, 100)),
+      duck,
+      join(tmp.dir, `${name}.csv`),
+    );
+    const expected = await engineReading(path);
+    expect(src.header).toEqual(expected.header);
+    // read as the validating scan reads it: the record number, then one text column per header cell
+    const relation = sourceRelation(src);
+    const cells = relation.names.slice(0, src.header.length).join(', ');
+    const read = await duck.rows(`SELECT __src_row, ${cells} FROM (${relation.sql})`);
+    expect(read.map((r) => Object.values(r))).toEqual(expected.rows);
+  });
+
+  it('reads NDJSON behind a byte-order mark as the engine does on its own threads', async () => {
+    const path = join(tmp.dir, 'bom.ndjson');
+    const text = `\uFEFF${ndjson([
+      { a: 1, b: 'x' },
+      { a: 2, b: 'y' },
+    ])}\n`;
+    await writeFile(path, text);
+    // the engine's multi-thread scan refuses the mark (its one-thread scan skips it): the outcome is its own
+    const engine = await engineReading(path).catch((e: Error) => e);
+    const opened = openJson(path, Buffer.from(text.slice(0, 20)), duck, join(tmp.dir, 'bom.csv'));
+    if (engine instanceof Error)
+      await expect(opened).rejects.toThrow(engine.message.split('\n')[0]!.replace(/ in file "[^"]*"/, ''));
+    else expect((await opened).header).toEqual(engine.header);
+  });
+
+  it('rejects an array of plain values with the reader’s reason', async () => {
+    const path = join(tmp.dir, 'scalars.json');
+    await writeFile(path, '[1, 2, 3]');
+    await expect(
+      openJson(path, Buffer.from('[1, 2, 3]'), duck, join(tmp.dir, 'scalars.csv')),
+    ).rejects.toThrow(
+      /tidak dapat dibaca sebagai data tabel.*Rincian: Binder Error: json_read expected records/,
+    );
+  });
+
+  it('rejects a record beyond the reader’s sample that breaks the columns found, naming it', async () => {
+    const path = join(tmp.dir, 'late-key.ndjson');
+    await writeFile(path, ndjson(many(21_000, (i) => (i === 20_500 ? { a: i, late: 1 } : { a: i }))));
+    await expect(openJson(path, Buffer.from('{"a"'), duck, join(tmp.dir, 'late-key.csv'))).rejects.toThrow(
+      /Rincian: Invalid Input Error: JSON transform error.*"late"/,
+    );
+  });
+});
+
+describe('JSON guard', () => {
+  // strings hold braces, brackets, colons, escaped quotes and backslashes that must not count as structure
+  const tricky = `[{"a\\"{[": "x\\\\", "b": "\\"}}]]\\\\\\"{", "c": [1, {"d": "]"}]}]`;
+  const deep = `[{"s": "\\"[[[["}, ${'['.repeat(70)}${']'.repeat(70)}]`;
+  const wide = `[{${Array.from({ length: 513 }, (_, i) => `"k${i}\\"": 1`).join(', ')}}]`;
+
+  it.each([
+    ['tricky', tricky, null],
+    ['deep', deep, /bersarang lebih dari 64 tingkat/],
+    ['wide', wide, /lebih dari 512 kolom/],
+  ] as const)('%s: the same verdict wherever the file is cut into chunks', async (name, text, reason) => {
+    const path = join(tmp.dir, `guard-${name}.json`);
+    await writeFile(path, text);
+    for (const chunk of [1, 2, 3, 5, 7, 64, 1 << 20]) {
+      if (reason) await expect(guardJson(path, chunk)).rejects.toThrow(reason);
+      else await expect(guardJson(path, chunk)).resolves.toBeUndefined();
+    }
+  });
+});
