@@ -54,25 +54,26 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
   private ampersand = false;
   private wide = false;
 
-  /** The text being read, and its bytes (it is the part's bytes as text: one character per byte). */
-  private text = '';
+  /** Whether the part has no namespace prefix; the bytes of the text being read (one character a byte). */
+  private plain = false;
   private bytes: Uint8Array = Buffer.alloc(0);
   /** Reused for the bytes of each chunk (a chunk is ~100 kB). */
   private scratch = Buffer.alloc(0);
 
   constructor(private readonly parts: WorkbookParts) {}
 
-  /** The row at `start` (its `number` NaN without an `r` attribute), or undefined. */
-  read(text: string, start: number, prefix: string): SheetRow | undefined {
-    if (prefix !== '') return undefined;
-    if (text !== this.text) {
-      // bytes are read faster than characters; the text gives the values their strings
-      this.text = text;
-      if (this.scratch.length < text.length)
-        this.scratch = Buffer.allocUnsafe(Math.max(text.length, 1 << 17));
-      this.scratch.write(text, 0, 'latin1');
-      this.bytes = this.scratch.subarray(0, text.length);
-    }
+  /** Take the text rows are read from next: its bytes are read faster than its characters. */
+  begin(text: string, prefix: string): void {
+    this.plain = prefix === '';
+    if (!this.plain) return;
+    if (this.scratch.length < text.length) this.scratch = Buffer.allocUnsafe(Math.max(text.length, 1 << 17));
+    this.scratch.write(text, 0, 'latin1');
+    this.bytes = this.scratch.subarray(0, text.length);
+  }
+
+  /** The row at `start` of the text given to `begin` (its `number` NaN without an `r` attribute), or undefined. */
+  read(text: string, start: number): SheetRow | undefined {
+    if (!this.plain) return undefined;
     try {
       return this.row(text, this.bytes, start);
     } catch {

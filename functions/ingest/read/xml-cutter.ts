@@ -3,11 +3,13 @@ import { rootPrefix } from './xml-scan.ts';
 /**
  * Reads one element where it starts in the text being cut, without cutting it out: its value, with `end`
  * set just past it; or undefined when it cannot (the element is unfinished or has a form it does not
- * handle), and the cutter then cuts the element out as text.
+ * handle), and the cutter then cuts the element out as text. `begin` is told each text (and the part's
+ * namespace prefix) before elements are read from it.
  */
 export interface InPlaceReader<T> {
   end: number;
-  read(text: string, start: number, prefix: string): T | undefined;
+  begin(text: string, prefix: string): void;
+  read(text: string, start: number): T | undefined;
 }
 
 /**
@@ -58,6 +60,7 @@ export class ElementCutter {
     const out: (string | T)[] = [];
     let pos = 0;
     let awaited = '';
+    reader?.begin(buf, this.prefix);
     for (;;) {
       const start = this.nextOpen(buf, pos);
       if (start < 0) {
@@ -66,7 +69,7 @@ export class ElementCutter {
       }
       pos = start;
       if (reader) {
-        const value = reader.read(buf, start, this.prefix);
+        const value = reader.read(buf, start);
         if (value !== undefined) {
           out.push(value);
           pos = reader.end;
