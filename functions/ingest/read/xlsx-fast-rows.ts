@@ -122,39 +122,46 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
   private cell(text: string, b: Uint8Array, from: number, filled: number): number {
     const n = b.length;
     let p = from;
-    let ref = -1;
-    let refEnd = -1;
+    let col = filled;
     let styleAt = -1;
     let styleEnd = -1;
     this.typeAt = -1;
     for (;;) {
       if (p >= n) return -1;
       const c = b[p]!;
-      if (c === SPACE) p++;
-      else if (c === GT || c === SLASH) break;
-      else {
-        const name = p;
-        while (p < n && b[p]! > SPACE && b[p] !== EQUALS && b[p] !== GT) p++;
-        if (p + 1 >= n || b[p] !== EQUALS || b[p + 1] !== QUOTE) return -1;
-        const at = p + 2;
-        p = at;
-        while (p < n && b[p] !== QUOTE && b[p] !== GT && b[p] !== LT) p++;
-        if (p >= n || b[p] !== QUOTE) return -1;
-        if (at - name === 3) {
-          const letter = b[name];
-          if (letter === 0x72) {
-            ref = at;
-            refEnd = p;
-          } else if (letter === 0x74) {
-            this.typeAt = at;
-            this.typeEnd = p;
-          } else if (letter === 0x73) {
-            styleAt = at;
-            styleEnd = p;
-          }
-        }
+      if (c === SPACE) {
         p++;
+        continue;
       }
+      if (c === GT || c === SLASH) break;
+      const name = p;
+      while (p < n && b[p]! > SPACE && b[p] !== EQUALS && b[p] !== GT) p++;
+      if (p + 1 >= n || b[p] !== EQUALS || b[p + 1] !== QUOTE) return -1;
+      const at = p + 2;
+      // the value, and the column its letters make (`AA7` → 26) should it be the reference
+      let letters = 0;
+      let ref = 0;
+      for (p = at; p < n; p++) {
+        const v = b[p]!;
+        if (v === QUOTE || v === GT || v === LT) break;
+        if (letters === p - at && v >= 65 && v <= 90) {
+          ref = ref * 26 + (v - 64);
+          letters++;
+        }
+      }
+      if (p >= n || b[p] !== QUOTE) return -1;
+      if (at - name === 3) {
+        const letter = b[name];
+        if (letter === 0x72) col = letters > 0 ? ref - 1 : filled;
+        else if (letter === 0x74) {
+          this.typeAt = at;
+          this.typeEnd = p;
+        } else if (letter === 0x73) {
+          styleAt = at;
+          styleEnd = p;
+        }
+      }
+      p++;
     }
     this.type = this.typeOf(b);
     this.style = styleAt < 0 ? 0 : foundInteger(text, styleAt, styleEnd);
@@ -163,7 +170,7 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
       if (p + 1 >= n || b[p + 1] !== GT) return -1;
       this.next = p + 2;
     } else if (!this.content(b, p + 1)) return -1;
-    return column(b, ref, refEnd, filled);
+    return col;
   }
 
   /** Read a cell's content from `at` (after its start tag) to its end tag: whether it has the plain form. */
@@ -250,19 +257,6 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
       }
     }
   }
-}
-
-/** Zero-based column of a cell reference (`C7` → 2); without one (or no letters), the next column. */
-function column(b: Uint8Array, at: number, end: number, filled: number): number {
-  if (at < 0) return filled;
-  let col = 0;
-  let i = at;
-  for (; i < end; i++) {
-    const c = b[i]!;
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  return i === at ? filled : col - 1;
 }
 
 /** Past a formula (`<f …/>` or `<f …>text</f>`) whose attributes start at `from`, or -1. */
