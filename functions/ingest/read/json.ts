@@ -19,13 +19,8 @@ export async function openJson(path: string, head: Buffer, duck: Duck, out: stri
     .trimStart();
   const format = text.startsWith('[') ? 'array' : 'newline_delimited';
   const source = `read_json(${literal(path)}, format = ${literal(format)}, records = true, maximum_depth = 2, sample_size = 20480)`;
-  // the engine's NDJSON scan on more than one thread rejects a byte-order mark that its one-thread scan
-  // skips: such a file is read as it always was, on the engine's threads
-  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   try {
-    const converted =
-      (format === 'newline_delimited' && bom ? null : await convertOnce(duck, source, out)) ??
-      (await convertDescribed(duck, source, out));
+    const converted = (await convertOnce(duck, source, out)) ?? (await convertDescribed(duck, source, out));
     if (converted.header.length === 0 || (converted.header.length === 1 && converted.header[0] === 'json')) {
       throw new Error('bukan array objek');
     }
@@ -56,7 +51,8 @@ const rowsOf = (source: string) =>
 /**
  * The usual way, one statement: the reader detects the columns once (its sample of 20,480 records is most of
  * its time) and the CSV written carries them as its header line, on one engine thread (a second one only
- * costs CPU here). Null when the engine fails or the header line cannot stand for the columns as detected
+ * costs CPU here; and the engine's NDJSON scan on more threads refuses a byte-order mark that its
+ * one-thread scan skips, so an NDJSON export saved with one is read whatever the engine's threads). Null when the engine fails or the header line cannot stand for the columns as detected
  * (a key spanning lines, a key renamed beside the record number's column): {@link convertDescribed} then
  * decides, with the error or result the file always had.
  */
