@@ -163,10 +163,16 @@ async function writeMerged(
   if (files.taken.length > 0 && !floorWins) versions[mine.submission_id] = mine.uploaded_at;
   const floor = floorWins ? { submission_id: mine.submission_id, uploaded_at: mine.uploaded_at } : held.floor;
   if (floorWins) versions[mine.submission_id] = mine.uploaded_at;
+  // the kept rows in their file's order, then this submission's: the engine's union of two scans would
+  // interleave them as its threads finish (the same rows, but a file's bytes would depend on timing)
+  const rows = (file: string, part: number, where: string) =>
+    `SELECT *, ${part} AS __part FROM read_parquet(${literal(file)}, file_row_number = true) WHERE ${where}`;
   await duck.run(
-    `COPY (SELECT * FROM read_parquet(${literal(files.currentFile)}) WHERE NOT list_contains($taken::VARCHAR[], unit_id)
+    `COPY (SELECT * EXCLUDE (__part, file_row_number) FROM (
+       ${rows(files.currentFile, 0, 'NOT list_contains($taken::VARCHAR[], unit_id)')}
        UNION ALL BY NAME
-       SELECT * FROM read_parquet(${literal(files.mineFile)}) WHERE list_contains($taken::VARCHAR[], unit_id))
+       ${rows(files.mineFile, 1, 'list_contains($taken::VARCHAR[], unit_id)')})
+       ORDER BY __part, file_row_number)
      TO ${literal(files.merged)} (${PARQUET_WRITE}, ${holdingsClause({ floor, versions })})`,
     taken,
   );

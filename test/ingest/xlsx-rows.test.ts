@@ -19,7 +19,7 @@ async function readAll(path: string): Promise<{ sheetName: string; rows: SheetRo
   const out: { sheetName: string; rows: SheetRow[] }[] = [];
   for await (const sheet of workbookSheets(path, await guardZip(path, (await stat(path)).size))) {
     const rows: SheetRow[] = [];
-    for await (const row of sheet.rows) rows.push(row);
+    for await (const batch of sheet.rows) rows.push(...batch);
     out.push({ sheetName: sheet.sheetName, rows });
   }
   return out;

@@ -75,10 +75,10 @@ async function isRecap(
 }
 
 /** The file's records as sheet rows, numbered as a spreadsheet shows them (blank lines count). */
-async function* csvRows(path: string, delimiter: Delimiter): AsyncGenerator<SheetRow> {
+async function* csvRows(path: string, delimiter: Delimiter): AsyncGenerator<SheetRow[]> {
   let number = 0;
   for await (const cells of createReadStream(path).pipe(parseStream(OPTIONS(delimiter))))
-    yield { number: ++number, cells: cells as string[] };
+    yield [{ number: ++number, cells: cells as string[] }];
 }
 
 /**

@@ -1,20 +1,27 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { csvLines } from '#core/contract/csv.ts';
+import { csvRecord } from '#core/contract/csv.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { readWorkbook, type SheetRows, type WorkbookTable } from './workbook.ts';
 
 /**
- * Rows per write: one CSV writer call per batch (a call per row cost more than the parsing), and a batch's
- * text small enough (~50 KB for a survey row) to stay out of V8's large-object space (see zip.ts).
+ * Rows per write: one write per batch (a write per row cost more than the parsing), and a batch's text
+ * small enough (~50 KB for a survey row) to stay out of V8's large-object space (see zip.ts).
  */
 const BATCH_ROWS = 500;
 
 /** A CSV file written row by row, in batches, waiting when the disk is behind. */
 export class CsvSink {
   private readonly stream;
-  private batch: unknown[][] = [];
+  /** The batch's text in pieces (joined once when it is written), and its records. */
+  private pieces: string[] = [];
+  private records = 0;
+  /** Of the batch: its characters, whether a line holds a CR, its line breaks and longest line. */
+  private chars = 0;
+  private carriageReturn = false;
+  private breaks = 0;
+  private longest = 0;
   /** Whether a written cell holds a line break (the engine must then read the file with one thread). */
   multiLine = false;
   /** An upper bound of the longest record's UTF-8 bytes (3 per UTF-16 code unit). */
@@ -24,9 +31,28 @@ export class CsvSink {
     this.stream = createWriteStream(path);
   }
 
-  async add(row: unknown[]): Promise<void> {
-    this.batch.push(row);
-    if (this.batch.length >= BATCH_ROWS) await this.flush();
+  /**
+   * Add a record: the row number, then the cells. Returns a promise (to wait for) only when a batch is
+   * written.
+   */
+  add(number: number, cells: readonly string[]): Promise<void> | undefined {
+    const head = String(number);
+    const record = cells.length > 0 ? csvRecord(cells) : undefined;
+    if (record === undefined) this.pieces.push(head, '\n');
+    else this.pieces.push(head, ',', record, '\n');
+    const length = head.length + 1 + (record === undefined ? 0 : record.length + 1);
+    this.chars += length;
+    // a cell with a line break or CR is quoted: a record without a quote has one break, at its end
+    if (record === undefined || !record.includes('"')) {
+      this.breaks++;
+      if (length > this.longest) this.longest = length;
+    } else if (record.includes('\r')) this.carriageReturn = true;
+    else {
+      const lines = lineBreaks(`${head},${record}\n`);
+      this.breaks += lines.count;
+      this.longest = Math.max(this.longest, lines.longest);
+    }
+    return ++this.records >= BATCH_ROWS ? this.flush() : undefined;
   }
 
   async end(): Promise<void> {
@@ -39,23 +65,22 @@ export class CsvSink {
     this.stream.destroy();
   }
 
+  /** Write the batch; a CR anywhere in it counts as a multi-line cell, its longest line the whole batch. */
   private async flush(): Promise<void> {
-    if (this.batch.length === 0) return;
-    const text = csvLines(this.batch);
-    const lines = lineBreaks(text);
-    this.multiLine ||= lines.count > this.batch.length;
-    this.longestRecord = Math.max(this.longestRecord, lines.longest * 3);
-    this.batch = [];
+    if (this.records === 0) return;
+    const text = this.pieces.join('');
+    this.multiLine ||= this.carriageReturn || this.breaks > this.records;
+    this.longestRecord = Math.max(this.longestRecord, (this.carriageReturn ? this.chars : this.longest) * 3);
+    this.pieces = [];
+    this.records = 0;
+    this.chars = this.breaks = this.longest = 0;
+    this.carriageReturn = false;
     if (!this.stream.write(text)) await once(this.stream, 'drain');
   }
 }
 
-/**
- * Line breaks in a text (each record ends with one; more means a cell holds one), and the longest line in
- * UTF-16 code units.
- */
+/** Line breaks in a text (a record's one, and any in its cells), and the longest line in UTF-16 code units. */
 function lineBreaks(text: string): { count: number; longest: number } {
-  if (text.includes('\r')) return { count: Number.POSITIVE_INFINITY, longest: text.length };
   let count = 0;
   let longest = 0;
   let start = 0;
@@ -80,7 +105,7 @@ export async function convertSheets(
   const sink = new CsvSink(out);
   let table: WorkbookTable;
   try {
-    table = await readWorkbook(sheets, ds, (row) => sink.add([row.number, ...row.cells]));
+    table = await readWorkbook(sheets, ds, (row) => sink.add(row.number, row.cells));
   } catch (e) {
     sink.destroy();
     throw e;

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
-import { ElementCutter } from './xml-cutter.ts';
-import { attributes, runText, startTags } from './xml-scan.ts';
+import { ElementCutter, type InPlaceReader } from './xml-cutter.ts';
+import { attributes, runText, startTags, utf8Of } from './xml-scan.ts';
 import { entryStream, rejectWorkbook, type ZipEntry } from './zip.ts';
 
 /** Longest part read whole (workbook, relationships, styles), and longest single row or string item. */
@@ -16,10 +16,25 @@ export interface WorkbookParts {
   sharedStrings: string[];
 }
 
-/** Decoded text chunks of one entry. */
-async function* textOf(path: string, entry: ZipEntry): AsyncGenerator<string> {
-  const stream: Readable = await entryStream(path, entry);
-  stream.setEncoding('utf8');
+/**
+ * Bytes per chunk of a part read as its bytes: one-byte text, so a larger chunk than zip.ts's (fewer chunks
+ * to hand on, fewer rows cut between two) stays, with the unfinished row carried over, below V8's
+ * large-object size (128 KiB).
+ */
+const LATIN1_CHUNK_BYTES = 96 * 1024;
+
+/** Decoded text chunks of one entry (`latin1`: its bytes as text, one character per byte). */
+async function* textOf(
+  path: string,
+  entry: ZipEntry,
+  encoding: 'utf8' | 'latin1' = 'utf8',
+): AsyncGenerator<string> {
+  const stream: Readable = await entryStream(
+    path,
+    entry,
+    encoding === 'latin1' ? LATIN1_CHUNK_BYTES : undefined,
+  );
+  stream.setEncoding(encoding);
   try {
     yield* stream as AsyncIterable<string>;
   } finally {
@@ -37,16 +52,27 @@ async function wholeText(path: string, entry: ZipEntry | undefined): Promise<str
   return text;
 }
 
-/** Whole elements `local` of a streamed part, in order, in batches (one per chunk read). */
-export async function* elementsOf(
+/**
+ * Whole elements `local` of a streamed part, in order, in batches (one per chunk read): as text, or as what
+ * `reader` read in place from those it could. With a reader the part is cut as its bytes (see
+ * {@link utf8Of}: markup is ASCII, and decoding the few values that need it costs less than the whole part);
+ * the elements left as text are decoded before they are given.
+ */
+export async function* elementsOf<T = never>(
   path: string,
   entry: ZipEntry,
   root: string,
   local: string,
-): AsyncGenerator<{ elements: string[]; prefix: string }> {
+  reader?: InPlaceReader<T>,
+): AsyncGenerator<{ elements: (string | T)[]; prefix: string }> {
   const cutter = new ElementCutter(root, local, MAX_PART_CHARS);
-  for await (const chunk of textOf(path, entry)) {
-    const elements = cutter.push(chunk);
+  for await (const chunk of textOf(path, entry, reader ? 'latin1' : 'utf8')) {
+    const elements = cutter.push(chunk, reader);
+    if (reader)
+      for (let i = 0; i < elements.length; i++) {
+        const element = elements[i];
+        if (typeof element === 'string') elements[i] = utf8Of(element);
+      }
     if (elements.length > 0) yield { elements, prefix: cutter.prefix ?? '' };
   }
 }

@@ -9,10 +9,13 @@ export interface SheetRow {
   cells: string[];
 }
 
-/** A sheet's rows, from whatever reads the workbook (streamed; empty rows may be left out). */
+/**
+ * A sheet's rows, from whatever reads the workbook: streamed in batches (one wait per batch, not per row),
+ * each batch read as it is iterated; empty rows may be left out.
+ */
 export interface SheetRows {
   sheetName: string;
-  rows: AsyncIterable<SheetRow>;
+  rows: AsyncIterable<Iterable<SheetRow>>;
 }
 
 /** What was found in a workbook: the sheet read, its header, and the rows skipped under the data. */
@@ -31,13 +34,22 @@ const SUMMARY =
 const PLACE_DATE_START = /^[\p{L} .'-]+,\s*\d{1,2}\s+\p{L}+\s+\d{4}/u;
 const PLACE_DATE = new RegExp(`${PLACE_DATE_START.source}$`, 'u');
 
-const isEmpty = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
-const firstText = (cells: readonly string[]) => cells.find((c) => c.trim() !== '')?.trim() ?? '';
+/** Whether a cell has text besides blanks (one that starts with a visible ASCII character needs no trim). */
+function hasText(cell: string): boolean {
+  const c = cell.charCodeAt(0);
+  return (c > 0x20 && c < 0x7f) || (cell.length > 0 && cell.trim() !== '');
+}
+const isEmpty = (cells: readonly string[]) => !cells.some(hasText);
+function firstText(cells: readonly string[]): string {
+  for (const cell of cells) if (hasText(cell)) return cell.trim();
+  return '';
+}
+/** Whether a row's first text opens or continues a recap's closing block (a place and date has a comma). */
+const summaryText = (text: string) => SUMMARY.test(text) || (text.includes(',') && PLACE_DATE.test(text));
 
 /** Whether a row opens or continues a recap's closing block: totals, NRR, IKM, grade, place/date, signature. */
 export function isSummaryRow(cells: readonly string[]): boolean {
-  const text = firstText(cells);
-  return SUMMARY.test(text) || PLACE_DATE.test(text);
+  return summaryText(firstText(cells));
 }
 
 /** Whether text that starts with a row's first text may be a summary row (a prefix test: false rules it out). */
@@ -104,12 +116,13 @@ class Trailer {
   /** Whether the row is data; otherwise it is counted as skipped (or, if empty, held until it is known). */
   isData(row: SheetRow): boolean {
     const text = firstText(row.cells);
-    const filled = this.mapped.filter((j) => (row.cells[j] ?? '').trim() !== '').length;
+    let filled = 0;
+    for (const j of this.mapped) if (j < row.cells.length && hasText(row.cells[j]!)) filled++;
     if (filled === 0 && !SUMMARY.test(text)) {
       if (this.active) this.empties.push(row.number);
       return false;
     }
-    const summary = isSummaryRow(row.cells);
+    const summary = summaryText(text);
     if (!summary && (!this.active || filled * 2 >= this.mapped.length)) return true;
     this.active = true;
     this.skipped.push(...this.empties, row.number);
@@ -126,25 +139,29 @@ class Trailer {
 export async function readWorkbook(
   sheets: AsyncIterable<SheetRows> | Iterable<SheetRows>,
   ds: Dataset<Record<string, Column>>,
-  emit: (row: SheetRow) => Promise<void>,
+  emit: (row: SheetRow) => Promise<void> | undefined,
 ): Promise<WorkbookTable> {
   const seen: string[] = [];
   for await (const sheet of sheets) {
     seen.push(sheet.sheetName);
     const pending: SheetRow[] = [];
     let table: { header: string[]; trailer: Trailer } | undefined;
-    for await (const row of sheet.rows) {
-      if (table) {
-        if (table.trailer.isData(row)) await emit(row);
-        continue;
+    rows: for await (const batch of sheet.rows)
+      for (const row of batch) {
+        if (table) {
+          if (table.trailer.isData(row)) {
+            const written = emit(row);
+            if (written) await written;
+          }
+          continue;
+        }
+        if (isEmpty(row.cells)) continue;
+        pending.push(row);
+        if (pending.length >= HEADER_SEARCH_ROWS) {
+          table = await start(ds, pending, emit);
+          if (!table) break rows;
+        }
       }
-      if (isEmpty(row.cells)) continue;
-      pending.push(row);
-      if (pending.length >= HEADER_SEARCH_ROWS) {
-        table = await start(ds, pending, emit);
-        if (!table) break;
-      }
-    }
     table ??= await start(ds, pending, emit);
     if (table) {
       const rows = table.trailer.skipped;
@@ -165,7 +182,7 @@ export async function readWorkbook(
 async function start(
   ds: Dataset<Record<string, Column>>,
   pending: SheetRow[],
-  emit: (row: SheetRow) => Promise<void>,
+  emit: (row: SheetRow) => Promise<void> | undefined,
 ): Promise<{ header: string[]; trailer: Trailer } | undefined> {
   const found = findHeader(ds, pending);
   if (!found) return undefined;

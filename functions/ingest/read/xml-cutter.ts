@@ -1,6 +1,18 @@
 import { rootPrefix } from './xml-scan.ts';
 
 /**
+ * Reads one element where it starts in the text being cut, without cutting it out: its value, with `end`
+ * set just past it; or undefined when it cannot (the element is unfinished or has a form it does not
+ * handle), and the cutter then cuts the element out as text. `begin` is told each text (and the part's
+ * namespace prefix) before elements are read from it.
+ */
+export interface InPlaceReader<T> {
+  end: number;
+  begin(text: string, prefix: string): void;
+  read(text: string, start: number): T | undefined;
+}
+
+/**
  * Cuts a streamed part into whole elements named `local`, whatever the chunk boundaries; keeps at most
  * one unfinished element (bounded by `maxChars`) between chunks. While the root element or an element's
  * end has not arrived, chunks are only kept and the new text searched: the work stays linear in the part
@@ -27,8 +39,10 @@ export class ElementCutter {
   /** The namespace prefix of the part, once its root element has been seen. */
   prefix: string | undefined;
 
-  /** Whole elements completed by this chunk. */
-  push(chunk: string): string[] {
+  /**
+   * Whole elements completed by this chunk, in order: as text, or as what `reader` read from those it could.
+   */
+  push<T = never>(chunk: string, reader?: InPlaceReader<T>): (string | T)[] {
     if (this.awaited !== '') {
       if (!this.arrives(chunk)) return [];
       chunk = this.pending.join('');
@@ -43,9 +57,10 @@ export class ElementCutter {
       this.open = `<${this.prefix}${this.local}`;
       this.close = `</${this.prefix}${this.local}>`;
     }
-    const out: string[] = [];
+    const out: (string | T)[] = [];
     let pos = 0;
     let awaited = '';
+    reader?.begin(buf, this.prefix);
     for (;;) {
       const start = this.nextOpen(buf, pos);
       if (start < 0) {
@@ -53,6 +68,14 @@ export class ElementCutter {
         break;
       }
       pos = start;
+      if (reader) {
+        const value = reader.read(buf, start);
+        if (value !== undefined) {
+          out.push(value);
+          pos = reader.end;
+          continue;
+        }
+      }
       const gt = buf.indexOf('>', start);
       awaited = '>';
       if (gt < 0) break;
@@ -86,8 +109,11 @@ export class ElementCutter {
    * text has reached `maxChars` (then the cutting decides: no root, or an element too large).
    */
   private arrives(chunk: string): boolean {
-    const seam = this.tail + chunk;
-    this.tail = seam.slice(Math.max(0, seam.length - this.awaited.length));
+    const n = this.awaited.length;
+    // in the chunk, or begun in the kept characters (the chunk itself is not copied into a seam)
+    const arrived =
+      chunk.includes(this.awaited) || (this.tail + chunk.slice(0, n - 1)).includes(this.awaited);
+    this.tail = chunk.length >= n ? chunk.slice(chunk.length - n) : (this.tail + chunk).slice(-n);
     if (this.pending.length === 0) {
       this.pending.push(this.rest);
       this.pendingChars = this.rest.length;
@@ -95,7 +121,7 @@ export class ElementCutter {
     }
     this.pending.push(chunk);
     this.pendingChars += chunk.length;
-    return seam.includes(this.awaited) || this.pendingChars >= this.maxChars;
+    return arrived || this.pendingChars >= this.maxChars;
   }
 
   /** Whether the root element's name, followed by a space, `>` or `/`, occurs in `buf`. */

@@ -4,6 +4,12 @@
  * file), elements are found by name with the part's own namespace prefix.
  */
 
+/**
+ * UTF-8 text read as its bytes (`latin1`: one character per byte, which keeps ASCII markup where it is)
+ * decoded, as a decoder of the whole part would have.
+ */
+export const utf8Of = (bytes: string) => Buffer.from(bytes, 'latin1').toString('utf8');
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Text content with its character references and CDATA sections resolved. */

@@ -1,0 +1,271 @@
+import type { SheetRow } from './workbook.ts';
+import type { WorkbookParts } from './workbook-parts.ts';
+import {
+  cellText,
+  found,
+  foundInteger,
+  MAX_COLUMNS,
+  nameEnds,
+  plainInteger,
+  scanAttributes,
+} from './xlsx-cells.ts';
+import type { InPlaceReader } from './xml-cutter.ts';
+import { utf8Of, xmlText } from './xml-scan.ts';
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const QUOTE = 0x22;
+const EQUALS = 0x3d;
+const AMP = 0x26;
+const SPACE = 0x20;
+/** Cell types: none or `n`, `str`, `s`, anything else. */
+const NUMBER = 0;
+const STR = 1;
+const SHARED = 2;
+const OTHER = 3;
+
+/** Whether `bytes` hold `tag` (ASCII) at `at`. */
+function has(bytes: Uint8Array, at: number, tag: string): boolean {
+  if (at + tag.length > bytes.length) return false;
+  for (let i = 0; i < tag.length; i++) if (bytes[at + i] !== tag.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The fast path of the sheet row source, for parts without a namespace prefix (what Excel, LibreOffice and
+ * most libraries write). Reads a `<row>` where it lies in the chunk text, without cutting it out, when its
+ * cells have the plain form: `<c r="B7" t="str" s="1">`, double-quoted attributes, then nothing (`/>`), an
+ * optional `<f>` without markup inside, and `<v>value</v></c>` or `</c>`, cells separated by spaces or line
+ * breaks at most. Anything else, an unfinished row, or a value that does not convert leaves the row to the
+ * general path (xlsx-rows.ts), which gives the same cells: both convert values with {@link cellText}.
+ */
+export class FastRowReader implements InPlaceReader<SheetRow> {
+  end = -1;
+  /** Where the cell being read ends (set by `cell`). */
+  private next = -1;
+  private type = NUMBER;
+  private typeAt = -1;
+  private typeEnd = -1;
+  private style = 0;
+  /** Where the value of the cell being read lies (`valueAt` -1: none); whether it has `&` or non-ASCII. */
+  private valueAt = -1;
+  private valueEnd = -1;
+  private ampersand = false;
+  private wide = false;
+
+  /** Whether the part has no namespace prefix; the bytes of the text being read (one character a byte). */
+  private plain = false;
+  private bytes: Uint8Array = Buffer.alloc(0);
+  /** Reused for the bytes of each chunk (a chunk is ~100 kB). */
+  private scratch = Buffer.alloc(0);
+
+  constructor(private readonly parts: WorkbookParts) {}
+
+  /** Take the text rows are read from next: its bytes are read faster than its characters. */
+  begin(text: string, prefix: string): void {
+    this.plain = prefix === '';
+    if (!this.plain) return;
+    if (this.scratch.length < text.length) this.scratch = Buffer.allocUnsafe(Math.max(text.length, 1 << 17));
+    this.scratch.write(text, 0, 'latin1');
+    this.bytes = this.scratch.subarray(0, text.length);
+  }
+
+  /** The row at `start` of the text given to `begin` (its `number` NaN without an `r` attribute), or undefined. */
+  read(text: string, start: number): SheetRow | undefined {
+    if (!this.plain) return undefined;
+    try {
+      return this.row(text, this.bytes, start);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private row(text: string, b: Uint8Array, start: number): SheetRow | undefined {
+    const n = b.length;
+    let gt = start + 4;
+    while (gt < n && b[gt] !== GT && b[gt] !== LT) gt++;
+    if (gt >= n || b[gt] !== GT) return undefined;
+    scanAttributes(text, start + 4, gt);
+    const number = found.r < 0 ? Number.NaN : foundInteger(text, found.r, found.rEnd);
+    const cells: string[] = [];
+    let p = gt + 1;
+    if (b[gt - 1] !== SLASH)
+      for (;;) {
+        while (p < n && (b[p] === SPACE || b[p] === 0x0a || b[p] === 0x0d)) p++;
+        if (p + 6 > n || b[p] !== LT) return undefined;
+        if (b[p + 1] === SLASH) {
+          if (!has(b, p, '</row>')) return undefined;
+          p += 6;
+          break;
+        }
+        if (b[p + 1] !== 0x63 || !nameEnds(b[p + 2]!)) return undefined;
+        const col = this.cell(text, b, p + 2, cells.length);
+        if (col < 0) return undefined;
+        if (col < MAX_COLUMNS) {
+          const value = this.value(text);
+          if (value === undefined) return undefined;
+          while (cells.length < col) cells.push('');
+          cells[col] = value;
+        }
+        p = this.next;
+      }
+    this.end = p;
+    return { number, cells };
+  }
+
+  /**
+   * Read the start tag, formula and extent of the cell whose attributes start at `from` (`filled` cells so
+   * far): its column (-1 when not of the plain form); `next` is set past the cell, `valueAt`/`valueEnd`
+   * around its value (`valueAt` -1: none), and its type and style.
+   */
+  private cell(text: string, b: Uint8Array, from: number, filled: number): number {
+    const n = b.length;
+    let p = from;
+    let col = filled;
+    let styleAt = -1;
+    let styleEnd = -1;
+    this.typeAt = -1;
+    for (;;) {
+      if (p >= n) return -1;
+      const c = b[p]!;
+      if (c === SPACE) {
+        p++;
+        continue;
+      }
+      if (c === GT || c === SLASH) break;
+      const name = p;
+      while (p < n && b[p]! > SPACE && b[p] !== EQUALS && b[p] !== GT) p++;
+      if (p + 1 >= n || b[p] !== EQUALS || b[p + 1] !== QUOTE) return -1;
+      const at = p + 2;
+      // the value, and the column its letters make (`AA7` → 26) should it be the reference
+      let letters = 0;
+      let ref = 0;
+      for (p = at; p < n; p++) {
+        const v = b[p]!;
+        if (v === QUOTE || v === GT || v === LT) break;
+        if (letters === p - at && v >= 65 && v <= 90) {
+          ref = ref * 26 + (v - 64);
+          letters++;
+        }
+      }
+      if (p >= n || b[p] !== QUOTE) return -1;
+      if (at - name === 3) {
+        const letter = b[name];
+        if (letter === 0x72) col = letters > 0 ? ref - 1 : filled;
+        else if (letter === 0x74) {
+          this.typeAt = at;
+          this.typeEnd = p;
+        } else if (letter === 0x73) {
+          styleAt = at;
+          styleEnd = p;
+        }
+      }
+      p++;
+    }
+    this.type = this.typeOf(b);
+    this.style = styleAt < 0 ? 0 : foundInteger(text, styleAt, styleEnd);
+    this.valueAt = -1;
+    if (b[p] === SLASH) {
+      if (p + 1 >= n || b[p + 1] !== GT) return -1;
+      this.next = p + 2;
+    } else if (!this.content(b, p + 1)) return -1;
+    return col;
+  }
+
+  /** Read a cell's content from `at` (after its start tag) to its end tag: whether it has the plain form. */
+  private content(b: Uint8Array, at: number): boolean {
+    const n = b.length;
+    let p = at;
+    if (p + 2 < n && b[p] === LT && b[p + 1] === 0x66 && nameEnds(b[p + 2]!)) {
+      p = formulaEnd(b, p + 2);
+      if (p < 0) return false;
+    }
+    if (p + 4 > n || b[p] !== LT) return false;
+    if (b[p + 1] === SLASH) {
+      if (b[p + 2] !== 0x63 || b[p + 3] !== GT) return false;
+      this.next = p + 4;
+      return true;
+    }
+    if (b[p + 1] !== 0x76 || b[p + 2] !== GT) return false;
+    const from = p + 3;
+    let ampersand = false;
+    let wide = false;
+    p = from;
+    while (p < n) {
+      const c = b[p]!;
+      if (c === LT) break;
+      if (c === AMP) ampersand = true;
+      else if (c > 0x7f) wide = true;
+      p++;
+    }
+    // `</v></c>`
+    if (
+      p + 8 > n ||
+      b[p + 1] !== SLASH ||
+      b[p + 2] !== 0x76 ||
+      b[p + 3] !== GT ||
+      b[p + 4] !== LT ||
+      b[p + 5] !== SLASH ||
+      b[p + 6] !== 0x63 ||
+      b[p + 7] !== GT
+    )
+      return false;
+    this.valueAt = from;
+    this.valueEnd = p;
+    this.ampersand = ampersand;
+    this.wide = wide;
+    this.next = p + 8;
+    return true;
+  }
+
+  private typeOf(b: Uint8Array): number {
+    const at = this.typeAt;
+    if (at < 0) return NUMBER;
+    const length = this.typeEnd - at;
+    const first = b[at];
+    if (length === 1) return first === 0x6e ? NUMBER : first === 0x73 ? SHARED : OTHER;
+    return length === 3 && first === 0x73 && b[at + 1] === 0x74 && b[at + 2] === 0x72 ? STR : OTHER;
+  }
+
+  /** The text of the cell just read (undefined: an inline string, left to the general path). */
+  private value(text: string): string | undefined {
+    const from = this.valueAt;
+    const to = this.valueEnd;
+    const parts = this.parts;
+    if (from < 0) return '';
+    if (this.wide) {
+      const type = this.typeAt < 0 ? 'n' : utf8Of(text.slice(this.typeAt, this.typeEnd));
+      if (type === 'inlineStr') return undefined;
+      return cellText(type, this.style, utf8Of(text.slice(from, to)), parts);
+    }
+    switch (this.type) {
+      case NUMBER:
+        if (!parts.dateStyles[this.style] && plainInteger(text, from, to)) return text.slice(from, to);
+        return cellText('n', this.style, text.slice(from, to), parts);
+      case STR:
+        return this.ampersand ? xmlText(text.slice(from, to)) : text.slice(from, to);
+      case SHARED:
+        if (to - from <= 9) {
+          const index = foundInteger(text, from, to);
+          if (!Number.isNaN(index)) return parts.sharedStrings[index] ?? '';
+        }
+        return cellText('s', this.style, text.slice(from, to), parts);
+      default: {
+        const type = text.slice(this.typeAt, this.typeEnd);
+        return type === 'inlineStr' ? undefined : cellText(type, this.style, text.slice(from, to), parts);
+      }
+    }
+  }
+}
+
+/** Past a formula (`<f …/>` or `<f …>text</f>`) whose attributes start at `from`, or -1. */
+function formulaEnd(b: Uint8Array, from: number): number {
+  const n = b.length;
+  let p = from;
+  while (p < n && b[p] !== GT && b[p] !== LT) p++;
+  if (p >= n || b[p] !== GT) return -1;
+  if (b[p - 1] === SLASH) return p + 1;
+  while (p < n && b[p] !== LT) p++;
+  return has(b, p, '</f>') ? p + 4 : -1;
+}
