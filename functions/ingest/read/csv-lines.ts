@@ -1,8 +1,5 @@
 import { createReadStream } from 'node:fs';
-
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
+import { CR, LF, QUOTE } from './bytes.ts';
 
 /** What the engine's CSV reader does not tell: where blank lines were, and whether a cell spans lines. */
 export interface CsvLines {

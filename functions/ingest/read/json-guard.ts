@@ -1,14 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { LIMITS } from '../limits.ts';
+import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COLON, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './bytes.ts';
 import { UnreadableFileError } from './source.ts';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
 const ARRAY = -1;
 
 const reject = (why: string) =>

@@ -1,3 +1,4 @@
+import { AMP, EQUALS, GT, LT, QUOTE, SLASH, SPACE } from './bytes.ts';
 import type { SheetRow } from './workbook.ts';
 import type { WorkbookParts } from './workbook-parts.ts';
 import {
@@ -12,13 +13,6 @@ import {
 import type { InPlaceReader } from './xml-cutter.ts';
 import { utf8Of, xmlText } from './xml-scan.ts';
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const QUOTE = 0x22;
-const EQUALS = 0x3d;
-const AMP = 0x26;
-const SPACE = 0x20;
 /** Cell types: none or `n`, `str`, `s`, anything else. */
 const NUMBER = 0;
 const STR = 1;
