@@ -47,4 +47,34 @@ describe('inspectFile over several reads', () => {
     await writeFile(file, bytes);
     expect((await inspectFile(file)).longestLine).toBe(MiB + 50);
   });
+
+  it('keeps the last 16 KiB, also when the last read is shorter than that', async () => {
+    for (const size of [10, 16 * 1024, MiB + 100, 3 * MiB]) {
+      const bytes = csvWith(size, 0, Buffer.alloc(0));
+      for (let i = 0; i < size; i += 997) bytes[i] = 0x41 + ((i / 997) % 26);
+      const file = join(tmp.dir, `tail-${size}.csv`);
+      await writeFile(file, bytes);
+      const { tail } = await inspectFile(file);
+      expect(tail.equals(bytes.subarray(Math.max(0, size - 16 * 1024)))).toBe(true);
+    }
+  });
+});
+
+describe('what a file is, from its first bytes', () => {
+  const cases: [string, Buffer, Record<string, string>][] = [
+    ['JSON after blanks', Buffer.from(' \r\n\t[{"a":1}]'), { format: 'json' }],
+    ['JSON after a BOM', Buffer.from('\uFEFF {"a":1}'), { format: 'json' }],
+    ['JSON after a no-break space', Buffer.from('\u00A0[1]'), { format: 'json' }],
+    ['text after a no-break space', Buffer.from('\u00A0a,b\n'), { format: 'text', encoding: 'utf-8' }],
+    ['blanks only', Buffer.from(' \n\t\u00A0\uFEFF'), { format: 'empty' }],
+    ['a NUL after text', Buffer.from('a,b\n\0'), { format: 'binary' }],
+    ['Windows-1252 text', Buffer.from('\xE9t\xE9,b\n', 'latin1'), { format: 'text', encoding: 'windows-1252' }],
+    ['text starting with a letter', Buffer.from('Kode Unit;Nama\n'), { format: 'text', encoding: 'utf-8' }],
+  ];
+  for (const [name, bytes, expected] of cases)
+    it(name, async () => {
+      const file = join(tmp.dir, `${name}.txt`);
+      await writeFile(file, bytes);
+      expect(await inspectFile(file)).toMatchObject(expected);
+    });
 });

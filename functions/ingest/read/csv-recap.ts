@@ -1,15 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parse as parseStream } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
+import { headRecords } from './csv-head.ts';
 import { convertSheets } from './csv-sink.ts';
+import { TAIL_BYTES } from './inspect.ts';
 import { type TabularSource, UnreadableFileError } from './source.ts';
 import { headerRowCount, isSummaryRow, mayStartSummaryRow, type SheetRow } from './workbook.ts';
-
-/** Bytes read from the end of a file to look for a recap's summary block (a few rows; ~0.5 ms to parse). */
-const TAIL_BYTES = 16 * 1024;
 
 type Delimiter = TabularSource['delimiter'];
 
@@ -23,13 +21,8 @@ const OPTIONS = (delimiter: Delimiter) =>
     skip_empty_lines: false,
   }) as const;
 
-function records(text: string, delimiter: Delimiter, to?: number): string[][] {
-  try {
-    return parse(text, { ...OPTIONS(delimiter), to }) as string[][];
-  } catch {
-    return [];
-  }
-}
+const records = (text: string, delimiter: Delimiter, to?: number): string[][] =>
+  (headRecords(text, delimiter, to, true) ?? []).map((r) => r.record);
 
 /**
  * Whether some line of `text` could hold a summary row: the line with its leading blanks, quotes and
@@ -40,20 +33,35 @@ function mayEndInSummary(text: string): boolean {
   return text.split('\n').some((line) => mayStartSummaryRow(line.replace(/^[\s",;|]+/, '')));
 }
 
-/** The last records of a file (the first, possibly cut, line of the tail left out). */
-async function tailRecords(path: string, delimiter: Delimiter): Promise<string[][]> {
+/** A file's last bytes (at most {@link TAIL_BYTES}) and its size. */
+export interface FileTail {
+  bytes: Buffer;
+  size: number;
+}
+
+async function readTail(path: string): Promise<FileTail> {
   const file = await open(path, 'r');
   try {
     const { size } = await file.stat();
     const length = Math.min(size, TAIL_BYTES);
-    const buf = Buffer.alloc(length);
-    await file.read(buf, 0, length, size - length);
-    const text = buf.toString('utf8');
-    const tail = length < size ? text.slice(text.indexOf('\n') + 1) : text;
-    return mayEndInSummary(tail) ? records(tail, delimiter) : [];
+    const bytes = Buffer.alloc(length);
+    await file.read(bytes, 0, length, size - length);
+    return { bytes, size };
   } finally {
     await file.close();
   }
+}
+
+/** The last records of a file (the first, possibly cut, line of its tail left out). */
+async function tailRecords(
+  path: string,
+  delimiter: Delimiter,
+  known: FileTail | undefined,
+): Promise<string[][]> {
+  const { bytes, size } = known ?? (await readTail(path));
+  const text = bytes.toString('utf8');
+  const tail = bytes.length < size ? text.slice(text.indexOf('\n') + 1) : text;
+  return mayEndInSummary(tail) ? records(tail, delimiter) : [];
 }
 
 /**
@@ -63,7 +71,7 @@ async function tailRecords(path: string, delimiter: Delimiter): Promise<string[]
  */
 async function isRecap(
   path: string,
-  head: string,
+  { head, tail }: { head: string; tail?: FileTail },
   at: { delimiter: Delimiter; headerRecord: number },
   ds: Dataset<Record<string, Column>>,
 ): Promise<boolean> {
@@ -71,7 +79,7 @@ async function isRecap(
     .map((cells, i) => ({ number: i + 1, cells }))
     .slice(Math.max(0, at.headerRecord - 1), at.headerRecord + 2);
   if (headerRowCount(ds, rows) === 2) return true;
-  return (await tailRecords(path, at.delimiter)).some(isSummaryRow);
+  return (await tailRecords(path, at.delimiter, tail)).some(isSummaryRow);
 }
 
 /** The file's records as sheet rows, numbered as a spreadsheet shows them (blank lines count). */
@@ -85,17 +93,18 @@ async function* csvRows(path: string, delimiter: Delimiter): AsyncGenerator<Shee
  * An SKM recap workbook saved as CSV by Excel (merged cells become empty cells): read like the workbook
  * itself, by the one definition in workbook.ts — the header assembled over two rows, the summary and
  * signature rows under the data skipped and counted — and converted to a CSV with each row's number.
- * Undefined when the file is no recap (the engine then reads it directly). `head` is the file's first
- * records as text, `at` the delimiter and the 0-based record of the best one-row header found in them.
+ * Undefined when the file is no recap (the engine then reads it directly). `text.head` is the file's first
+ * records as text, `text.tail` its last bytes when already read (else they are read from `path`), `at` the
+ * delimiter and the 0-based record of the best one-row header found in the head.
  */
 export async function openCsvRecap(
   path: string,
-  head: string,
+  text: { head: string; tail?: FileTail },
   at: { delimiter: Delimiter; headerRecord: number },
   ds: Dataset<Record<string, Column>>,
   out: string,
 ): Promise<Omit<TabularSource, 'description'> | undefined> {
-  if (!(await isRecap(path, head, at, ds))) return undefined;
+  if (!(await isRecap(path, text, at, ds))) return undefined;
   const { delimiter } = at;
   let converted: Awaited<ReturnType<typeof convertSheets>>;
   try {

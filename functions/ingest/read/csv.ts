@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { headerScore } from '../headers.ts';
+import { headLines, headRecords } from './csv-head.ts';
 import { rowShifts, scanCsvLines } from './csv-lines.ts';
 import { openCsvRecap } from './csv-recap.ts';
 import type { FileFacts } from './inspect.ts';
@@ -26,10 +26,8 @@ export async function openCsv(
   scratchPath: string,
 ): Promise<TabularSource> {
   const utf8Path = facts.encoding === 'utf-8' ? path : await transcode(path, facts.encoding, scratchPath);
-  const sample = new TextDecoder(facts.encoding).decode(facts.head).replace(/^\uFEFF/, '');
-  const lines = sample.split(/\r?\n/);
   // the header is searched in the first rows only; a few extra lines allow for quoted line breaks
-  const complete = lines.slice(0, Math.min(lines.length - 1 || 1, HEADER_SEARCH_ROWS * 2)).join('\n');
+  const complete = headLines(facts, HEADER_SEARCH_ROWS * 2);
   // a delimiter absent from the sample gives one cell a row, which names one column at most: never a header
   const best = DELIMITERS.filter((d) => complete.includes(d))
     .map((d) => sniff(complete, d, ds))
@@ -42,7 +40,15 @@ export async function openCsv(
   }
   const description = `CSV (pemisah ${DELIMITER_NAMES[best.delimiter]}), ${facts.encoding === 'utf-8' ? (facts.head[0] === 0xef ? 'UTF-8 dengan BOM' : 'UTF-8') : facts.encoding}`;
   // a recap workbook saved as CSV is read as the workbook would be (two-row header, summary rows skipped)
-  const recap = await openCsvRecap(utf8Path, complete, best, ds, join(dirname(scratchPath), 'converted.csv'));
+  // the inspection kept the last bytes of the file as uploaded: the recap check's, unless it was transcoded
+  const tail = facts.encoding === 'utf-8' ? { bytes: facts.tail, size: facts.size } : undefined;
+  const recap = await openCsvRecap(
+    utf8Path,
+    { head: complete, tail },
+    best,
+    ds,
+    join(dirname(scratchPath), 'converted.csv'),
+  );
   if (recap) return { ...recap, description };
   const layout = await scanCsvLines(utf8Path);
   return {
@@ -80,23 +86,11 @@ function sniff(
   ds: Dataset<Record<string, Column>>,
 ): Sniffed {
   const none: Sniffed = { delimiter, score: 0, header: [], headerRecord: 0, skipLines: 0 };
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(sample, {
-      delimiter,
-      relax_quotes: true,
-      relax_column_count: true,
-      info: true,
-      to: HEADER_SEARCH_ROWS,
-    }) as unknown as typeof records;
-  } catch {
-    return none;
-  }
+  const records = headRecords(sample, delimiter, HEADER_SEARCH_ROWS);
   let best = none;
-  records.forEach(({ record, info }, i) => {
+  records?.forEach(({ record, lines }, i) => {
     const score = headerScore(ds, record);
-    if (score > best.score)
-      best = { delimiter, score, header: record, headerRecord: i, skipLines: info.lines };
+    if (score > best.score) best = { delimiter, score, header: record, headerRecord: i, skipLines: lines };
   });
   return best;
 }

@@ -8,6 +8,8 @@ export interface FileFacts {
   size: number;
   /** First bytes, for sniffing. */
   head: Buffer;
+  /** Last bytes (at most {@link TAIL_BYTES}), for a CSV recap's closing rows (csv-recap.ts). */
+  tail: Buffer;
   format: 'xlsx' | 'json' | 'text' | 'empty' | 'binary';
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   /** Longest physical line in bytes (lines end at LF or CR). */
@@ -15,6 +17,8 @@ export interface FileFacts {
 }
 
 const HEAD_BYTES = 256 * 1024;
+/** Bytes kept from a file's end: a recap's summary block is a few rows. */
+export const TAIL_BYTES = 16 * 1024;
 
 /**
  * Bytes per read, into one buffer read into again and again. A stream's fresh 1 MiB buffer per read left up
@@ -30,6 +34,7 @@ export async function inspectFile(path: string): Promise<FileFacts> {
   const lines = { longest: 0, current: 0 };
   const buffer = Buffer.allocUnsafe(READ_BYTES);
   const heads: Buffer[] = [];
+  let tail: Buffer = Buffer.alloc(0);
   let size = 0;
   const file = await open(path, 'r');
   try {
@@ -42,14 +47,22 @@ export async function inspectFile(path: string): Promise<FileFacts> {
       utf8.push(chunk);
       // copied: the buffer is read into again
       if (size < HEAD_BYTES) heads.push(Buffer.from(chunk.subarray(0, HEAD_BYTES - size)));
+      tail = lastBytes(tail, chunk);
       size += bytesRead;
     }
   } finally {
     await file.close();
   }
-  const head = Buffer.concat(heads);
+  const head = heads.length === 1 ? heads[0]! : Buffer.concat(heads);
   const longestLine = Math.max(lines.longest, lines.current);
-  return { sha256: hash.digest('hex'), size, head, longestLine, ...classify(head, utf8.end()) };
+  return { sha256: hash.digest('hex'), size, head, tail, longestLine, ...classify(head, utf8.end()) };
+}
+
+/** The last {@link TAIL_BYTES} of `kept` followed by `chunk`, copied (the chunk's buffer is read into again). */
+function lastBytes(kept: Buffer, chunk: Buffer): Buffer {
+  if (chunk.length >= TAIL_BYTES) return Buffer.from(chunk.subarray(chunk.length - TAIL_BYTES));
+  const joined = Buffer.concat([kept, chunk]);
+  return joined.subarray(Math.max(0, joined.length - TAIL_BYTES));
 }
 
 /**
@@ -107,12 +120,24 @@ function classify(head: Buffer, validUtf8: boolean): Pick<FileFacts, 'format' | 
   if (head[0] === 0xfe && head[1] === 0xff) return { format: 'text', encoding: 'utf-16be' };
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))
     return { format: 'xlsx', encoding: 'utf-8' };
-  const text = head
+  const first = firstText(head);
+  if (first === '') return { format: 'empty', encoding: 'utf-8' };
+  if (head.includes(0)) return { format: 'binary', encoding: 'utf-8' };
+  if (first === '[' || first === '{') return { format: 'json', encoding: 'utf-8' };
+  return { format: 'text', encoding: validUtf8 ? 'utf-8' : 'windows-1252' };
+}
+
+/**
+ * The first character of the head's text after a BOM and white space, or '' when there is none. A head
+ * whose first byte after ASCII white space is ASCII needs no decoding (most do); any other is decoded.
+ */
+function firstText(head: Buffer): string {
+  let i = 0;
+  while (i < head.length && (head[i] === 0x20 || (head[i]! >= 0x09 && head[i]! <= 0x0d))) i++;
+  if (i < head.length && head[i]! < 0x80) return String.fromCharCode(head[i]!);
+  return head
     .toString('utf8')
     .replace(/^\uFEFF/, '')
-    .trimStart();
-  if (text === '') return { format: 'empty', encoding: 'utf-8' };
-  if (head.includes(0)) return { format: 'binary', encoding: 'utf-8' };
-  if (text.startsWith('[') || text.startsWith('{')) return { format: 'json', encoding: 'utf-8' };
-  return { format: 'text', encoding: validUtf8 ? 'utf-8' : 'windows-1252' };
+    .trimStart()
+    .slice(0, 1);
 }
