@@ -11,6 +11,8 @@ export interface ZipEntry {
   method: number;
   compressed: number;
   offset: number;
+  /** The entry's stored bytes, when the whole file was read with its directory (see {@link zipEntries}). */
+  data?: Buffer;
 }
 
 const EOCD = 0x06054b50;
@@ -21,13 +23,23 @@ const LOCAL = 0x04034b50;
 export const rejectWorkbook = (why: string) =>
   new UnreadableFileError(`Berkas Excel tidak dapat dibaca: ${why}`);
 
+/** Longest end-of-directory record (22 bytes and a comment of up to 64 KiB): where it is searched for. */
+const EOCD_AREA = 65_557;
+/**
+ * Files up to this size are read whole with their directory: each entry's bytes are then served from
+ * memory (most workbooks units upload are a few kB; a part read from the file costs two opens).
+ */
+const WHOLE_FILE_BYTES = 1024 * 1024;
+
 /** The central directory of a zip file (no zip64: an export that needs it is far beyond every limit). */
 export async function zipEntries(path: string, size: number): Promise<ZipEntry[]> {
   const file = await open(path, 'r');
   try {
-    const tailSize = Math.min(size, 65_557);
-    const tail = Buffer.alloc(tailSize);
-    await file.read(tail, 0, tailSize, size - tailSize);
+    const readSize = size <= WHOLE_FILE_BYTES ? size : Math.min(size, EOCD_AREA);
+    const read = Buffer.alloc(readSize);
+    await file.read(read, 0, readSize, size - readSize);
+    const whole = readSize === size ? read : undefined;
+    const tail = read.subarray(readSize - Math.min(size, EOCD_AREA));
     const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     if (at < 0 || tail.readUInt32LE(at) !== EOCD) throw rejectWorkbook('struktur zip rusak atau terpotong.');
     const count = tail.readUInt16LE(at + 10);
@@ -35,26 +47,43 @@ export async function zipEntries(path: string, size: number): Promise<ZipEntry[]
     const dirOffset = tail.readUInt32LE(at + 16);
     if (count > LIMITS.maxZipEntries) throw rejectWorkbook(`terlalu banyak bagian (${count}).`);
     if (dirOffset + dirSize > size) throw rejectWorkbook('struktur zip rusak atau terpotong.');
-    const dir = Buffer.alloc(dirSize);
-    await file.read(dir, 0, dirSize, dirOffset);
+    let dir: Buffer;
+    if (whole) dir = whole.subarray(dirOffset, dirOffset + dirSize);
+    else {
+      dir = Buffer.alloc(dirSize);
+      await file.read(dir, 0, dirSize, dirOffset);
+    }
     const out: ZipEntry[] = [];
     for (let p = 0, i = 0; i < count; i++) {
       if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL)
         throw rejectWorkbook('direktori zip rusak.');
       const nameLength = dir.readUInt16LE(p + 28);
       const skip = nameLength + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
-      out.push({
+      const entry: ZipEntry = {
         name: dir.toString('utf8', p + 46, p + 46 + nameLength),
         method: dir.readUInt16LE(p + 10),
         compressed: dir.readUInt32LE(p + 20),
         offset: dir.readUInt32LE(p + 42),
-      });
+      };
+      const data = whole && storedBytes(whole, entry);
+      out.push(data ? { ...entry, data } : entry);
       p += 46 + skip;
     }
     return out;
   } finally {
     await file.close();
   }
+}
+
+/**
+ * An entry's stored bytes in a file read whole, when its local header is sound and the bytes are in the
+ * file; otherwise undefined, and the entry is read from the file (which rejects a broken header as before).
+ */
+function storedBytes(file: Buffer, entry: ZipEntry): Buffer | undefined {
+  if (entry.offset + 30 > file.length || file.readUInt32LE(entry.offset) !== LOCAL) return undefined;
+  const start =
+    entry.offset + 30 + file.readUInt16LE(entry.offset + 26) + file.readUInt16LE(entry.offset + 28);
+  return start + entry.compressed <= file.length ? file.subarray(start, start + entry.compressed) : undefined;
 }
 
 /** Where an entry's data starts (after its local header). */
@@ -84,17 +113,20 @@ export async function entryStream(
   entry: ZipEntry,
   chunkBytes: number = CHUNK_BYTES,
 ): Promise<Readable> {
-  const start = await dataStart(path, entry);
+  const start = entry.data ? 0 : await dataStart(path, entry);
   if (entry.method !== 0 && entry.method !== 8)
     throw rejectWorkbook(`metode kompresi ${entry.method} tidak didukung.`);
   if (entry.compressed === 0) return Readable.from([]);
-  const raw = createReadStream(path, {
-    start,
-    end: start + entry.compressed - 1,
-    highWaterMark: CHUNK_BYTES,
-  });
+  // from memory, in the chunks a read stream of the file gives
+  const raw = entry.data
+    ? Readable.from(chunks(entry.data, CHUNK_BYTES), { objectMode: false })
+    : createReadStream(path, { start, end: start + entry.compressed - 1, highWaterMark: CHUNK_BYTES });
   if (entry.method === 0) return raw;
   const inflate = createInflateRaw({ chunkSize: chunkBytes });
-  raw.on('error', (e) => inflate.destroy(e)).pipe(inflate);
+  raw.on('error', (e: Error) => inflate.destroy(e)).pipe(inflate);
   return inflate;
+}
+
+function* chunks(bytes: Buffer, size: number): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
