@@ -44,21 +44,29 @@ export interface HeaderMapping {
  * The column a header names: an alias, or for SKM the questionnaire's question text (forms exports).
  */
 export function columnOf(ds: Dataset<Record<string, Column>>, text: string): string | undefined {
-  const known = columnsOfText.get(ds) ?? new Map<string, string | undefined>();
-  columnsOfText.set(ds, known);
-  if (known.has(text)) return known.get(text);
-  if (known.size >= COLUMN_OF_KEPT) known.clear();
+  let known = columnsOfText.get(ds);
+  if (!known) {
+    known = new Map<string, string>();
+    columnsOfText.set(ds, known);
+  }
+  const remembered = known.get(text);
+  if (remembered !== undefined) return remembered;
   const name = aliasIndex(ds).get(headerKey(text)) ?? questionColumn(ds, text);
-  known.set(text, name);
+  if (name !== undefined) {
+    if (known.size >= COLUMN_OF_KEPT) known.clear();
+    known.set(text, name);
+  }
   return name;
 }
 
 /**
  * Texts whose column {@link columnOf} remembers, per dataset: exports of one kind repeat their headers, and
- * the header search asks about every cell of the first rows (question texts cost a fuzzy match each).
+ * the header search asks about every cell of the first rows (question texts cost a fuzzy match each). Only
+ * texts that name a column are kept: the others are mostly data cells, each seen once, which would crowd
+ * the headers out (a miss costs a few µs).
  */
 const COLUMN_OF_KEPT = 4096;
-const columnsOfText = new WeakMap<object, Map<string, string | undefined>>();
+const columnsOfText = new WeakMap<object, Map<string, string>>();
 
 function questionColumn(ds: Dataset<Record<string, Column>>, text: string): string | undefined {
   const unsur = questionUnsur(text);
@@ -102,7 +110,12 @@ export function absentOptional(ds: Dataset<Record<string, Column>>, mapping: Hea
 
 /** Number of cells of a row that name a dataset column: how header-like the row is. */
 export function headerScore(ds: Dataset<Record<string, Column>>, row: readonly string[]): number {
-  return new Set(row.map((c) => columnOf(ds, String(c))).filter(Boolean)).size;
+  const named = new Set<string>();
+  for (const cell of row) {
+    const name = columnOf(ds, String(cell));
+    if (name) named.add(name);
+  }
+  return named.size;
 }
 
 /**

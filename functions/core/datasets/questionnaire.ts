@@ -82,12 +82,43 @@ function nearly(a: string, b: string): boolean {
   if (b.length < 6 || Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const tail = (x: number, y: number) => a.slice(x) === b.slice(y);
-  return tail(i + 1, i + 1) || tail(i, i + 1) || tail(i + 1, i);
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
 }
 
 /** Words every question of the questionnaire has at least one of: what tells a question from other text. */
-const QUESTION_WORDS = ['bagaimana', 'pendapat', 'pemahaman', 'menurut', 'pelayanan', 'layanan', 'petugas'];
+const QUESTION_WORDS = new Set([
+  'bagaimana',
+  'pendapat',
+  'pemahaman',
+  'menurut',
+  'pelayanan',
+  'layanan',
+  'petugas',
+]);
+
+/** Whether some word of `words` is `word` or one typo from it. */
+function hasNearly(words: readonly string[], word: string): boolean {
+  for (const w of words) if (nearly(w, word)) return true;
+  return false;
+}
+
+/**
+ * Whether plain ASCII text has fewer than `count` words as {@link wordKey} splits it (runs of letters and
+ * digits): most cells the header search asks about (data) are told so without normalising. False when the
+ * text is not ASCII (then it is not known without normalising).
+ */
+function fewerAsciiWords(text: string, count: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return false;
+    const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    if (alnum && !inWord && ++words >= count) return false;
+    inWord = alnum;
+  }
+  return true;
+}
 
 /**
  * The unsur (0-based) a question-text header asks about, or undefined: a header of at least four words,
@@ -95,10 +126,22 @@ const QUESTION_WORDS = ['bagaimana', 'pendapat', 'pemahaman', 'menurut', 'pelaya
  * tolerated) more than any other unsur's.
  */
 export function questionUnsur(header: string): number | undefined {
+  if (fewerAsciiWords(header, 4)) return undefined;
   const words = wordKey(header).split(' ');
-  if (words.length < 4 || !words.some((w) => QUESTION_WORDS.includes(w))) return undefined;
-  const scores = QUESTIONNAIRE.map((q) => q.words.filter((w) => words.some((h) => nearly(h, w))).length);
-  const best = Math.max(...scores);
-  if (best === 0 || scores.filter((s) => s === best).length > 1) return undefined;
-  return scores.indexOf(best);
+  if (words.length < 4 || !words.some(isQuestionWord)) return undefined;
+  let best = 0;
+  let at = -1;
+  let tied = false;
+  for (let i = 0; i < QUESTIONNAIRE.length; i++) {
+    let score = 0;
+    for (const w of QUESTIONNAIRE[i]!.words) if (hasNearly(words, w)) score++;
+    if (score > best) {
+      best = score;
+      at = i;
+      tied = false;
+    } else if (score === best) tied = true;
+  }
+  return best === 0 || tied ? undefined : at;
 }
+
+const isQuestionWord = (word: string) => QUESTION_WORDS.has(word);
