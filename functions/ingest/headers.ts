@@ -4,12 +4,13 @@ import { questionUnsur } from '#core/datasets/questionnaire.ts';
 
 /** Header text reduced to what matters: case, spacing, punctuation, `_`/`-` ignored. */
 export function headerKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  // ASCII text (most headers and cells) is its own normal form, and its letters and digits are [a-z0-9]
+  if (Buffer.byteLength(text) === text.length) return text.toLowerCase().replace(ASCII_OTHER, '');
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(OTHER, '');
 }
+const ASCII_OTHER = /[^a-z0-9]+/g;
+const MARKS = /\p{M}/gu;
+const OTHER = /[^\p{L}\p{N}]+/gu;
 
 const indexes = new WeakMap<object, Map<string, string>>();
 
@@ -46,27 +47,30 @@ export interface HeaderMapping {
 export function columnOf(ds: Dataset<Record<string, Column>>, text: string): string | undefined {
   let known = columnsOfText.get(ds);
   if (!known) {
-    known = new Map<string, string>();
+    known = { named: new Map(), unnamed: new Set() };
     columnsOfText.set(ds, known);
   }
-  const remembered = known.get(text);
-  if (remembered !== undefined) return remembered;
+  const remembered = known.named.get(text);
+  if (remembered !== undefined || known.unnamed.has(text)) return remembered;
   const name = aliasIndex(ds).get(headerKey(text)) ?? questionColumn(ds, text);
-  if (name !== undefined) {
-    if (known.size >= COLUMN_OF_KEPT) known.clear();
-    known.set(text, name);
+  if (name === undefined) {
+    if (known.unnamed.size >= COLUMN_OF_KEPT) known.unnamed.clear();
+    known.unnamed.add(text);
+  } else {
+    if (known.named.size >= COLUMN_OF_KEPT) known.named.clear();
+    known.named.set(text, name);
   }
   return name;
 }
 
 /**
- * Texts whose column {@link columnOf} remembers, per dataset: exports of one kind repeat their headers, and
- * the header search asks about every cell of the first rows (question texts cost a fuzzy match each). Only
- * texts that name a column are kept: the others are mostly data cells, each seen once, which would crowd
- * the headers out (a miss costs a few µs).
+ * Texts whose column (or that they name none) {@link columnOf} remembers, per dataset, at most
+ * {@link COLUMN_OF_KEPT} of each kind: exports of one kind repeat their headers and many of their cells,
+ * and the header search asks about every cell of the first rows. The two kinds are kept apart: texts that
+ * name none are mostly data cells, and clearing them when full must not drop the headers.
  */
 const COLUMN_OF_KEPT = 4096;
-const columnsOfText = new WeakMap<object, Map<string, string>>();
+const columnsOfText = new WeakMap<object, { named: Map<string, string>; unnamed: Set<string> }>();
 
 function questionColumn(ds: Dataset<Record<string, Column>>, text: string): string | undefined {
   const unsur = questionUnsur(text);

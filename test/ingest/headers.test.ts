@@ -49,6 +49,9 @@ function headerTexts(): string[] {
     '   ',
     'a b c',
     'a b c d',
+    'PELAYANANxyz a b c',
+    'Nama_Unit-Layanan (Kode)',
+    'NIK\tNo. HP',
   );
   for (const ds of DATASET_IDS.map(dataset))
     for (const [name, c] of Object.entries(ds.columns)) out.push(name, ...(c.aliases ?? []));
@@ -62,6 +65,19 @@ describe('the questionnaire match of a header', () => {
     expect(found).toEqual(texts.map(generalUnsur));
     // the comparison covers matches and refusals alike
     expect(found.filter((u) => u !== undefined).length).toBeGreaterThan(40);
+  });
+});
+
+describe('the key of a header text', () => {
+  it('is the general normalisation, for ASCII text too', () => {
+    const general = (text: string) =>
+      text
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, '');
+    const texts = [...headerTexts(), 'ŞÜBE ünïtè', 'Ｋｏｄｅ　Ｕｎｉｔ', 'ﬁle №5', '\ud800x'];
+    expect(texts.map(headerKey)).toEqual(texts.map(general));
   });
 });
 

@@ -102,22 +102,25 @@ function hasNearly(words: readonly string[], word: string): boolean {
   return false;
 }
 
+/** A question word inside a text, whatever the case: a question header's ASCII text must have one. */
+const QUESTION_WORD_INSIDE = new RegExp([...QUESTION_WORDS].join('|'), 'i');
+
 /**
- * Whether plain ASCII text has fewer than `count` words as {@link wordKey} splits it (runs of letters and
- * digits): most cells the header search asks about (data) are told so without normalising. False when the
- * text is not ASCII (then it is not known without normalising).
+ * Whether plain ASCII text cannot be a question header: fewer than four words as {@link wordKey} splits it
+ * (runs of letters and digits), or no question word in it. Most cells the header search asks about (data)
+ * are told so without normalising; text beyond ASCII is not (false).
  */
-function fewerAsciiWords(text: string, count: number): boolean {
+function plainlyNoQuestion(text: string): boolean {
+  if (Buffer.byteLength(text) !== text.length) return false;
   let words = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && words < 4; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x80) return false;
     const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-    if (alnum && !inWord && ++words >= count) return false;
+    if (alnum && !inWord) words++;
     inWord = alnum;
   }
-  return true;
+  return words < 4 || !QUESTION_WORD_INSIDE.test(text);
 }
 
 /**
@@ -126,7 +129,7 @@ function fewerAsciiWords(text: string, count: number): boolean {
  * tolerated) more than any other unsur's.
  */
 export function questionUnsur(header: string): number | undefined {
-  if (fewerAsciiWords(header, 4)) return undefined;
+  if (plainlyNoQuestion(header)) return undefined;
   const words = wordKey(header).split(' ');
   if (words.length < 4 || !words.some(isQuestionWord)) return undefined;
   let best = 0;
