@@ -82,7 +82,17 @@ function nearly(a: string, b: string): boolean {
   if (b.length < 6 || Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+  return sameFrom(a, i + 1, b, i + 1) || sameFrom(a, i, b, i + 1) || sameFrom(a, i + 1, b, i);
+}
+
+/** Whether `a` from `x` on is `b` from `y` on (`a.slice(x) === b.slice(y)`, without the copies). */
+function sameFrom(a: string, x: number, b: string, y: number): boolean {
+  const from = Math.min(x, a.length);
+  const other = Math.min(y, b.length);
+  if (a.length - from !== b.length - other) return false;
+  for (let k = 0; from + k < a.length; k++)
+    if (a.charCodeAt(from + k) !== b.charCodeAt(other + k)) return false;
+  return true;
 }
 
 /** Words every question of the questionnaire has at least one of: what tells a question from other text. */

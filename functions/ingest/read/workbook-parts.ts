@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ElementCutter, type InPlaceReader } from './xml-cutter.ts';
 import { attributes, runText, startTags, utf8Of } from './xml-scan.ts';
-import { entryStream, rejectWorkbook, type ZipEntry } from './zip.ts';
+import { entryChunks, rejectWorkbook, type ZipEntry } from './zip.ts';
 
 /** Longest part read whole (workbook, relationships, styles), and longest single row or string item. */
 const MAX_PART_CHARS = 32 * 1024 * 1024;
@@ -29,7 +29,7 @@ async function* textOf(
   entry: ZipEntry,
   encoding: 'utf8' | 'latin1' = 'utf8',
 ): AsyncGenerator<string> {
-  const stream: Readable = await entryStream(
+  const stream: Readable = await entryChunks(
     path,
     entry,
     encoding === 'latin1' ? LATIN1_CHUNK_BYTES : undefined,

@@ -1,5 +1,12 @@
 import { LIMITS, sizeText } from '../limits.ts';
-import { entryStream, rejectWorkbook, type ZipEntry, zipEntries } from './zip.ts';
+import {
+  entryBytes,
+  entryStream,
+  rejectWorkbook,
+  WHOLE_ENTRY_BYTES,
+  type ZipEntry,
+  zipEntries,
+} from './zip.ts';
 
 /**
  * Inflated bytes per chunk while a large entry is counted. The count allocates nothing else, so the
@@ -15,6 +22,9 @@ const LARGE_ENTRY_BYTES = 1024 * 1024;
 /** Inflate one entry, counting bytes, and stop as soon as it passes `cap` (sizes in headers can lie). */
 async function inflatedSize(path: string, entry: ZipEntry, cap: number): Promise<number> {
   if (entry.method === 0) return entry.compressed;
+  // a small part in memory is inflated at once; one beyond `cap` is streamed, to stop where it always did
+  const whole = entryBytes(entry, Math.min(cap, WHOLE_ENTRY_BYTES));
+  if (whole) return whole.length;
   const large = entry.compressed >= LARGE_ENTRY_BYTES;
   const inflate = await entryStream(path, entry, large ? LARGE_ENTRY_CHUNK_BYTES : undefined);
   let total = 0;

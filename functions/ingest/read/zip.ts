@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { LIMITS } from '../limits.ts';
 import { UnreadableFileError } from './source.ts';
 
@@ -127,6 +127,41 @@ export async function entryStream(
   return inflate;
 }
 
+/**
+ * The inflated bytes of one entry, for reading: a small part held in memory is inflated at once (see
+ * {@link entryBytes}) and handed on in chunks of `chunkBytes`; any other is streamed by {@link entryStream}.
+ */
+export async function entryChunks(
+  path: string,
+  entry: ZipEntry,
+  chunkBytes: number = CHUNK_BYTES,
+): Promise<Readable> {
+  const whole = entryBytes(entry, WHOLE_ENTRY_BYTES);
+  return whole
+    ? Readable.from(chunks(whole, chunkBytes), { objectMode: false })
+    : entryStream(path, entry, chunkBytes);
+}
+
 function* chunks(bytes: Buffer, size: number): Generator<Buffer> {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+/** Most inflated bytes of a part held whole in memory (see {@link entryBytes}). */
+export const WHOLE_ENTRY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The inflated bytes of an entry held in memory (see {@link zipEntries}), inflated at once, when they are
+ * at most `max` bytes and inflate cleanly; otherwise undefined, and the entry is streamed (which reports a
+ * broken or oversized part as before). A stream costs a zlib object and a thread-pool trip per chunk, most
+ * of the time a small part takes.
+ */
+export function entryBytes(entry: ZipEntry, max: number): Buffer | undefined {
+  if (!entry.data || entry.data.length === 0) return undefined;
+  if (entry.method === 0) return entry.data.length <= max ? entry.data : undefined;
+  if (entry.method !== 8) return undefined;
+  try {
+    return inflateRawSync(entry.data, { maxOutputLength: Math.max(1, max) });
+  } catch {
+    return undefined;
+  }
 }
