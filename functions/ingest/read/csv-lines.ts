@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
 import { CR, LF, QUOTE } from './bytes.ts';
+import { fileChunks } from './file-chunks.ts';
 
 /** What the engine's CSV reader does not tell: where blank lines were, and whether a cell spans lines. */
 export interface CsvLines {
@@ -16,9 +16,9 @@ export interface CsvLines {
 /**
  * Scan a delimited text file's line structure, streaming: records end at line breaks outside quotes, a
  * blank line is one with nothing (or only a CR) before its LF. Jumps between quote and LF bytes with
- * `indexOf`, so a file costs about one native search per line.
+ * `indexOf`, so a file costs about one native search per line. `whole`: the file's bytes when in memory.
  */
-export async function scanCsvLines(path: string): Promise<CsvLines> {
+export function scanCsvLines(path: string, whole?: Buffer): CsvLines {
   const runs: CsvLines['runs'] = [];
   let quotedNewlines = false;
   let inQuote = false;
@@ -26,7 +26,7 @@ export async function scanCsvLines(path: string): Promise<CsvLines> {
   let blanks = 0;
   let lineLength = 0; // bytes since the last LF outside quotes (0 = the line so far is empty)
   let lastByte = -1;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for (const chunk of fileChunks(path, 1 << 20, whole)) {
     let pos = 0;
     while (pos < chunk.length) {
       const q = chunk.indexOf(QUOTE, pos);

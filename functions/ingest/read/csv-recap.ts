@@ -1,10 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { createReadStream, fstatSync, readSync } from 'node:fs';
 import { parse as parseStream } from 'csv-parse';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { headRecords } from './csv-head.ts';
 import { convertSheets } from './csv-sink.ts';
+import { withFile } from './file-chunks.ts';
 import { TAIL_BYTES } from './inspect.ts';
 import { type TabularSource, UnreadableFileError } from './source.ts';
 import { headerRowCount, isSummaryRow, mayStartSummaryRow, type SheetRow } from './workbook.ts';
@@ -39,17 +39,14 @@ export interface FileTail {
   size: number;
 }
 
-async function readTail(path: string): Promise<FileTail> {
-  const file = await open(path, 'r');
-  try {
-    const { size } = await file.stat();
+function readTail(path: string): FileTail {
+  return withFile(path, (fd) => {
+    const { size } = fstatSync(fd);
     const length = Math.min(size, TAIL_BYTES);
     const bytes = Buffer.alloc(length);
-    await file.read(bytes, 0, length, size - length);
+    readSync(fd, bytes, 0, length, size - length);
     return { bytes, size };
-  } finally {
-    await file.close();
-  }
+  });
 }
 
 /** The last records of a file (the first, possibly cut, line of its tail left out). */
@@ -58,7 +55,7 @@ async function tailRecords(
   delimiter: Delimiter,
   known: FileTail | undefined,
 ): Promise<string[][]> {
-  const { bytes, size } = known ?? (await readTail(path));
+  const { bytes, size } = known ?? readTail(path);
   const text = bytes.toString('utf8');
   const tail = bytes.length < size ? text.slice(text.indexOf('\n') + 1) : text;
   return mayEndInSummary(tail) ? records(tail, delimiter) : [];

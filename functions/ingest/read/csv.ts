@@ -7,7 +7,7 @@ import { headerScore } from '../headers.ts';
 import { headLines, headRecords } from './csv-head.ts';
 import { rowShifts, scanCsvLines } from './csv-lines.ts';
 import { openCsvRecap } from './csv-recap.ts';
-import type { FileFacts } from './inspect.ts';
+import { type FileFacts, wholeFile } from './inspect.ts';
 import { HEADER_SEARCH_ROWS, MIN_HEADER_COLUMNS, type TabularSource, UnreadableFileError } from './source.ts';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -50,7 +50,7 @@ export async function openCsv(
     join(dirname(scratchPath), 'converted.csv'),
   );
   if (recap) return { ...recap, description };
-  const layout = await scanCsvLines(utf8Path);
+  const layout = scanCsvLines(utf8Path, facts.encoding === 'utf-8' ? wholeFile(facts) : undefined);
   return {
     path: utf8Path,
     delimiter: best.delimiter,

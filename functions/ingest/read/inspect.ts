@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { fileChunks } from './file-chunks.ts';
 
 /** What one streaming pass over an uploaded file learns. */
 export interface FileFacts {
@@ -27,31 +27,22 @@ export const TAIL_BYTES = 16 * 1024;
  */
 const READ_BYTES = 1 << 20;
 
-/** Hash the file, keep its head, and check in the same pass whether it is valid UTF-8. */
+/** Hash the file, keep its head and tail, and check in the same pass whether it is valid UTF-8. */
 export async function inspectFile(path: string): Promise<FileFacts> {
   const hash = createHash('sha256');
   const utf8 = new Utf8Check();
   const lines = { longest: 0, current: 0 };
-  const buffer = Buffer.allocUnsafe(READ_BYTES);
   const heads: Buffer[] = [];
   let tail: Buffer = Buffer.alloc(0);
   let size = 0;
-  const file = await open(path, 'r');
-  try {
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, READ_BYTES, size);
-      if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
-      hash.update(chunk);
-      measureLines(chunk, lines);
-      utf8.push(chunk);
-      // copied: the buffer is read into again
-      if (size < HEAD_BYTES) heads.push(Buffer.from(chunk.subarray(0, HEAD_BYTES - size)));
-      tail = lastBytes(tail, chunk);
-      size += bytesRead;
-    }
-  } finally {
-    await file.close();
+  for (const chunk of fileChunks(path, READ_BYTES)) {
+    hash.update(chunk);
+    measureLines(chunk, lines);
+    utf8.push(chunk);
+    // copied: the buffer is read into again
+    if (size < HEAD_BYTES) heads.push(Buffer.from(chunk.subarray(0, HEAD_BYTES - size)));
+    tail = lastBytes(tail, chunk);
+    size += chunk.length;
   }
   const head = heads.length === 1 ? heads[0]! : Buffer.concat(heads);
   const longestLine = Math.max(lines.longest, lines.current);
@@ -64,6 +55,10 @@ function lastBytes(kept: Buffer, chunk: Buffer): Buffer {
   const joined = Buffer.concat([kept, chunk]);
   return joined.subarray(Math.max(0, joined.length - TAIL_BYTES));
 }
+
+/** The whole file when its head holds all of it (most exports), so that it need not be read again. */
+export const wholeFile = (facts: Pick<FileFacts, 'head' | 'size'>): Buffer | undefined =>
+  facts.head.length === facts.size ? facts.head : undefined;
 
 /**
  * Whether a stream of chunks is valid UTF-8, chunk by chunk with the engine's own check; a character cut

@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
 import { LIMITS } from '../limits.ts';
 import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COLON, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './bytes.ts';
+import { fileChunks } from './file-chunks.ts';
 import { UnreadableFileError } from './source.ts';
 
 const ARRAY = -1;
@@ -21,12 +21,11 @@ interface ScanState {
  * Scan a JSON or NDJSON export once, streaming, before the engine parses it: nesting deeper than
  * {@link LIMITS.maxJsonDepth} (which would exhaust the parser's stack) or an object with more keys than
  * {@link LIMITS.maxColumns} (which would make a table of a million columns) rejects the file.
- * `chunkBytes` sets the read size (tests cut the file at every byte).
+ * `chunkBytes` sets the read size (tests cut the file at every byte); `whole`: the file's bytes when in memory.
  */
-export async function guardJson(path: string, chunkBytes = 1 << 20): Promise<void> {
+export async function guardJson(path: string, chunkBytes = 1 << 20, whole?: Buffer): Promise<void> {
   const state: ScanState = { open: [], inString: false, escaped: false };
-  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>)
-    scanChunk(state, chunk);
+  for (const chunk of fileChunks(path, chunkBytes, whole)) scanChunk(state, chunk);
 }
 
 /**

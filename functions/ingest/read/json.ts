@@ -1,8 +1,9 @@
-import { open } from 'node:fs/promises';
+import { readSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Duck } from '#core/duckdb.ts';
 import { literal } from '#core/duckdb.ts';
 import { LIMITS } from '../limits.ts';
+import { withFile } from './file-chunks.ts';
 import { type TabularSource, UnreadableFileError } from './source.ts';
 
 /** The record number's column in the converted file (its name is never a header cell). */
@@ -81,21 +82,31 @@ async function convertDescribed(duck: Duck, source: string, out: string): Promis
 
 /** The cells of the CSV's first physical line; null when it holds no whole record (a quoted line break). */
 async function headerLine(path: string): Promise<string[] | null> {
-  const file = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(LIMITS.maxLineBytes);
-    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-    const end = buffer.subarray(0, bytesRead).indexOf(0x0a);
-    if (end < 0) return null;
-    const line = buffer.toString('utf8', 0, end);
-    if (line.includes('\r')) return null;
+    const line = firstLineOf(path);
+    if (line === null || line.includes('\r')) return null;
     const records = parse(line, { delimiter: ',', quote: '"', escape: '"' }) as string[][];
     return records.length === 1 ? records[0]! : null;
   } catch {
     return null;
-  } finally {
-    await file.close();
   }
+}
+
+/** Bytes read first for a first line: most are far shorter (the rest of the limit is read only if needed). */
+const FIRST_READ_BYTES = 64 * 1024;
+
+/** The text of a file's first line within its first {@link LIMITS.maxLineBytes}, or null without a line end. */
+function firstLineOf(path: string): string | null {
+  return withFile(path, (fd) => {
+    for (const length of [Math.min(FIRST_READ_BYTES, LIMITS.maxLineBytes), LIMITS.maxLineBytes]) {
+      const buffer = Buffer.allocUnsafe(length);
+      const read = readSync(fd, buffer, 0, length, 0);
+      const end = buffer.subarray(0, read).indexOf(0x0a);
+      if (end >= 0) return buffer.toString('utf8', 0, end);
+      if (read < length) return null;
+    }
+    return null;
+  });
 }
 
 const firstLine = (e: unknown) =>

@@ -5,7 +5,7 @@ import type { Duck } from '#core/duckdb.ts';
 import { LIMITS, sizeText } from '../limits.ts';
 import { timed } from '../profile.ts';
 import { openCsv } from './csv.ts';
-import type { FileFacts } from './inspect.ts';
+import { type FileFacts, wholeFile } from './inspect.ts';
 import { openJson } from './json.ts';
 import { guardJson } from './json-guard.ts';
 import { type TabularSource, UnreadableFileError } from './source.ts';
@@ -49,7 +49,7 @@ async function open(
     case 'xlsx':
       return openXlsx(path, await guardZip(path, facts.size), ds, join(scratch, 'converted.csv'));
     case 'json':
-      await guardJson(path);
+      await guardJson(path, undefined, wholeFile(facts));
       return openJson(path, facts.head, duck, join(scratch, 'converted.csv'));
     default:
       if (facts.longestLine > LIMITS.maxLineBytes)

@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { createReadStream, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { LIMITS } from '../limits.ts';
+import { withFile } from './file-chunks.ts';
 import { UnreadableFileError } from './source.ts';
 
 /** One entry of a zip's central directory. */
@@ -33,11 +33,10 @@ const WHOLE_FILE_BYTES = 1024 * 1024;
 
 /** The central directory of a zip file (no zip64: an export that needs it is far beyond every limit). */
 export async function zipEntries(path: string, size: number): Promise<ZipEntry[]> {
-  const file = await open(path, 'r');
-  try {
+  return withFile(path, (fd) => {
     const readSize = size <= WHOLE_FILE_BYTES ? size : Math.min(size, EOCD_AREA);
     const read = Buffer.alloc(readSize);
-    await file.read(read, 0, readSize, size - readSize);
+    readSync(fd, read, 0, readSize, size - readSize);
     const whole = readSize === size ? read : undefined;
     const tail = read.subarray(readSize - Math.min(size, EOCD_AREA));
     const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -51,28 +50,30 @@ export async function zipEntries(path: string, size: number): Promise<ZipEntry[]
     if (whole) dir = whole.subarray(dirOffset, dirOffset + dirSize);
     else {
       dir = Buffer.alloc(dirSize);
-      await file.read(dir, 0, dirSize, dirOffset);
+      readSync(fd, dir, 0, dirSize, dirOffset);
     }
-    const out: ZipEntry[] = [];
-    for (let p = 0, i = 0; i < count; i++) {
-      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL)
-        throw rejectWorkbook('direktori zip rusak.');
-      const nameLength = dir.readUInt16LE(p + 28);
-      const skip = nameLength + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
-      const entry: ZipEntry = {
-        name: dir.toString('utf8', p + 46, p + 46 + nameLength),
-        method: dir.readUInt16LE(p + 10),
-        compressed: dir.readUInt32LE(p + 20),
-        offset: dir.readUInt32LE(p + 42),
-      };
-      const data = whole && storedBytes(whole, entry);
-      out.push(data ? { ...entry, data } : entry);
-      p += 46 + skip;
-    }
-    return out;
-  } finally {
-    await file.close();
+    return directory(dir, count, whole);
+  });
+}
+
+/** The `count` entries of a central directory (with their bytes when the file is `whole` in memory). */
+function directory(dir: Buffer, count: number, whole: Buffer | undefined): ZipEntry[] {
+  const out: ZipEntry[] = [];
+  for (let p = 0, i = 0; i < count; i++) {
+    if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw rejectWorkbook('direktori zip rusak.');
+    const nameLength = dir.readUInt16LE(p + 28);
+    const skip = nameLength + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
+    const entry: ZipEntry = {
+      name: dir.toString('utf8', p + 46, p + 46 + nameLength),
+      method: dir.readUInt16LE(p + 10),
+      compressed: dir.readUInt32LE(p + 20),
+      offset: dir.readUInt32LE(p + 42),
+    };
+    const data = whole && storedBytes(whole, entry);
+    out.push(data ? { ...entry, data } : entry);
+    p += 46 + skip;
   }
+  return out;
 }
 
 /**
@@ -87,16 +88,11 @@ function storedBytes(file: Buffer, entry: ZipEntry): Buffer | undefined {
 }
 
 /** Where an entry's data starts (after its local header). */
-async function dataStart(path: string, entry: ZipEntry): Promise<number> {
-  const file = await open(path, 'r');
-  try {
-    const header = Buffer.alloc(30);
-    await file.read(header, 0, 30, entry.offset);
-    if (header.readUInt32LE(0) !== LOCAL) throw rejectWorkbook('bagian zip rusak.');
-    return entry.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  } finally {
-    await file.close();
-  }
+function dataStart(path: string, entry: ZipEntry): number {
+  const header = Buffer.alloc(30);
+  withFile(path, (fd) => readSync(fd, header, 0, 30, entry.offset));
+  if (header.readUInt32LE(0) !== LOCAL) throw rejectWorkbook('bagian zip rusak.');
+  return entry.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
 }
 
 /**
@@ -113,7 +109,7 @@ export async function entryStream(
   entry: ZipEntry,
   chunkBytes: number = CHUNK_BYTES,
 ): Promise<Readable> {
-  const start = entry.data ? 0 : await dataStart(path, entry);
+  const start = entry.data ? 0 : dataStart(path, entry);
   if (entry.method !== 0 && entry.method !== 8)
     throw rejectWorkbook(`metode kompresi ${entry.method} tidak didukung.`);
   if (entry.compressed === 0) return Readable.from([]);
