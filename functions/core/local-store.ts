@@ -1,16 +1,19 @@
 import {
   closeSync,
   createReadStream,
+  type Dirent,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmdirSync,
   rmSync,
+  type Stats,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { copyFile, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -25,9 +28,9 @@ const LOCK_STALE_MS = 30_000;
 
 /**
  * The object store on a local folder: atomic writes by rename, conditional writes under a lock. Metadata
- * operations (stat, rename, the lock, small writes) are synchronous: each takes microseconds, while a trip
- * through the thread pool cost ~0.1 ms on a busy machine, and ingest makes ~50 a file one after another.
- * Copies of whole files stay asynchronous.
+ * operations (stat, listing, rename, the lock, small writes) are synchronous: each takes microseconds, while
+ * a trip through the thread pool cost ~0.1 ms on a busy machine, and ingest makes ~50 a file one after
+ * another. Copies of whole files stay asynchronous.
  */
 export class LocalStore implements ObjectStore {
   readonly location: string;
@@ -89,10 +92,10 @@ export class LocalStore implements ObjectStore {
     const base =
       prefix.endsWith('/') || prefix === '' ? prefix : prefix.slice(0, prefix.lastIndexOf('/') + 1);
     const start = base === '' ? this.root : this.path(base.slice(0, -1));
-    for (const path of (await walk(start)).sort()) {
+    for (const path of walk(start).sort()) {
       const key = relative(this.root, path).split(sep).join('/');
       if (!key.startsWith(prefix) || isTemp(key)) continue;
-      const s = await stat(path).catch(() => undefined);
+      const s = statOrNone(path);
       if (s?.isFile()) yield info(key, s);
     }
   }
@@ -129,6 +132,15 @@ export class LocalStore implements ObjectStore {
     } finally {
       release?.();
     }
+  }
+}
+
+/** A file's status, or undefined when it is gone or cannot be read. */
+function statOrNone(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 
@@ -170,15 +182,18 @@ function isNotFound(e: unknown): boolean {
   return (e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR';
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch((e) => {
+function walk(dir: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
     if (isNotFound(e)) return [];
     throw e;
-  });
+  }
   const out: string[] = [];
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
+    if (e.isDirectory()) out.push(...walk(p));
     else if (e.isFile()) out.push(p);
   }
   return out;
