@@ -68,7 +68,11 @@ describe('what a file is, from its first bytes', () => {
     ['text after a no-break space', Buffer.from('\u00A0a,b\n'), { format: 'text', encoding: 'utf-8' }],
     ['blanks only', Buffer.from(' \n\t\u00A0\uFEFF'), { format: 'empty' }],
     ['a NUL after text', Buffer.from('a,b\n\0'), { format: 'binary' }],
-    ['Windows-1252 text', Buffer.from('\xE9t\xE9,b\n', 'latin1'), { format: 'text', encoding: 'windows-1252' }],
+    [
+      'Windows-1252 text',
+      Buffer.from('\xE9t\xE9,b\n', 'latin1'),
+      { format: 'text', encoding: 'windows-1252' },
+    ],
     ['text starting with a letter', Buffer.from('Kode Unit;Nama\n'), { format: 'text', encoding: 'utf-8' }],
   ];
   for (const [name, bytes, expected] of cases)
