@@ -55,6 +55,27 @@ const monthCase = `CASE left(m, 3) ${Object.entries(MONTHS)
 const DAY_NAME = String.raw`'^(senin|selasa|rabu|kamis|jum''at|jumat|sabtu|minggu|ahad|sen|sel|rab|kam|jum|sab|mgg|min)\.?,?\s+'`;
 const WORDS = String.raw`'^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})(?:[ ,T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$'`;
 
+/** The fields of a date in words (`x`, what {@link WORDS} extracts), as `make_timestamp` takes them. */
+const WORD_FIELDS = {
+  y: 'CAST(x.y AS INTEGER)',
+  m: 'pantau_month(x.m)',
+  d: 'CAST(x.d AS INTEGER)',
+  h: 'COALESCE(TRY_CAST(x.h AS INTEGER), 0)',
+  i: 'COALESCE(TRY_CAST(x.i AS INTEGER), 0)',
+  s: 'COALESCE(TRY_CAST(x.s AS DOUBLE), 0)',
+};
+/**
+ * Where `make_timestamp` accepts the fields of a date in words: a day of the month, and a time before 24:00
+ * (a 60th second allowed) or 24:00:00 itself. Tested first, so that `try` never meets an error: one error
+ * in a batch of rows makes `try` evaluate that whole batch again row by row (~40 µs a row: an export with
+ * one `31 Februari` in each batch took ten times as long). `word-dates.test.ts` checks the test agrees with
+ * the function on every day, month and time the pattern can give.
+ */
+const WORD_FIELDS_VALID = (() => {
+  const { y, m, d, h, i, s } = WORD_FIELDS;
+  return `${d} BETWEEN 1 AND day(last_day(make_date(${y}, ${m}, 1))) AND ((${h} < 24 AND ${i} < 60 AND ${s} <= 60) OR (${h} = 24 AND ${i} = 0 AND ${s} = 0))`;
+})();
+
 /**
  * Normalisers for the Indonesian locale forms of dates and numbers, as DuckDB macros (installed once per connection):
  * trimming, decimal comma and Indonesian thousands, dates in every accepted form, Excel serial dates.
@@ -88,20 +109,24 @@ export const INGEST_MACROS = [
   // One regexp_extract whose fields a lambda reads: a macro argument used n times is planned n times.
   `CREATE OR REPLACE MACRO pantau_words(s) AS list_transform(
      [regexp_extract(s, ${WORDS}, ['d', 'm', 'y', 'h', 'i', 's'])],
-     x -> CASE WHEN x.y <> '' THEN try(make_timestamp(CAST(x.y AS INTEGER), pantau_month(x.m), CAST(x.d AS INTEGER),
-       COALESCE(TRY_CAST(x.h AS INTEGER), 0), COALESCE(TRY_CAST(x.i AS INTEGER), 0), COALESCE(TRY_CAST(x.s AS DOUBLE), 0))) END)[1]`,
+     x -> CASE WHEN x.y <> '' AND ${WORD_FIELDS_VALID} THEN try(make_timestamp(${Object.values(WORD_FIELDS).join(', ')})) END)[1]`,
   `CREATE OR REPLACE MACRO pantau_serial(v) AS CASE WHEN length(v) BETWEEN 5 AND 20 AND TRY_CAST(v AS DOUBLE) BETWEEN 20000 AND 80000
      THEN TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(v AS DOUBLE) * 86400e6) AS BIGINT)) END`,
   // Fast paths by shape (ISO, DD/MM/YYYY, DD-MM-YYYY): what nearly every cell is. A DD-MM-YYYY form is
   // never a valid ISO cast (its four-digit year is no day), so these are the formats the full parser
   // would read it with; other day-first forms with dashes (one-digit day, two-digit year) go to it.
+  // A date in words that starts with its day (`1 Oktober 2026`) is read by its own parser straight away: the
+  // full parser would try the other forms first and read it with the same one (no other form has a month
+  // in letters, and a cell the anchored pattern matches has no padding or day name to clean).
   `CREATE OR REPLACE MACRO pantau_timestamp_fast(v) AS CASE WHEN v[5] = '-' THEN TRY_CAST(v AS TIMESTAMP)
      WHEN v[3] = '/' OR v[2] = '/' THEN try_strptime(v, ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y'])
      WHEN v[3] = '-' AND v[6] = '-' AND (length(v) = 10 OR v[11] = ' ')
-       THEN try_strptime(v, ['%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y']) END`,
+       THEN try_strptime(v, ['%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y'])
+     WHEN v[1] BETWEEN '0' AND '9' THEN pantau_words(lower(v)) END`,
   `CREATE OR REPLACE MACRO pantau_date_fast(v) AS CASE WHEN v[5] = '-' AND length(v) = 10 THEN TRY_CAST(v AS DATE)
      WHEN v[3] = '/' OR v[2] = '/' THEN CAST(try_strptime(v, '%d/%m/%Y') AS DATE)
-     WHEN v[3] = '-' AND v[6] = '-' AND length(v) = 10 THEN CAST(try_strptime(v, '%d-%m-%Y') AS DATE) END`,
+     WHEN v[3] = '-' AND v[6] = '-' AND length(v) = 10 THEN CAST(try_strptime(v, '%d-%m-%Y') AS DATE)
+     WHEN v[1] BETWEEN '0' AND '9' THEN CAST(pantau_words(lower(v)) AS DATE) END`,
   // Every accepted form, for what the fast paths could not read.
   `CREATE OR REPLACE MACRO pantau_timestamp(v) AS list_transform([regexp_replace(lower(v), ${DAY_NAME}, '')], x -> COALESCE(
      TRY_CAST(x AS TIMESTAMP),

@@ -31,8 +31,14 @@ export interface UnitOutcome {
   supersededBy: string | null;
 }
 
-/** KV_METADATA clause of a curated file holding the given versions (our ids and times only). */
-export const holdingsClause = (h: Holdings) => `KV_METADATA {${HOLDINGS_KEY}: ${literal(JSON.stringify(h))}}`;
+/**
+ * KV_METADATA clause of a curated file holding the given versions (our ids and times only), the versions in
+ * id order: the same holdings give the same bytes whichever submission arrived first.
+ */
+export const holdingsClause = (h: Holdings) => {
+  const versions = Object.fromEntries(Object.entries(h.versions).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return `KV_METADATA {${HOLDINGS_KEY}: ${literal(JSON.stringify({ floor: h.floor, versions }))}}`;
+};
 
 async function readHoldings(duck: Duck, file: string, writer: Version | undefined): Promise<Holdings> {
   const [kv] = await duck.rows<{ v: string }>(
@@ -163,16 +169,15 @@ async function writeMerged(
   if (files.taken.length > 0 && !floorWins) versions[mine.submission_id] = mine.uploaded_at;
   const floor = floorWins ? { submission_id: mine.submission_id, uploaded_at: mine.uploaded_at } : held.floor;
   if (floorWins) versions[mine.submission_id] = mine.uploaded_at;
-  // the kept rows in their file's order, then this submission's: the engine's union of two scans would
-  // interleave them as its threads finish (the same rows, but a file's bytes would depend on timing)
-  const rows = (file: string, part: number, where: string) =>
-    `SELECT *, ${part} AS __part FROM read_parquet(${literal(file)}, file_row_number = true) WHERE ${where}`;
+  // rows by unit, then by their submission's row: the same units' rows give the same bytes whichever
+  // submission arrived first, and however the engine's threads interleave the two scans
+  const rows = (file: string, where: string) => `SELECT * FROM read_parquet(${literal(file)}) WHERE ${where}`;
   await duck.run(
-    `COPY (SELECT * EXCLUDE (__part, file_row_number) FROM (
-       ${rows(files.currentFile, 0, 'NOT list_contains($taken::VARCHAR[], unit_id)')}
+    `COPY (SELECT * FROM (
+       ${rows(files.currentFile, 'NOT list_contains($taken::VARCHAR[], unit_id)')}
        UNION ALL BY NAME
-       ${rows(files.mineFile, 1, 'list_contains($taken::VARCHAR[], unit_id)')})
-       ORDER BY __part, file_row_number)
+       ${rows(files.mineFile, 'list_contains($taken::VARCHAR[], unit_id)')})
+       ORDER BY unit_id, submission_id, source_row)
      TO ${literal(files.merged)} (${PARQUET_WRITE}, ${holdingsClause({ floor, versions })})`,
     taken,
   );

@@ -114,6 +114,8 @@ export async function stage(
 
 /** The salt each engine's session variable holds (set again only when it changes). */
 const saltSet = new WeakMap<Duck, string>();
+/** Engines whose `staged_duplicates` is the empty table (made once, kept until a search fills it). */
+const noneFound = new WeakSet<Duck>();
 
 /** The blank-line corrections of row numbers as a table, and the join that applies them (CSV only). */
 async function blankLineShifts(duck: Duck, shifts: { from: number; add: number }[]): Promise<string> {
@@ -146,9 +148,11 @@ async function countInvalid(duck: Duck): Promise<number> {
 
 /** Without the key column there are no duplicates: `staged_duplicates` is empty (no pass over the rows). */
 async function noDuplicates(duck: Duck): Promise<number> {
+  if (noneFound.has(duck)) return 0;
   await duck.run(
     'CREATE OR REPLACE TEMP TABLE staged_duplicates AS SELECT CAST(NULL AS BIGINT) AS __row, CAST(NULL AS BIGINT) AS first_row WHERE false',
   );
+  noneFound.add(duck);
   return 0;
 }
 
@@ -163,6 +167,7 @@ async function findDuplicates(duck: Duck, key: string): Promise<number> {
     `SELECT count(${key}) - count(DISTINCT ${key}) AS n FROM staged WHERE __valid`,
   );
   if (Number(repeats!.n) === 0) return noDuplicates(duck);
+  noneFound.delete(duck);
   // the engine answers a CREATE TABLE … AS with the count of rows it holds: no second statement to count
   const [made] = await duck.rows<{ Count: string }>(`CREATE OR REPLACE TEMP TABLE staged_duplicates AS
     SELECT __row, first_row FROM (

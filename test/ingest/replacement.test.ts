@@ -77,6 +77,22 @@ describe('unit-scoped replacement (SKM, FKP)', () => {
     });
   }
 
+  it('writes the same curated bytes whichever unit arrives first', async () => {
+    const files = { a: unitFile('U-A', 8, 1), b: unitFile('U-B', 6, 2) };
+    const written: Buffer[] = [];
+    for (const order of [
+      ['a', 'b'],
+      ['b', 'a'],
+    ] as const) {
+      const { lake, ingest } = freshLake();
+      let key = '';
+      for (const f of order)
+        key = (await ingest('skm', `${f}.csv`, files[f], f === 'a' ? 1 : 2)).curated_key!;
+      written.push(await lake.readBytes(key));
+    }
+    expect(written[0]!.equals(written[1]!)).toBe(true);
+  });
+
   it('replaces only the re-submitted unit; an older upload processed later never wins', async () => {
     const { lake, ingest } = freshLake();
     await ingest('skm', 'a.csv', unitFile('U-A', 8, 1), 10);
