@@ -11,8 +11,6 @@ import type { Period } from '#core/period.ts';
 import { installTrinoDialect } from './dialect.ts';
 import { type Model, type QueryEngine, runPeriodSeed, type Seed } from './engine.ts';
 
-const BATCH = 500;
-
 /** The view over the ledger's JSON files, and the table it is copied to once per period built. */
 const LEDGER_FILES = 'ledger_files';
 const LEDGER_COPY = 'ledger_copy';
@@ -57,19 +55,21 @@ export class DuckDbEngine implements QueryEngine {
     return this.duck.rows<T>(sql);
   }
 
+  /**
+   * The seed's rows go in as one JSON parameter, parsed into the column types by the engine: a parameter
+   * per value took ~0.1 s for the seeds of a run (the calendar's 8,800 values), on the run's single thread.
+   */
   async loadSeed(seed: Seed): Promise<void> {
     const cols = seed.columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ');
     await this.duck.run(`CREATE OR REPLACE TABLE ${ident(seed.name)} (${cols})`);
-    const casts = seed.columns.map((c, i) => `CAST(v${i} AS ${c.type})`).join(', ');
-    const aliases = seed.columns.map((_, i) => `v${i}`).join(', ');
-    for (let start = 0; start < seed.rows.length; start += BATCH) {
-      const batch = seed.rows.slice(start, start + BATCH);
-      const tuples = batch.map((r) => `(${r.map(() => '?').join(', ')})`).join(', ');
-      await this.duck.run(
-        `INSERT INTO ${ident(seed.name)} SELECT ${casts} FROM (VALUES ${tuples}) AS t(${aliases})`,
-        batch.flat(),
-      );
-    }
+    if (seed.rows.length === 0) return;
+    const shape = [Object.fromEntries(seed.columns.map((c, i) => [`v${i}`, c.type.toUpperCase()]))];
+    const rows = seed.rows.map((r) => Object.fromEntries(r.map((v, i) => [`v${i}`, v])));
+    await this.duck.run(
+      `INSERT INTO ${ident(seed.name)} SELECT ${seed.columns.map((_, i) => `r.v${i}`).join(', ')}
+       FROM (SELECT unnest(from_json(CAST($rows AS VARCHAR), ${literal(JSON.stringify(shape))})) AS r)`,
+      { rows: JSON.stringify(rows) },
+    );
   }
 
   /** `run_period` describes `period`; `submissions` is the ledger as it is now. */

@@ -1,5 +1,7 @@
 -- Each FKP forum with the stakeholder groups present (0-5) and whether it was ceremonial (methodology:
--- no agreement, or no RTL, or at most fkp_ceremonial groups, or no berita acara).
+-- no agreement, or no RTL, or at most fkp_ceremonial groups, or no berita acara). A row carries what later
+-- models read, not the forum's id, period, date, mode, agreement count or publication: FKP files are small and
+-- many (a year to date of them), and every column read costs a read in each file.
 -- grain: Satu forum konsultasi publik dalam cakupan FKP (periode, atau tahun berjalan) | One public-consultation forum in the FKP scope (the period, or the year to date)
 with forums as (
   select * from stg_fkp_forums
@@ -22,17 +24,11 @@ grouped as (
 
 select
   g.region_code,
-  g.period,
-  g.forum_id,
   g.unit_id,
-  g.forum_date,
-  g.mode,
   g.stakeholder_groups,
-  g.agreements_count,
   g.rtl_planned,
   g.rtl_done,
   g.is_berita_acara,
-  g.is_published,
   g.is_in_period,
   (
     g.agreements_count = 0

@@ -5,26 +5,67 @@
 -- questionnaires (same answers, profile and submission time: each beyond the first of a set of identical
 -- ones) and the shortest time in which burst-count questionnaires arrived.
 -- Two reads of the unit's questionnaires, neither sorted. The first gathers each unit's submission times into
--- one sorted array, in which are found the runs of burst-count consecutive questionnaires that took no longer
--- than the burst window and the times at which two questionnaires of the unit arrived together. The second is
--- a plain aggregate: the counts and sums and, for the questionnaires submitted at one of those shared times
--- only, their compared columns, grouped afterwards to count the copies (a copy always shares its time with
--- another questionnaire of its unit, so none is missed). The shortest burst is kept only when it is within
--- the burst window (NULL otherwise): the skm_burst flag (integrity_flags) is all that reads it.
+-- one array, sorted only when the times did not arrive in order (they nearly always do: the one pass that
+-- finds where a time is no later than the one before it tells both), in which are found the runs of
+-- burst-count consecutive questionnaires that took no longer than the burst window and the times at which
+-- two questionnaires of the unit arrived together. The second is a plain aggregate: the counts and sums
+-- and, for the questionnaires submitted at one of those shared times only, their compared columns, grouped
+-- afterwards to count the copies (a copy always shares its time with another questionnaire of its unit, so
+-- none is missed). The shortest burst is kept only when it is within the burst window (NULL otherwise): the
+-- skm_burst flag (integrity_flags) is all that reads it.
 -- grain: Satu unit layanan yang menerima kuesioner SKM pada periode | One unit with SKM questionnaires in the period
 with params as (
   select * from methodology_params
 ),
 
--- each unit's submission times, in order
-unit_times as (
+-- each unit's submission times as the engine read them
+read_times as (
   select
     region_code,
     unit_id,
     count(submitted_at) as timed,
-    array_sort(array_agg(submitted_at) filter (where submitted_at is not null)) as times
+    array_agg(submitted_at) filter (where submitted_at is not null) as times
   from stg_skm_responses
   group by region_code, unit_id
+),
+
+-- the positions at which a time is no later than the one before it, for a unit of 2 to 10,000 timed
+-- questionnaires (one call of Trino's sequence, which returns at most 10,000 elements); the times arrived in
+-- order when at each of these positions the time equals the one before it: then these are the positions of
+-- the shared times. A unit of more than 10,000 is always sorted.
+steps as (
+  select
+    region_code,
+    unit_id,
+    timed,
+    times,
+    case when timed between 2 and 10000 then
+      filter(sequence(2, timed), i -> times[i] <= times[i - 1])
+    end as not_later_at
+  from read_times
+),
+
+arrival as (
+  select
+    region_code,
+    unit_id,
+    timed,
+    times,
+    not_later_at,
+    timed < 2 or (timed <= 10000 and cardinality(filter(not_later_at, i -> times[i] < times[i - 1])) = 0)
+      as is_in_order
+  from steps
+),
+
+-- each unit's submission times in order, and the positions of its shared times when already found
+unit_times as (
+  select
+    region_code,
+    unit_id,
+    timed,
+    case when is_in_order then times else array_sort(times) end as times,
+    case when is_in_order then not_later_at end as shared_at
+  from arrival
 ),
 
 -- each unit's sorted submission times, with positions taken in chunks of at most 10,000 (the most Trino's
@@ -35,6 +76,7 @@ chunks as (
     u.unit_id,
     u.timed,
     u.times,
+    u.shared_at,
     b.burst_count,
     b.burst_count / 2 as half,
     b.window_seconds,
@@ -50,12 +92,13 @@ chunks as (
   cross join unnest(sequence(0, greatest(u.timed - 1, 0) / 10000)) as c (chunk)
 ),
 
--- positions in the sorted times: where a questionnaire arrived at the same time as the one before it, and the
--- every-half-th positions j (half = burst-count / 2) where the questionnaire half further on arrived within
--- the burst window: any run of burst-count consecutive questionnaires holds such a pair (j, j + half), so a
--- run that took no longer than the window starts within burst-count - half before one of these positions
--- (a tenth of the positions tested when the count is 20). Each case first tests that there is such a
--- position in the chunk (Trino's sequence counts down, or fails, when start > stop).
+-- positions in the sorted times: where a questionnaire arrived at the same time as the one before it (already
+-- found for a unit whose times arrived in order, which has a single chunk), and the every-half-th positions j
+-- (half = burst-count / 2) where the questionnaire half further on arrived within the burst window: any run
+-- of burst-count consecutive questionnaires holds such a pair (j, j + half), so a run that took no longer
+-- than the window starts within burst-count - half before one of these positions (a tenth of the positions
+-- tested when the count is 20). Each case first tests that there is such a position in the chunk (Trino's
+-- sequence counts down, or fails, when start > stop).
 marks as (
   select
     region_code,
@@ -69,9 +112,12 @@ marks as (
       sequence(first_position, least(last_position, timed - half), greatest(half, 1)),
       j -> date_diff('second', times[j], times[j + half]) <= window_seconds
     ) end as dense_at,
-    case when last_position >= greatest(first_position, 2) then filter(
-      sequence(greatest(first_position, 2), last_position), i -> times[i] = times[i - 1]
-    ) end as shared_at
+    case
+      when shared_at is not null then shared_at
+      when last_position >= greatest(first_position, 2) then filter(
+        sequence(greatest(first_position, 2), last_position), i -> times[i] = times[i - 1]
+      )
+    end as shared_at
   from chunks
 ),
 

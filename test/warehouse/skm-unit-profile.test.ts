@@ -41,7 +41,7 @@ const day = 86_400;
  * 10,000 positions), then after position 10,000: a run of 20 in 285 s, two identical questionnaires, two with
  * NULL answers and profile that are identical too, and two at one time that differ. EDGE: 20 in exactly 600 s
  * (the window: a burst) and FAR: 20 in 601 s (not one). FEW: 19 questionnaires in one second (fewer than the
- * burst count).
+ * burst count). DUP: five, two of them copies at a time shared with a third that differs. ONE: a single one.
  */
 function rows(): FixtureRow[] {
   const out: FixtureRow[] = [];
@@ -60,20 +60,30 @@ function rows(): FixtureRow[] {
     out.push(questionnaire('FAR', `${i}`, day + Math.round((i * 601) / 19), varied(i)));
   }
   for (let i = 0; i < 19; i++) out.push(questionnaire('FEW', `${i}`, day, varied(i), { age: 20 + i }));
+  out.push(questionnaire('DUP', '1', day + 50, varied(1)));
+  out.push(questionnaire('DUP', '2', day + 100, [4, 4, 3, 3, 2, 2, 1, 1, 4]));
+  out.push(questionnaire('DUP', '3', day + 100, [4, 4, 4, 4, 4, 4, 4, 4, 4]));
+  out.push(questionnaire('DUP', '4', day + 100, [4, 4, 3, 3, 2, 2, 1, 1, 4]));
+  out.push(questionnaire('DUP', '5', day + 200, varied(2)));
+  out.push(questionnaire('ONE', '1', day, varied(3)));
   return out;
 }
 
-describe('int_skm_unit_profile: bursts and copies from each unit sorted submission times', () => {
+describe.each([
+  // the rows reach the aggregate unsorted: the model sorts each unit's times
+  ['in reverse time order', true],
+  // each unit's times arrive in order: the model uses them as they are
+  ['in time order', false],
+])('int_skm_unit_profile: bursts and copies, the rows written %s', (_, reverse) => {
   let engine: DuckDbEngine;
   beforeAll(async () => {
     const store = await tempLake();
-    // in reverse time order, so that the rows reach the aggregate unsorted
-    await writeCurated(store, 'skm', '2026-Q1', '31.71', rows().reverse());
+    await writeCurated(store, 'skm', '2026-Q1', '31.71', reverse ? rows().reverse() : rows());
     engine = await buildWarehouse(store, ['2026-Q1']);
   }, 60_000);
   afterAll(() => engine.close());
 
-  test('a unit with more than 10,000 timed questionnaires: burst and copies past position 10,000', async () => {
+  test('respondents, copies and the shortest burst (BIG: past position 10,000)', async () => {
     const profile = await engine.rows<{
       unit_id: string;
       responses: string;
@@ -86,11 +96,13 @@ describe('int_skm_unit_profile: bursts and copies from each unit sorted submissi
     );
     expect(profile).toEqual([
       { unit_id: 'BIG', responses: '10076', duplicate_responses: '2', shortest_burst_seconds: '285' },
+      { unit_id: 'DUP', responses: '5', duplicate_responses: '1', shortest_burst_seconds: null },
       // 20 in exactly the window is a burst; 601 s is not (kept only within the window)
       { unit_id: 'EDGE', responses: '20', duplicate_responses: '0', shortest_burst_seconds: '600' },
       { unit_id: 'FAR', responses: '20', duplicate_responses: '0', shortest_burst_seconds: null },
       // all 19 at one second: 18 share the time of another, none is a copy (the ages differ)
       { unit_id: 'FEW', responses: '19', duplicate_responses: '0', shortest_burst_seconds: null },
+      { unit_id: 'ONE', responses: '1', duplicate_responses: '0', shortest_burst_seconds: null },
     ]);
   });
 
@@ -123,7 +135,10 @@ describe('int_skm_unit_profile: the shortest burst for other burst counts, again
         'SELECT unit_id, shortest_burst_seconds::VARCHAR AS s FROM int_skm_unit_profile ORDER BY unit_id',
       );
       expect(found).toEqual(
-        ['BIG', 'EDGE', 'FAR', 'FEW'].map((unit) => ({ unit_id: unit, s: shortestBurst(unit, count, 600) })),
+        ['BIG', 'DUP', 'EDGE', 'FAR', 'FEW', 'ONE'].map((unit) => ({
+          unit_id: unit,
+          s: shortestBurst(unit, count, 600),
+        })),
       );
     } finally {
       await engine.close();
