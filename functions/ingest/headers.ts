@@ -1,11 +1,11 @@
-import type { Column } from '#core/datasets/columns.ts';
+import { type Column, isAscii } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { questionUnsur } from '#core/datasets/questionnaire.ts';
 
 /** Header text reduced to what matters: case, spacing, punctuation, `_`/`-` ignored. */
 export function headerKey(text: string): string {
   // ASCII text (most headers and cells) is its own normal form, and its letters and digits are [a-z0-9]
-  if (Buffer.byteLength(text) === text.length) return text.toLowerCase().replace(ASCII_OTHER, '');
+  if (isAscii(text)) return text.toLowerCase().replace(ASCII_OTHER, '');
   return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(OTHER, '');
 }
 const ASCII_OTHER = /[^a-z0-9]+/g;

@@ -99,6 +99,9 @@ export function wordKey(text: string): string {
     .trim();
 }
 
+/** Whether `text` is plain ASCII: its own Unicode normal form, its letters and digits `[A-Za-z0-9]`. */
+export const isAscii = (text: string): boolean => Buffer.byteLength(text) === text.length;
+
 /** Accepted spellings of yes/no fields. */
 export const FLAG_VALUES = {
   true: ['ya', 'ada', 'yes', 'true', '1', 'y'],

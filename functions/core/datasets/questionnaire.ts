@@ -1,4 +1,4 @@
-import { wordKey } from './columns.ts';
+import { isAscii, wordKey } from './columns.ts';
 
 /**
  * The SKM questionnaire of PermenPANRB 14/2017 as units print it (docs/intake.md): per unsur the question,
@@ -121,7 +121,7 @@ const QUESTION_WORD_INSIDE = new RegExp([...QUESTION_WORDS].join('|'), 'i');
  * are told so without normalising; text beyond ASCII is not (false).
  */
 function plainlyNoQuestion(text: string): boolean {
-  if (Buffer.byteLength(text) !== text.length) return false;
+  if (!isAscii(text)) return false;
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length && words < 4; i++) {
