@@ -1,31 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { headLines, headRecords, wellFormedRecords } from '#ingest/read/csv-head.ts';
+import { DELIMITERS } from '#ingest/read/csv.ts';
+import { headLines, headRecords, parsedRecords, wellFormedRecords } from '#ingest/read/csv-head.ts';
 import type { FileFacts } from '#ingest/read/inspect.ts';
 import { recapCsv } from '../fixtures/field/workbooks.ts';
 import { HOSTILE_CASES } from '../fixtures/hostile/index.ts';
 import { FIXTURES } from '../support/lake.ts';
 
-const DELIMITERS = [',', ';', '\t', '|'] as const;
-
 /** What the header search read before the shortcut: csv-parse over the text, every time. */
-function parsed(text: string, delimiter: string, to: number | undefined, bom: boolean) {
-  try {
-    const records = parse(text, {
-      delimiter,
-      bom,
-      relax_quotes: true,
-      relax_column_count: true,
-      info: true,
-      to,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    return records.map(({ record, info }) => ({ record, lines: info.lines }));
-  } catch {
-    return null;
-  }
-}
+const parsed = parsedRecords;
 
 /** The first lines of a head as the search cut them before: the whole head decoded, then split. */
 function splitHead(facts: Pick<FileFacts, 'head' | 'encoding'>, count: number): string {

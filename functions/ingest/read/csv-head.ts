@@ -63,6 +63,16 @@ export function headRecords(
     const quick = lineBreak && wellFormedRecords(text, delimiter, lineBreak, to);
     if (quick) return quick;
   }
+  return parsedRecords(text, delimiter, to, bom);
+}
+
+/** The first `to` records of a delimited text as csv-parse reads them (see {@link headRecords}); null when it rejects the text. */
+export function parsedRecords(
+  text: string,
+  delimiter: string,
+  to?: number,
+  bom = false,
+): HeadRecord[] | null {
   try {
     const parsed = parse(text, {
       delimiter,

@@ -10,7 +10,8 @@ import { openCsvRecap } from './csv-recap.ts';
 import { type FileFacts, wholeFile } from './inspect.ts';
 import { HEADER_SEARCH_ROWS, MIN_HEADER_COLUMNS, type TabularSource, UnreadableFileError } from './source.ts';
 
-const DELIMITERS = [',', ';', '\t', '|'] as const;
+/** The delimiters a text export may use, in the order a tie between them is decided. */
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
 const DELIMITER_NAMES: Record<string, string> = {
   ',': 'koma',
   ';': 'titik koma',
