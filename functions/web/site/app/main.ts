@@ -57,8 +57,10 @@ async function route(): Promise<void> {
 
 function signedIn(m: Me): void {
   me = m;
-  location.hash = home();
-  void route();
+  // a new hash routes through its hashchange event; routing here as well drew the page twice (two status
+  // fetches, two dashboard access requests racing); the same hash fires no event
+  if (location.hash === home()) void route();
+  else location.hash = home();
 }
 
 const home = () => (me?.role === 'ministry' ? '#/kementerian' : '#/unggah');
