@@ -42,8 +42,10 @@ const p = (c: string) => ident(`p_${c}`);
  */
 const PARSERS = {
   integer: {
-    // a decimal comma is no number to the cast (NULL, then the full parser): only a dot needs the guard
-    fast: (v: string) => `CASE WHEN NOT contains(${v}, '.') THEN TRY_CAST(${v} AS DOUBLE) END`,
+    // a decimal comma is no number to the cast (NULL, then the full parser): only a dot needs the guard;
+    // a plain number starts below 'A' (a digit, sign, dot or space), so an answer in words skips a cast
+    // that fails (~100 ns a cell; `inf` and `nan` are left to the full parser, which reads them the same)
+    fast: (v: string) => `CASE WHEN ${v} < 'A' AND NOT contains(${v}, '.') THEN TRY_CAST(${v} AS DOUBLE) END`,
     rest: (v: string) => `COALESCE(pantau_number(${v}), pantau_number(pantau_deep_clean(${v})))`,
   },
   date: {
