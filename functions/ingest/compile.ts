@@ -24,6 +24,11 @@ export interface CompiledValidation {
    * `WITH src AS (…),`). Row numbers are not computed here: a window would make the scan sequential.
    */
   staged: string;
+  /**
+   * The same rows without what only a rejected row needs (`__errors`, `__raw`): for a scan that keeps only
+   * valid rows, whose statement is then smaller to plan.
+   */
+  valid: string;
 }
 
 const r = (c: string) => ident(`r_${c}`);
@@ -354,7 +359,7 @@ export function compileValidation(
   const errorList = `list_filter([${checks.map((k) => `CASE WHEN ${k.failed} THEN ${k.id} END`).join(', ')}], x -> x IS NOT NULL)`;
   const kept = entries.filter(([, c]) => c.kind !== 'pii');
   const fromName = codeFromNameColumn(ds);
-  const staged = `
+  const ctes = `
     raw AS (SELECT __src_row, ${[...raw, ...extra.map(ident)].join(', ')} FROM src),
     fast AS (SELECT *${fast.map((x) => `, ${x}`).join('')} FROM raw),
     cleaned AS (SELECT *${cleaned.map((x) => `, ${x}`).join('')} FROM fast),
@@ -363,15 +368,24 @@ export function compileValidation(
     labelled AS (SELECT *${labels.map((x) => `, ${x}`).join('')} FROM lists),
     parsed AS (SELECT *${parsed.map((x) => `, ${x}`).join('')} FROM labelled),
     normalised AS (SELECT *, ${norm.join(', ')} FROM parsed),
-    flagged AS (SELECT *, ${valid} AS __valid FROM normalised)
-    SELECT __src_row,
+    flagged AS (SELECT *, ${valid} AS __valid FROM normalised)`;
+  const rows = `SELECT __src_row,
       ${entries
         .filter(([, c]) => c.kind !== 'pii' || c.action === 'hash')
         .map(([name, c]) => `${n(name)} AS ${ident(c.kind === 'pii' ? hashedName(name) : name)}`)
         .join(',\n      ')},
-      __valid,${fromName ? `\n      (${r(fromName)} IS NULL AND ${n(fromName)} IS NOT NULL) AS __unit_from_name,` : ''}
+      __valid${fromName ? `,\n      (${r(fromName)} IS NULL AND ${n(fromName)} IS NOT NULL) AS __unit_from_name` : ''}`;
+  const staged = `${ctes}
+    ${rows},
       CASE WHEN NOT __valid THEN ${errorList} END AS __errors,
       CASE WHEN NOT __valid THEN [${kept.map(([name, c]) => (lazy(c) ? `${clean}(${s(name)})` : r(name))).join(', ')}] END AS __raw
     FROM flagged`;
-  return { checks, staged, rawColumns: kept.map(([name]) => name) };
+  return {
+    checks,
+    staged,
+    valid: `${ctes}
+    ${rows}
+    FROM flagged`,
+    rawColumns: kept.map(([name]) => name),
+  };
 }

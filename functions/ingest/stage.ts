@@ -5,7 +5,13 @@ import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { type Duck, ident, literal } from '#core/duckdb.ts';
 import { periodEnd, periodStart } from '#core/period.ts';
-import { type Check, codeFromNameColumn, compileValidation, SALT_VARIABLE } from './compile.ts';
+import {
+  type Check,
+  type CompiledValidation,
+  codeFromNameColumn,
+  compileValidation,
+  SALT_VARIABLE,
+} from './compile.ts';
 import type { HeaderMapping } from './headers.ts';
 import type { Target } from './key.ts';
 import { PARQUET_WRITE } from './limits.ts';
@@ -64,6 +70,8 @@ type Reading = Awaited<ReturnType<typeof readingOf>>;
 interface Scan {
   /** The statement's text up to its output (see {@link CompiledValidation.staged}). */
   sql: string;
+  /** The same for the valid rows' columns only (see {@link CompiledValidation.valid}). */
+  validSql: string;
   checks: Check[];
   rawColumns: string[];
 }
@@ -100,6 +108,7 @@ async function prepareScan(
     : '';
   return {
     sql: `${salt}WITH src AS (${relation.sql}), ${compiled.staged}`,
+    validSql: `${salt}WITH src AS (${relation.sql}), ${compiled.valid}`,
     checks: compiled.checks,
     rawColumns: compiled.rawColumns,
   };
@@ -199,7 +208,7 @@ export async function curateClean(
   try {
     [written] = await duck.withThreads(1, () =>
       duck.rows<CopyStats>(
-        `COPY (WITH staged_rows AS (${scan.sql})
+        `COPY (WITH staged_rows AS (${scan.validSql})
            SELECT ${columns} FROM staged_rows WHERE CASE WHEN ${unclean} THEN error(${literal(NOT_CLEAN)}) ELSE true END)
          TO ${literal(params.path)} (${PARQUET_WRITE}, ${params.metadata}, RETURN_STATS true)`,
       ),
