@@ -19,7 +19,8 @@ export class Duck {
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
     private readonly reusesPlans: boolean,
-    private readonly threads: number,
+    /** The threads the engine was opened with. */
+    readonly threads: number,
   ) {}
 
   /**

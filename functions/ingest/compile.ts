@@ -229,6 +229,13 @@ interface Period {
 export const SALT_VARIABLE = 'pantau_pii_salt';
 
 /**
+ * The column whose code is derived from a name where its cell is empty (`unit_id` from `unit_name`), if the
+ * dataset has one: the staged rows then carry `__unit_from_name`.
+ */
+export const codeFromNameColumn = (ds: Dataset<Record<string, Column>>) =>
+  Object.entries(ds.columns).find(([, c]) => c.kind === 'text' && c.codeFromName)?.[0];
+
+/**
  * Compile a dataset's normalisation and validation into one vectorised SELECT. `sources` maps each
  * canonical column to its source column in `src` (absent → NULL); `extra` lists spare source columns that
  * must stay empty.
@@ -344,7 +351,7 @@ export function compileValidation(
   const valid = passes.length > 0 ? passes.join(' AND ') : 'true';
   const errorList = `list_filter([${checks.map((k) => `CASE WHEN ${k.failed} THEN ${k.id} END`).join(', ')}], x -> x IS NOT NULL)`;
   const kept = entries.filter(([, c]) => c.kind !== 'pii');
-  const fromName = entries.find(([, c]) => c.kind === 'text' && c.codeFromName)?.[0];
+  const fromName = codeFromNameColumn(ds);
   const staged = `
     raw AS (SELECT __src_row, ${[...raw, ...extra.map(ident)].join(', ')} FROM src),
     fast AS (SELECT *${fast.map((x) => `, ${x}`).join('')} FROM raw),

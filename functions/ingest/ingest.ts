@@ -8,6 +8,7 @@ import { lake } from '#core/lake.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { canonicalRegionCode } from '#core/regions.ts';
 import type { ObjectStore } from '#core/store.ts';
+import { codeFromNameColumn } from './compile.ts';
 import { firstUploadTime } from './first-upload.ts';
 import { columnTitle, type HeaderMapping, mapHeader, officerLabel } from './headers.ts';
 import { clip, partsFromKey, resolveTarget, type Target, type TargetParts, uploadKeyError } from './key.ts';
@@ -20,9 +21,9 @@ import { UnreadableFileError } from './read/source.ts';
 import { baseReport, finish } from './record.ts';
 import { writeRejectedRows } from './rejected-rows.ts';
 import { replaceIfNewer } from './replace.ts';
-import { holdingsClause, replaceUnits } from './replace-units.ts';
+import { type Holdings, holdingsClause, replaceUnits } from './replace-units.ts';
 import { type SubmissionReport, summarise } from './report.ts';
-import { type Staged, stage } from './stage.ts';
+import { curateClean, type Staged, stage } from './stage.ts';
 import { resolveUnitCodes } from './unit-codes.ts';
 
 /** What ingest needs around it: the lake, the engine, a private scratch folder and settings. */
@@ -166,12 +167,25 @@ async function validateAndWrite(
     );
   }
   report.notes = notes(ds, mapping, src);
-  const staged = await timed('stage', () =>
-    stage(ctx.duck, ds, src, mapping, target, {
-      submissionId: report.submission_id,
-      salt: ctx.piiSalt,
-      path: join(ctx.scratchDir, 'staged.parquet'),
+  const lineage = { region: target.region, period: target.period.id, submissionId: report.submission_id };
+  const scan = { submissionId: report.submission_id, salt: ctx.piiSalt };
+  const curatedFile = join(ctx.scratchDir, 'curated.parquet');
+  // a large clean export is validated and curated in one pass; any other is staged first
+  const clean = await timed('clean-pass', () =>
+    curateClean(ctx.duck, ds, src, mapping, target, {
+      ...scan,
+      path: curatedFile,
+      lineage,
+      metadata: holdingsClause(holdingsOf(ds, report, false)),
     }),
+  );
+  if (clean !== null) {
+    Object.assign(report, { rows_read: clean, rows_rejected: 0, rows_accepted: clean, nihil: false });
+    await timed('curated', () => replaceCurated(ctx, ds, target, report, curatedFile));
+    return timed('finish', () => finish(ctx, report, [], target));
+  }
+  const staged = await timed('stage', () =>
+    stage(ctx.duck, ds, src, mapping, target, { ...scan, path: join(ctx.scratchDir, 'staged.parquet') }),
   );
   const rejected = staged.rowsInvalid + staged.duplicates;
   Object.assign(report, {
@@ -189,37 +203,49 @@ async function validateAndWrite(
   const errors = fileErrors(staged.rowsRead, rejected, ctx.maxInvalidShare);
   if (errors.length > 0)
     return finish(ctx, { ...report, rows_accepted: 0, rows_rejected: staged.rowsRead }, errors, target);
-  if (staged.unitsFromName && Object.values(ds.columns).some((c) => c.kind === 'text' && c.codeFromName))
+  if (staged.unitsFromName && codeFromNameColumn(ds))
     report.unit_codes = await timed('unit-codes', () =>
       resolveUnitCodes(ctx.duck, ctx.lake, target, ctx.scratchDir),
     );
   report.notes.push(...unitCodeNotes(report.unit_codes));
-  await timed('curated', () => replaceCurated(ctx, ds, target, report, staged));
+  await timed('curated-write', () =>
+    writeCurated(
+      ctx.duck,
+      ds,
+      lineage,
+      curatedFile,
+      holdingsClause(holdingsOf(ds, report, report.nihil)),
+      staged,
+    ),
+  );
+  await timed('curated', () => replaceCurated(ctx, ds, target, report, curatedFile));
   return timed('finish', () => finish(ctx, report, [], target));
 }
 
-/** Write the accepted rows and make them current: per unit (SKM, FKP) or for the whole region-period. */
+/**
+ * What this submission's curated file holds: its own rows, and for a region-wide replacement or a nihil
+ * report (no rows) the floor too.
+ */
+function holdingsOf(ds: Dataset<Record<string, Column>>, report: SubmissionReport, nihil: boolean): Holdings {
+  const mine = { submission_id: report.submission_id, uploaded_at: report.uploaded_at };
+  return {
+    floor: ds.replaceScope === 'unit' && !nihil ? null : mine,
+    versions: { [mine.submission_id]: mine.uploaded_at },
+  };
+}
+
+/** Make this submission's curated file current: per unit (SKM, FKP) or for the whole region-period. */
 async function replaceCurated(
   ctx: IngestContext,
   ds: Dataset<Record<string, Column>>,
   target: Target,
   report: SubmissionReport,
-  staged: Staged,
+  curatedFile: string,
 ): Promise<void> {
   const mine = { submission_id: report.submission_id, uploaded_at: report.uploaded_at };
-  const byUnit = ds.replaceScope === 'unit';
-  const curatedFile = join(ctx.scratchDir, 'curated.parquet');
-  const holdings = {
-    floor: byUnit && !report.nihil ? null : mine,
-    versions: { [mine.submission_id]: mine.uploaded_at },
-  };
-  const lineage = { region: target.region, period: target.period.id, submissionId: report.submission_id };
-  await timed('curated-write', () =>
-    writeCurated(ctx.duck, ds, lineage, curatedFile, holdingsClause(holdings), staged),
-  );
   const curatedKey = lake.curatedKey(target.dataset, target.period, target.region);
   report.curated_key = curatedKey;
-  if (!byUnit) {
+  if (ds.replaceScope !== 'unit') {
     report.superseded_on_arrival_by = await replaceIfNewer(ctx.lake, curatedKey, curatedFile, mine);
     return;
   }

@@ -118,14 +118,16 @@ export const INGEST_MACROS = [
   // A date in words that starts with its day (`1 Oktober 2026`) is read by its own parser straight away: the
   // full parser would try the other forms first and read it with the same one (no other form has a month
   // in letters, and a cell the anchored pattern matches has no padding or day name to clean).
-  `CREATE OR REPLACE MACRO pantau_timestamp_fast(v) AS CASE WHEN v[5] = '-' THEN TRY_CAST(v AS TIMESTAMP)
-     WHEN v[3] = '/' OR v[2] = '/' THEN try_strptime(v, ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y'])
-     WHEN v[3] = '-' AND v[6] = '-' AND (length(v) = 10 OR v[11] = ' ')
+  // The shapes are tested with LIKE (`_` is one character), ~10 ns a test, where each `v[i]` made a string
+  // (~35 ns) and a cast or parse that fails costs 250–500 ns: so a cell reaches only the parse its shape needs.
+  `CREATE OR REPLACE MACRO pantau_timestamp_fast(v) AS CASE WHEN v LIKE '____-%' THEN TRY_CAST(v AS TIMESTAMP)
+     WHEN v LIKE '__/%' OR v LIKE '_/%' THEN try_strptime(v, ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y'])
+     WHEN v LIKE '__-__-____' OR v LIKE '__-__-____ %'
        THEN try_strptime(v, ['%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y'])
      WHEN v[1] BETWEEN '0' AND '9' THEN pantau_words(lower(v)) END`,
-  `CREATE OR REPLACE MACRO pantau_date_fast(v) AS CASE WHEN v[5] = '-' AND length(v) = 10 THEN TRY_CAST(v AS DATE)
-     WHEN v[3] = '/' OR v[2] = '/' THEN CAST(try_strptime(v, '%d/%m/%Y') AS DATE)
-     WHEN v[3] = '-' AND v[6] = '-' AND length(v) = 10 THEN CAST(try_strptime(v, '%d-%m-%Y') AS DATE)
+  `CREATE OR REPLACE MACRO pantau_date_fast(v) AS CASE WHEN v LIKE '____-_____' THEN TRY_CAST(v AS DATE)
+     WHEN v LIKE '__/%' OR v LIKE '_/%' THEN CAST(try_strptime(v, '%d/%m/%Y') AS DATE)
+     WHEN v LIKE '__-__-____' THEN CAST(try_strptime(v, '%d-%m-%Y') AS DATE)
      WHEN v[1] BETWEEN '0' AND '9' THEN CAST(pantau_words(lower(v)) AS DATE) END`,
   // Every accepted form, for what the fast paths could not read.
   `CREATE OR REPLACE MACRO pantau_timestamp(v) AS list_transform([regexp_replace(lower(v), ${DAY_NAME}, '')], x -> COALESCE(

@@ -1,4 +1,4 @@
-import { ident } from '#core/contract/sql.ts';
+import { ident, literal } from '#core/contract/sql.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset, LINEAGE_COLUMNS } from '#core/datasets/definition.ts';
 import type { Duck } from '#core/duckdb.ts';
@@ -32,6 +32,32 @@ function acceptedRows(staged: Pick<Staged, 'rowsInvalid' | 'duplicates'>): strin
   return `FROM staged${filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : ''}`;
 }
 
+/** The values of a curated file's lineage columns for one submission (ours, never the upload's). */
+export interface LineageValues {
+  region: string;
+  period: string;
+  submissionId: string;
+}
+
+/**
+ * The curated file's columns, in order, as SQL over staged rows: the stored columns, the lineage values as
+ * literals, `row` (SQL) as the officer's row number and `key` (SQL) as the key.
+ */
+export function curatedColumns(
+  ds: Dataset<Record<string, Column>>,
+  values: LineageValues & { row: string; key: string },
+): string {
+  const lineage: Record<(typeof LINEAGE_COLUMNS)[number]['name'], string> = {
+    region_code: literal(values.region),
+    period: literal(values.period),
+    submission_id: literal(values.submissionId),
+    source_row: `CAST(${values.row} AS INTEGER)`,
+  };
+  const expr = (name: string) =>
+    (lineage as Record<string, string>)[name] ?? (name === ds.key ? values.key : ident(name));
+  return ds.stored.map((c) => `${expr(c.name)} AS ${ident(c.name)}`).join(', ');
+}
+
 /**
  * Write the accepted rows, typed, with lineage columns, as the curated Parquet file; `metadata` is the
  * file's key-value metadata clause (which submissions it holds: see replace-units.ts).
@@ -39,31 +65,16 @@ function acceptedRows(staged: Pick<Staged, 'rowsInvalid' | 'duplicates'>): strin
 export async function writeCurated(
   duck: Duck,
   ds: Dataset<Record<string, Column>>,
-  lineage: { region: string; period: string; submissionId: string },
+  lineage: LineageValues,
   out: string,
   metadata: string,
   /** What `staged` rejected: a kind of rejection the file has none of needs no filter (see {@link acceptedRows}). */
   staged: Pick<Staged, 'rowsInvalid' | 'duplicates'>,
 ): Promise<void> {
-  const lineageExpr: Record<(typeof LINEAGE_COLUMNS)[number]['name'], string> = {
-    region_code: '$region',
-    period: '$period',
-    submission_id: '$submission_id',
-    source_row: 'CAST(__row AS INTEGER)',
-  };
-  const cols = ds.stored.map(
-    (c) => `${(lineageExpr as Record<string, string>)[c.name] ?? ident(c.name)} AS ${ident(c.name)}`,
-  );
-  await duck.run(
-    `COPY (SELECT ${cols.join(', ')} ${acceptedRows(staged)})
-     TO $out (${PARQUET_WRITE}, ${metadata})`,
-    {
-      out,
-      region: lineage.region,
-      period: lineage.period,
-      submission_id: lineage.submissionId,
-    },
-  );
+  const columns = curatedColumns(ds, { ...lineage, row: '__row', key: ident(ds.key) });
+  await duck.run(`COPY (SELECT ${columns} ${acceptedRows(staged)}) TO $out (${PARQUET_WRITE}, ${metadata})`, {
+    out,
+  });
 }
 
 /** Per-rule counts and the first findings, in row order, with the officer's header names. */

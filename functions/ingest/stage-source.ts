@@ -28,8 +28,12 @@ export interface SourceRelation {
   names: string[];
 }
 
-/** The source file read by the engine's CSV reader, as a {@link SourceRelation}. */
-export function sourceRelation(src: TabularSource): SourceRelation {
+/**
+ * The source file read by the engine's CSV reader, as a {@link SourceRelation}. `numbered`: a CSV's records
+ * are numbered in the scan (`__src_row`, the officer's row number), by a window that keeps the scan on one
+ * thread (a conversion's numbers are in its file; otherwise `__src_row` is NULL).
+ */
+export function sourceRelation(src: TabularSource, numbered = false): SourceRelation {
   const width = src.header.length + SPARE_COLUMNS;
   const names = Array.from({ length: width }, (_, i) => `c${i}`);
   const all = src.rows.explicit ? ['row_no', ...names] : names;
@@ -39,7 +43,11 @@ export function sourceRelation(src: TabularSource): SourceRelation {
   // path (a scratch file of ours), delimiter (one of four) and skip count are literals: no parameters
   const read = `read_csv(${literal(src.path)}, delim = ${literal(src.delimiter)}, quote = '"', escape = '"', header = false, skip = ${Number(src.skipLines)}, auto_detect = false,
     columns = ${columns}, null_padding = true, strict_mode = false, max_line_size = ${reader.maxLine}, buffer_size = ${reader.buffer}${src.quotedNewlines ? ', parallel = false' : ''})`;
-  const row = src.rows.explicit ? 'CAST(row_no AS BIGINT)' : 'CAST(NULL AS BIGINT)';
+  const row = src.rows.explicit
+    ? 'CAST(row_no AS BIGINT)'
+    : numbered
+      ? `row_number() OVER () + ${src.rows.firstDataRow - 1}`
+      : 'CAST(NULL AS BIGINT)';
   return { sql: `SELECT ${row} AS __src_row, ${names.join(', ')} FROM ${read}`, names };
 }
 

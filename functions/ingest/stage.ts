@@ -5,10 +5,11 @@ import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { type Duck, ident, literal } from '#core/duckdb.ts';
 import { periodEnd, periodStart } from '#core/period.ts';
-import { type Check, compileValidation, SALT_VARIABLE } from './compile.ts';
+import { type Check, codeFromNameColumn, compileValidation, SALT_VARIABLE } from './compile.ts';
 import type { HeaderMapping } from './headers.ts';
 import type { Target } from './key.ts';
 import { PARQUET_WRITE } from './limits.ts';
+import { curatedColumns, type LineageValues } from './outputs.ts';
 import { timed } from './profile.ts';
 import type { TabularSource } from './read/source.ts';
 import { sourceRelation, sourceTable, TABLE_SOURCE_MAX_BYTES } from './stage-source.ts';
@@ -33,33 +34,58 @@ export interface Staged {
   unitsFromName: boolean;
 }
 
+/** What a validating scan of one export needs besides the engine and the export. */
+interface ScanParams {
+  salt: string;
+  /**
+   * Force the fast-path plan on or off, and the copy of the source into a table first or not (default,
+   * both by the source's size).
+   */
+  fastPaths?: boolean;
+  viaTable?: boolean;
+}
+
 /**
- * Normalise and validate every row in one parallel, vectorised pass, writing the staged rows (typed values,
- * validity, failed check ids, raw text of invalid rows) to the Parquet file `path` in file order. Then expose
- * them as the temp view `staged` with `__row`, the officer's row number (the Parquet file row number counted
- * from the first data row, or the conversion's own), and the derived key where the export has none; and
- * find repeated keys when the export has the key column. A clean file costs this one scan and no read-back:
- * its row count and validity come from the statistics of the file written.
+ * How a source is read: a small one is copied into a table first ({@link sourceTable}), a large one where it
+ * is; and whether `__src_row` holds the officer's row number (a conversion's; a large CSV is numbered in
+ * the scan when the engine runs one thread anyway, as the numbering window keeps a scan on one, unless
+ * blank lines shift its row numbers: those come from the staged file's row numbers).
  */
-export async function stage(
+async function readingOf(duck: Duck, src: TabularSource, params: ScanParams) {
+  const size = (await stat(src.path)).size;
+  const viaTable = params.viaTable ?? size <= TABLE_SOURCE_MAX_BYTES;
+  const numbered =
+    src.rows.explicit || (!viaTable && duck.threads === 1 && (src.rows.shifts ?? []).length === 0);
+  return { size, viaTable, numbered };
+}
+type Reading = Awaited<ReturnType<typeof readingOf>>;
+
+/** The validating scan of one export, ready to run: `WITH src AS (…), …` and its checks. */
+interface Scan {
+  /** The statement's text up to its output (see {@link CompiledValidation.staged}). */
+  sql: string;
+  checks: Check[];
+  rawColumns: string[];
+}
+
+/**
+ * The validating scan of `src` read as `reading` says: its relation, the compiled normalisation and checks,
+ * and the salt of hashed personal data set in the session.
+ */
+async function prepareScan(
   duck: Duck,
   ds: Dataset<Record<string, Column>>,
   src: TabularSource,
   mapping: HeaderMapping,
   target: Target,
-  /**
-   * `fastPaths`: force the fast-path plan on or off; `viaTable`: copy the source into a table first or not
-   * (default, both by the source's size).
-   */
-  params: { submissionId: string; salt: string; path: string; fastPaths?: boolean; viaTable?: boolean },
-): Promise<Staged> {
-  const size = (await stat(src.path)).size;
-  const direct = sourceRelation(src);
-  const viaTable = params.viaTable ?? size <= TABLE_SOURCE_MAX_BYTES;
-  const relation = viaTable ? await timed('stage-load', () => sourceTable(duck, direct)) : direct;
+  params: ScanParams,
+  reading: Reading,
+): Promise<Scan> {
+  const direct = sourceRelation(src, reading.numbered);
+  const relation = reading.viaTable ? await timed('stage-load', () => sourceTable(duck, direct)) : direct;
   const sources = new Map([...mapping.columns].map(([col, i]) => [col, relation.names[i]!]));
   const extra = relation.names.slice(src.header.length);
-  const fastPaths = params.fastPaths ?? size >= FAST_PATH_MIN_BYTES;
+  const fastPaths = params.fastPaths ?? reading.size >= FAST_PATH_MIN_BYTES;
   const period = { start: periodStart(target.period), end: periodEnd(target.period) };
   const compiled = compileValidation(ds, sources, extra, { fastPaths, period });
   const salted = compiled.staged.includes(SALT_VARIABLE);
@@ -72,9 +98,34 @@ export async function stage(
   const salt = salted
     ? `/* salt ${createHash('sha256').update(params.salt).digest('hex').slice(0, 16)} */ `
     : '';
+  return {
+    sql: `${salt}WITH src AS (${relation.sql}), ${compiled.staged}`,
+    checks: compiled.checks,
+    rawColumns: compiled.rawColumns,
+  };
+}
+
+/**
+ * Normalise and validate every row in one parallel, vectorised pass, writing the staged rows (typed values,
+ * validity, failed check ids, raw text of invalid rows) to the Parquet file `path` in file order. Then expose
+ * them as the temp view `staged` with `__row`, the officer's row number (the Parquet file row number counted
+ * from the first data row, or the scan's own), and the derived key where the export has none; and find
+ * repeated keys when the export has the key column. A clean file costs this one scan and no read-back: its
+ * row count and validity come from the statistics of the file written.
+ */
+export async function stage(
+  duck: Duck,
+  ds: Dataset<Record<string, Column>>,
+  src: TabularSource,
+  mapping: HeaderMapping,
+  target: Target,
+  params: ScanParams & { submissionId: string; path: string },
+): Promise<Staged> {
+  const reading = await readingOf(duck, src, params);
+  const scan = await prepareScan(duck, ds, src, mapping, target, params, reading);
   const copy = () =>
     duck.preparedRows<CopyStats>(
-      `${salt}COPY (WITH src AS (${relation.sql}), ${compiled.staged}) TO ${literal(params.path)} (${PARQUET_WRITE}, RETURN_STATS true)`,
+      `COPY (${scan.sql}) TO ${literal(params.path)} (${PARQUET_WRITE}, RETURN_STATS true)`,
     );
   // a conversion (workbook, JSON, recap) is validated on one thread: the order-kept copy buffers the
   // batches a second thread finishes early (a 200 k-row sheet: ~60 MB more at its peak), and the
@@ -82,16 +133,14 @@ export async function stage(
   const [written] = await timed('stage-copy', () => (src.rows.explicit ? duck.withThreads(1, copy) : copy()));
   // a view cannot take parameters: the path is the scratch file's and the id is hex, both ours
   const shifts = src.rows.explicit ? [] : (src.rows.shifts ?? []);
-  const row = src.rows.explicit
-    ? '__src_row'
-    : `file_row_number + ${src.rows.firstDataRow}${shifts.length > 0 ? ' + COALESCE(b.add, 0)' : ''}`;
+  const row =
+    reading.numbered || src.rows.explicit
+      ? '__src_row'
+      : `file_row_number + ${src.rows.firstDataRow}${shifts.length > 0 ? ' + COALESCE(b.add, 0)' : ''}`;
   const from = shifts.length > 0 ? await blankLineShifts(duck, shifts) : '';
   const key = ident(ds.key);
-  const derived = ds.deriveKey
-    ? `COALESCE(${key}, ${literal(`${params.submissionId}-`)} || CAST(${row} AS VARCHAR))`
-    : key;
   await duck.run(
-    `CREATE OR REPLACE TEMP VIEW staged AS SELECT * EXCLUDE (file_row_number${from ? ', "from", add' : ''}) REPLACE (${derived} AS ${key}), ${row} AS __row
+    `CREATE OR REPLACE TEMP VIEW staged AS SELECT * EXCLUDE (file_row_number${from ? ', "from", add' : ''}) REPLACE (${derivedKey(ds, row, params.submissionId)} AS ${key}), ${row} AS __row
      FROM read_parquet(${literal(params.path)}, file_row_number = true)${from}`,
   );
   const rowsRead = Number(written?.count ?? 0);
@@ -102,14 +151,71 @@ export async function stage(
     ? await timed('stage-duplicates', () => findDuplicates(duck, key))
     : await noDuplicates(duck);
   return {
-    checks: compiled.checks,
+    checks: scan.checks,
     rawText: (column) =>
-      `COALESCE(s.__raw[${compiled.rawColumns.indexOf(column) + 1}], CAST(s.${ident(column)} AS VARCHAR))`,
+      `COALESCE(s.__raw[${scan.rawColumns.indexOf(column) + 1}], CAST(s.${ident(column)} AS VARCHAR))`,
     rowsRead,
     rowsInvalid,
     duplicates,
     unitsFromName: !isFalse(statistic(written, '__unit_from_name', 'max')),
   };
+}
+
+/** The key of a row numbered `row` (SQL): the export's own, or derived from the submission and the row. */
+const derivedKey = (ds: Dataset<Record<string, Column>>, row: string, submissionId: string) =>
+  ds.deriveKey
+    ? `COALESCE(${ident(ds.key)}, ${literal(`${submissionId}-`)} || CAST(${row} AS VARCHAR))`
+    : ident(ds.key);
+
+/** Marks the error that stops {@link curateClean} at the first row that is not clean. */
+const NOT_CLEAN = 'pantau: not clean';
+
+/**
+ * One pass for a large export that is clean: validate every row and write the accepted rows straight to the
+ * curated file `path` (the columns of {@link curatedColumns}, with `metadata`), no staged file. Only where
+ * the scan knows the row numbers and plans per file anyway (a large source read where it is, numbered).
+ * The scan stops at the first row that is invalid or takes its unit code from the unit's name, and a file
+ * with repeated keys or no rows is not taken: then null, and {@link stage} does the full work. Nearly every
+ * export is clean, so its accepted rows are written once instead of staged and copied again.
+ */
+export async function curateClean(
+  duck: Duck,
+  ds: Dataset<Record<string, Column>>,
+  src: TabularSource,
+  mapping: HeaderMapping,
+  target: Target,
+  params: ScanParams & { submissionId: string; path: string; lineage: LineageValues; metadata: string },
+): Promise<number | null> {
+  const reading = await readingOf(duck, src, params);
+  if (reading.viaTable || !reading.numbered) return null;
+  const scan = await prepareScan(duck, ds, src, mapping, target, params, reading);
+  const unclean = `NOT __valid${codeFromNameColumn(ds) ? ' OR __unit_from_name' : ''}`;
+  const columns = curatedColumns(ds, {
+    ...params.lineage,
+    key: derivedKey(ds, '__src_row', params.submissionId),
+    row: '__src_row',
+  });
+  let written: CopyStats | undefined;
+  try {
+    [written] = await duck.withThreads(1, () =>
+      duck.rows<CopyStats>(
+        `COPY (WITH staged_rows AS (${scan.sql})
+           SELECT ${columns} FROM staged_rows WHERE CASE WHEN ${unclean} THEN error(${literal(NOT_CLEAN)}) ELSE true END)
+         TO ${literal(params.path)} (${PARQUET_WRITE}, ${params.metadata}, RETURN_STATS true)`,
+      ),
+    );
+  } catch (e) {
+    if (String((e as Error).message).includes(NOT_CLEAN)) return null;
+    throw e;
+  }
+  const rows = Number(written?.count ?? 0);
+  if (rows === 0) return null;
+  if (!mapping.columns.has(ds.key)) return rows;
+  const key = ident(ds.key);
+  const [repeats] = await duck.rows<{ n: string }>(
+    `SELECT count(${key}) - count(DISTINCT ${key}) AS n FROM read_parquet(${literal(params.path)})`,
+  );
+  return Number(repeats!.n) === 0 ? rows : null;
 }
 
 /** The salt each engine's session variable holds (set again only when it changes). */

@@ -1,0 +1,180 @@
+import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatasetId, dataset } from '#core/datasets/index.ts';
+import type { Duck } from '#core/duckdb.ts';
+import { LocalStore } from '#core/local-store.ts';
+import { parsePeriod } from '#core/period.ts';
+import { openIngestEngine } from '#ingest/engine.ts';
+import { mapHeader } from '#ingest/headers.ts';
+import { type IngestContext, ingestSubmission } from '#ingest/ingest.ts';
+import type { Target } from '#ingest/key.ts';
+import { writeCurated } from '#ingest/outputs.ts';
+import { inspectFile } from '#ingest/read/inspect.ts';
+import { openSource } from '#ingest/read/open.ts';
+import type { SubmissionReport } from '#ingest/report.ts';
+import { curateClean, stage } from '#ingest/stage.ts';
+import {
+  COMPLAINT_HEADER,
+  complaintRow,
+  delimited,
+  SKM_HEADER,
+  skmCsv,
+  skmRow,
+} from '../fixtures/hostile/rows.ts';
+import { homeKey, minute, putUpload } from '../reliability/harness.ts';
+import { tempDir } from '../support/lake.ts';
+
+/**
+ * A large export read on one engine thread numbers its rows in the scan, and a clean one is validated and
+ * curated in one pass (no staged file). Each case is ingested by such an engine and by a two-thread one
+ * (staged first, then curated): the reports and the curated rows, their order and the file's metadata must
+ * be the same, and only a clean export may skip the staged file.
+ */
+
+/** Rows enough for a CSV above the 1 MiB that makes a source "large" (read where it is). */
+const ROWS = 20_000;
+
+interface Side {
+  threads: number;
+  ctx: IngestContext;
+  uploads: LocalStore;
+}
+
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+let sides: Side[];
+let reader: Duck;
+let cases = 0;
+beforeAll(async () => {
+  tmp = await tempDir('pantau-clean-pass-');
+  sides = await Promise.all(
+    [1, 2].map(async (threads) => {
+      const scratch = join(tmp.dir, `scratch-${threads}`);
+      const ctx: IngestContext = {
+        lake: new LocalStore(join(tmp.dir, `lake-${threads}`)),
+        duck: await openIngestEngine(scratch, { threads }),
+        scratchDir: scratch,
+        piiSalt: 'uji-garam',
+        maxInvalidShare: 0.05,
+      };
+      return { threads, ctx, uploads: new LocalStore(join(tmp.dir, 'uploads')) };
+    }),
+  );
+  reader = sides[0]!.ctx.duck;
+});
+afterAll(async () => {
+  for (const side of sides ?? []) side.ctx.duck.close();
+  await tmp?.cleanup();
+});
+
+/** Ingest `body` on both engines; each side's report (without its clock), curated rows and staged file. */
+async function ingestBoth(dataset: DatasetId, name: string, body: string) {
+  // each case its own region of the lake (a file of its own), so that earlier cases never merge in
+  const region = `32.${String(10 + cases++)}`;
+  const key = homeKey(dataset, name, region);
+  await putUpload(sides[0]!.uploads, key, body, minute(1));
+  return Promise.all(
+    sides.map(async (side) => {
+      const staged = join(side.ctx.scratchDir, 'staged.parquet');
+      await rm(staged, { force: true });
+      const { processed_at: _, ...report } = (await ingestSubmission(side.ctx, {
+        store: side.uploads,
+        key,
+      })) as SubmissionReport & { processed_at: string };
+      const file = report.curated_key ? (side.ctx.lake as LocalStore).path(report.curated_key) : null;
+      return { report, curated: file ? await curatedOf(file) : null, staged: existsSync(staged) };
+    }),
+  );
+}
+
+/** A curated file's rows in file order, and its key-value metadata. */
+async function curatedOf(file: string) {
+  const rows = await reader.rows(`SELECT * FROM read_parquet('${file}') ORDER BY source_row`);
+  const order = await reader.rows(`SELECT source_row FROM read_parquet('${file}', file_row_number = true)
+    ORDER BY file_row_number`);
+  const metadata = await reader.rows(
+    `SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('${file}')`,
+  );
+  return { rows, order, metadata };
+}
+
+describe('one pass for a large clean export', () => {
+  it('curates a clean CSV without a staged file, as the staged path does', async () => {
+    const [one, two] = await ingestBoth('skm', 'bersih.csv', skmCsv(ROWS, { seed: 3 }));
+    expect(one!.report).toEqual(two!.report);
+    expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: ROWS, rows_rejected: 0 });
+    expect(one!.curated).toEqual(two!.curated);
+    expect(one!.curated!.rows).toHaveLength(ROWS);
+    expect([one!.staged, two!.staged]).toEqual([false, true]);
+  });
+
+  it('curates a clean converted export (JSON) as staging and curating it does', async () => {
+    // a conversion's rows are numbered in its file, so every engine takes the one pass: compared here
+    // with the two steps it replaces, on the same source
+    const records = Array.from({ length: ROWS }, (_, i) =>
+      Object.fromEntries(SKM_HEADER.map((h, k) => [h, skmRow(i, 5)[k]])),
+    );
+    const file = join(tmp.dir, 'bersih.json');
+    await writeFile(file, JSON.stringify(records));
+    const ds = dataset('skm');
+    const src = await openSource(file, await inspectFile(file), ds, reader, tmp.dir);
+    const mapping = mapHeader(ds, src.header);
+    const target: Target = { dataset: 'skm', region: '32.73', period: parsePeriod('2026-Q3')! };
+    const lineage = { region: '32.73', period: '2026-Q3', submissionId: 'abc' };
+    const metadata = "KV_METADATA {pantau_holdings: 'x'}";
+    const params = { submissionId: 'abc', salt: 's' };
+    const onePass = join(tmp.dir, 'one-pass.parquet');
+    const rows = await curateClean(reader, ds, src, mapping, target, {
+      ...params,
+      path: onePass,
+      lineage,
+      metadata,
+    });
+    expect(rows).toBe(ROWS);
+    const staged = await stage(reader, ds, src, mapping, target, {
+      ...params,
+      path: join(tmp.dir, 'staged.parquet'),
+    });
+    const twoSteps = join(tmp.dir, 'two-steps.parquet');
+    await writeCurated(reader, ds, lineage, twoSteps, metadata, staged);
+    expect(await curatedOf(onePass)).toEqual(await curatedOf(twoSteps));
+  });
+
+  for (const [what, id, body, rule] of [
+    [
+      'an invalid row near the end',
+      'skm',
+      skmCsv(ROWS, {
+        seed: 4,
+        edit: (c, i) => (i === ROWS - 3 ? [...c.slice(0, 5), '7', ...c.slice(6)] : c),
+      }),
+      'di_luar_rentang',
+    ],
+    [
+      'a unit code taken from the unit name',
+      'skm',
+      skmCsv(ROWS, { seed: 6, edit: (c, i) => (i === ROWS - 1 ? ['', ...c.slice(1)] : c) }),
+      null,
+    ],
+    [
+      'a repeated key',
+      'complaints',
+      delimited([
+        [...COMPLAINT_HEADER],
+        ...Array.from({ length: ROWS / 2 }, (_, i) => complaintRow(i === ROWS / 2 - 1 ? 0 : i, 7)),
+      ]),
+      'duplikat',
+    ],
+  ] as const) {
+    it(`stages an export with ${what} as before`, async () => {
+      const [one, two] = await ingestBoth(id, `tidak-bersih-${id}.csv`, body);
+      expect(one!.report).toEqual(two!.report);
+      expect(one!.report.status).toBe('accepted');
+      if (rule) expect(one!.report.rules.map((r) => r.rule)).toContain(rule);
+      else expect(one!.report.unit_codes).toHaveLength(1);
+      expect(one!.curated).toEqual(two!.curated);
+      expect([one!.staged, two!.staged]).toEqual([true, true]);
+    });
+  }
+});
