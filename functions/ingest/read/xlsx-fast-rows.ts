@@ -150,28 +150,25 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
       }
       if (c === GT || c === SLASH) break;
       const name = p;
-      while (p < n && b[p]! > SPACE && b[p] !== EQUALS && b[p] !== GT) p++;
+      // a one-letter name (`r`, `t`, `s`: what nearly every cell has) is known without a scan
+      if (b[p + 1] === EQUALS) p++;
+      else while (p < n && b[p]! > SPACE && b[p] !== EQUALS && b[p] !== GT) p++;
       if (p + 1 >= n || b[p] !== EQUALS || b[p + 1] !== QUOTE) return -1;
       const at = p + 2;
-      // the value, and the column its letters make (`AA7` → 26) should it be the reference
-      let letters = 0;
-      let ref = 0;
-      for (p = at; p < n; p++) {
-        const v = b[p]!;
-        if (v === QUOTE || v === GT || v === LT) break;
-        if (letters === p - at && v >= 65 && v <= 90) {
-          ref = ref * 26 + (v - 64);
-          letters++;
-        }
+      p = at;
+      if (p - name === 3 && c === 0x72) {
+        // the reference: the column its letters make (`AA7` → 26), or the cell's place without letters
+        let ref = 0;
+        for (let v = b[p]!; v >= 65 && v <= 90 && p < n; v = b[++p]!) ref = ref * 26 + (v - 64);
+        col = p > at ? ref - 1 : filled;
       }
+      while (p < n && b[p] !== QUOTE && b[p] !== GT && b[p] !== LT) p++;
       if (p >= n || b[p] !== QUOTE) return -1;
       if (at - name === 3) {
-        const letter = b[name];
-        if (letter === 0x72) col = letters > 0 ? ref - 1 : filled;
-        else if (letter === 0x74) {
+        if (c === 0x74) {
           this.typeAt = at;
           this.typeEnd = p;
-        } else if (letter === 0x73) {
+        } else if (c === 0x73) {
           styleAt = at;
           styleEnd = p;
         }
