@@ -40,6 +40,7 @@ const PLAIN = [
   '<c r="A{r}" t="str"><v>Café, D1</v></c><c r="B{r}"><v>x,y</v></c><c r="C{r}" t="b"><v>1,0</v></c>',
   '<c r="A{r}" t="s"><v>3</v></c><c r="B{r}" t="s"><v>4</v></c><c r="C{r}" t="s"><v>3</v></c><c r="D{r}" t="s"><v>0</v></c>',
   '<c r="A{r}" t="s"><v>0</v></c><c r="B{r}" t="s"><v>1</v></c><c r="C{r}" t="s"><v>1,0</v></c>',
+  '<c r="A{r}" t="s"><v>0</v></c><c r="B{r}" t="s"><v>3.0</v></c>',
 ];
 
 /** Forms left to the general path: inline strings, markup in a value, single quotes, tabs, bad entities. */
@@ -89,7 +90,7 @@ describe('XLSX fast row path', () => {
       seen.plain += plain ? 1 : 0;
       seen.quoted += needed ? 1 : 0;
     }
-    expect(seen).toEqual({ plain: rows.length - 8, quoted: 6 });
+    expect(seen).toEqual({ plain: rows.length - 9, quoted: 7 });
     // an empty index is 0 and `1.0` is 1, as Number() reads them
     expect(fast(row(5, PLAIN[4]!))?.cells).toEqual(['Kode Unit', 'Café – D1', '', 'Kode Unit', 'Café – D1']);
     expect(fast(row(6, PLAIN[5]!))?.cells).toEqual(['Laki-Laki', 'D1–D3 <ok> é', '']);

@@ -276,7 +276,12 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
     const from = this.valueAt;
     const to = this.valueEnd;
     const index = to - from <= 9 ? foundInteger(text, from, to) : Number.NaN;
-    if (Number.isNaN(index)) return cellText('s', this.style, text.slice(from, to), this.parts);
+    if (Number.isNaN(index)) {
+      // not all digits: the string cellText finds (`1.0` is 1, an empty value 0), tested as it comes
+      const value = cellText('s', this.style, text.slice(from, to), this.parts);
+      if (!this.quoted) this.quoted = needsQuotes(value);
+      return value;
+    }
     const value = this.parts.sharedStrings[index] ?? '';
     if (this.quoted || index >= this.sharedQuoting.length) return value;
     let known = this.sharedQuoting[index];
