@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { needsQuotes } from '#core/contract/csv.ts';
 import type { WorkbookParts } from '#ingest/read/workbook-parts.ts';
 import { tagsOf } from '#ingest/read/xlsx-cells.ts';
 import { FastRowReader } from '#ingest/read/xlsx-fast-rows.ts';
@@ -9,7 +10,7 @@ const PARTS: WorkbookParts = {
   sheets: [],
   dateStyles: [false, true, true, false],
   date1904: false,
-  sharedStrings: ['Kode Unit', 'Café – D1', ''],
+  sharedStrings: ['Kode Unit', 'Café – D1', '', 'Dinas "A", B', 'baris\nbaru'],
 };
 
 /** Every cell form the fast path takes: each type, style and value writers give, in the plain form. */
@@ -31,6 +32,15 @@ const PLAIN = [
   '<c r="A{r}"/><c r="B{r}" s="1"/><c r="C{r}"></c><c r="F{r}"><v>6</v></c><c><v>7</v></c><c r="B{r}"><v>2</v></c>',
   // attributes in another order, other attributes, blanks and line breaks between cells
   '<c t="str" s="0" r="A{r}"><v>satu</v></c> <c r="B{r}" cm="1" vm="2"><v>3</v></c>\n<c r="AA{r}" t="str"><v>jauh</v></c>\r\n',
+  // what a CSV field is quoted for: a comma, a double quote, CR or LF, as bytes, by reference, beyond ASCII
+  '<c r="A{r}" t="str"><v>a, b</v></c><c r="B{r}"><v>1</v></c>',
+  '<c r="A{r}" t="str"><v>kutip "x"</v></c>',
+  '<c r="A{r}" t="str"><v>dua\nbaris</v></c><c r="B{r}" t="str"><v>cr\r</v></c>',
+  '<c r="A{r}" t="str"><v>&quot;</v></c><c r="B{r}" t="str"><v>&#10;</v></c><c r="C{r}" t="e"><v>&#44;</v></c>',
+  '<c r="A{r}" t="str"><v>Café, D1</v></c><c r="B{r}"><v>x,y</v></c><c r="C{r}" t="b"><v>1,0</v></c>',
+  '<c r="A{r}" t="s"><v>3</v></c><c r="B{r}" t="s"><v>4</v></c><c r="C{r}" t="s"><v>3</v></c><c r="D{r}" t="s"><v>0</v></c>',
+  '<c r="A{r}" t="s"><v>0</v></c><c r="B{r}" t="s"><v>1</v></c><c r="C{r}" t="s"><v>1,0</v></c>',
+  '<c r="A{r}" t="s"><v>0</v></c><c r="B{r}" t="s"><v>3.0</v></c>',
 ];
 
 /** Forms left to the general path: inline strings, markup in a value, single quotes, tabs, bad entities. */
@@ -68,11 +78,19 @@ describe('XLSX fast row path', () => {
       row(21, '', ' r="21"/'),
       row(22, ''),
     ];
+    const seen = { plain: 0, quoted: 0 };
     for (const xml of rows) {
-      const read = fast(xml);
-      expect(read, xml).toBeDefined();
+      const { plain, ...read } = fast(xml) ?? { cells: [] };
       expect(read, xml).toEqual(general(xml));
+      // a row known to need no quotes is one whose cells need none (the CSV sink then joins them); a row
+      // with a comma in a number's bytes (`12,5` reads as 12, `1,0` as no shared string) is not known to
+      // need none: two rows here
+      const needed = read.cells.some((c) => needsQuotes(c));
+      if (plain) expect(needed, xml).toBe(false);
+      seen.plain += plain ? 1 : 0;
+      seen.quoted += needed ? 1 : 0;
     }
+    expect(seen).toEqual({ plain: rows.length - 9, quoted: 7 });
     // an empty index is 0 and `1.0` is 1, as Number() reads them
     expect(fast(row(5, PLAIN[4]!))?.cells).toEqual(['Kode Unit', 'Café – D1', '', 'Kode Unit', 'Café – D1']);
     expect(fast(row(6, PLAIN[5]!))?.cells).toEqual(['Laki-Laki', 'D1–D3 <ok> é', '']);

@@ -14,12 +14,12 @@ beforeAll(async () => {
 });
 afterAll(() => tmp.cleanup());
 
-/** Every sheet of a workbook file with all its rows, as the row source yields them. */
+/** Every sheet of a workbook file with all its rows, as the row source yields them (numbers and cells). */
 async function readAll(path: string): Promise<{ sheetName: string; rows: SheetRow[] }[]> {
   const out: { sheetName: string; rows: SheetRow[] }[] = [];
   for await (const sheet of workbookSheets(path, await guardZip(path, (await stat(path)).size))) {
     const rows: SheetRow[] = [];
-    for await (const batch of sheet.rows) rows.push(...batch);
+    for await (const batch of sheet.rows) for (const { number, cells } of batch) rows.push({ number, cells });
     out.push({ sheetName: sheet.sheetName, rows });
   }
   return out;

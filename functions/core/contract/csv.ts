@@ -51,6 +51,9 @@ function record(row: readonly unknown[], delimiter: string, quote: RegExp): stri
   return out;
 }
 
+/** Whether a text field is quoted in a CSV record (see {@link csvLines}). */
+export const needsQuotes = (field: string, delimiter = ',') => quoting(delimiter).test(field);
+
 /** One CSV record without its line ending, as {@link csvLines} writes it. */
 export const csvRecord = (values: readonly unknown[], delimiter = ',') =>
   record(values, delimiter, quoting(delimiter));

@@ -32,18 +32,18 @@ export class CsvSink {
   }
 
   /**
-   * Add a record: the row number, then the cells. Returns a promise (to wait for) only when a batch is
-   * written.
+   * Add a record: the row number, then the cells (`plain`: known to need no quotes, see `SheetRow` in workbook.ts).
+   * Returns a promise (to wait for) only when a batch is written.
    */
-  add(number: number, cells: readonly string[]): Promise<void> | undefined {
+  add(number: number, cells: readonly string[], plain = false): Promise<void> | undefined {
     const head = String(number);
-    const record = cells.length > 0 ? csvRecord(cells) : undefined;
+    const record = cells.length === 0 ? undefined : plain ? cells.join(',') : csvRecord(cells);
     if (record === undefined) this.pieces.push(head, '\n');
     else this.pieces.push(head, ',', record, '\n');
     const length = head.length + 1 + (record === undefined ? 0 : record.length + 1);
     this.chars += length;
     // a cell with a line break or CR is quoted: a record without a quote has one break, at its end
-    if (record === undefined || !record.includes('"')) {
+    if (record === undefined || plain || !record.includes('"')) {
       this.breaks++;
       if (length > this.longest) this.longest = length;
     } else if (record.includes('\r')) this.carriageReturn = true;
@@ -105,7 +105,7 @@ export async function convertSheets(
   const sink = new CsvSink(out);
   let table: WorkbookTable;
   try {
-    table = await readWorkbook(sheets, ds, (row) => sink.add(row.number, row.cells));
+    table = await readWorkbook(sheets, ds, (row) => sink.add(row.number, row.cells, row.plain));
   } catch (e) {
     sink.destroy();
     throw e;

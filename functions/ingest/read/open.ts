@@ -10,7 +10,7 @@ import { openJson } from './json.ts';
 import { guardJson } from './json-guard.ts';
 import { type TabularSource, UnreadableFileError } from './source.ts';
 import { openXlsx } from './xlsx.ts';
-import { guardZip } from './zip-guard.ts';
+import { GuardedZip } from './zip-guard.ts';
 
 /** Open an upload by what its bytes are (never by its extension), within {@link LIMITS}. */
 export async function openSource(
@@ -47,7 +47,7 @@ async function open(
         'Berkas bukan CSV, Excel (XLSX) atau JSON: isinya data biner yang tidak dikenali.',
       );
     case 'xlsx':
-      return openXlsx(path, await guardZip(path, facts.size), ds, join(scratch, 'converted.csv'));
+      return openXlsx(path, await GuardedZip.open(path, facts.size), ds, join(scratch, 'converted.csv'));
     case 'json':
       await guardJson(path, undefined, wholeFile(facts));
       return openJson(path, facts.head, duck, join(scratch, 'converted.csv'));

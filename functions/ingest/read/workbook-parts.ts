@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { ElementCutter, type InPlaceReader } from './xml-cutter.ts';
 import { attributes, runText, startTags, utf8Of } from './xml-scan.ts';
 import { entryChunks, rejectWorkbook, type ZipEntry } from './zip.ts';
@@ -23,7 +24,10 @@ export interface WorkbookParts {
  */
 const LATIN1_CHUNK_BYTES = 96 * 1024;
 
-/** Decoded text chunks of one entry (`latin1`: its bytes as text, one character per byte). */
+/**
+ * Decoded text chunks of one entry (`latin1`: its bytes as text, one character per byte); its inflated
+ * bytes told to the entry's tally (see zip-guard.ts), if it has one.
+ */
 async function* textOf(
   path: string,
   entry: ZipEntry,
@@ -34,9 +38,17 @@ async function* textOf(
     entry,
     encoding === 'latin1' ? LATIN1_CHUNK_BYTES : undefined,
   );
-  stream.setEncoding(encoding);
+  const decoder = new StringDecoder(encoding);
+  const tally = entry.tally;
   try {
-    yield* stream as AsyncIterable<string>;
+    for await (const bytes of stream as AsyncIterable<Buffer>) {
+      tally?.add(bytes.length);
+      const text = decoder.write(bytes);
+      if (text !== '') yield text;
+    }
+    tally?.end();
+    const rest = decoder.end();
+    if (rest !== '') yield rest;
   } finally {
     stream.destroy();
   }

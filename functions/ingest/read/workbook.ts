@@ -7,6 +7,11 @@ import { HEADER_SEARCH_ROWS, MIN_HEADER_COLUMNS, UnreadableFileError } from './s
 export interface SheetRow {
   number: number;
   cells: string[];
+  /**
+   * True when the reader knows that no cell holds a comma, double quote, CR or LF (its CSV record is the
+   * cells joined by commas); otherwise unknown.
+   */
+  plain?: boolean;
 }
 
 /**

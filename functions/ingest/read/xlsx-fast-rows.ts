@@ -1,4 +1,5 @@
-import { AMP, EQUALS, GT, LT, QUOTE, SLASH, SPACE } from './bytes.ts';
+import { needsQuotes } from '#core/contract/csv.ts';
+import { AMP, CR, EQUALS, GT, LF, LT, QUOTE, SLASH, SPACE } from './bytes.ts';
 import type { SheetRow } from './workbook.ts';
 import type { WorkbookParts } from './workbook-parts.ts';
 import {
@@ -11,13 +12,25 @@ import {
   scanAttributes,
 } from './xlsx-cells.ts';
 import type { InPlaceReader } from './xml-cutter.ts';
-import { utf8Of, xmlText } from './xml-scan.ts';
+import { utf8Of } from './xml-scan.ts';
 
 /** Cell types: none or `n`, `str`, `s`, anything else. */
 const NUMBER = 0;
 const STR = 1;
 const SHARED = 2;
 const OTHER = 3;
+
+/** What a byte of a value is to the scan: text, the end tag's `<`, `&`, beyond ASCII, or CSV-quoted. */
+const TEXT = 0;
+const END = 1;
+const ENTITY = 2;
+const WIDE = 3;
+const QUOTED = 4;
+const BYTE_KINDS = new Uint8Array(256).fill(WIDE, 0x80);
+BYTE_KINDS[LT] = END;
+BYTE_KINDS[AMP] = ENTITY;
+// the bytes that make a CSV field quoted (see needsQuotes): double quote, comma, CR, LF
+for (const c of [QUOTE, 0x2c, CR, LF]) BYTE_KINDS[c] = QUOTED;
 
 /** Whether `bytes` hold `tag` (ASCII) at `at`. */
 function has(bytes: Uint8Array, at: number, tag: string): boolean {
@@ -47,6 +60,11 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
   private valueEnd = -1;
   private ampersand = false;
   private wide = false;
+  /** Whether the value's raw bytes hold one that makes a CSV field quoted; whether a cell of the row does. */
+  private quotedBytes = false;
+  private quoted = false;
+  /** Per shared string: 0 not yet known, 1 needs no quotes in a CSV record, 2 needs them. */
+  private readonly sharedQuoting: Uint8Array;
 
   /** Whether the part has no namespace prefix; the bytes of the text being read (one character a byte). */
   private plain = false;
@@ -54,7 +72,9 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
   /** Reused for the bytes of each chunk (a chunk is ~100 kB). */
   private scratch = Buffer.alloc(0);
 
-  constructor(private readonly parts: WorkbookParts) {}
+  constructor(private readonly parts: WorkbookParts) {
+    this.sharedQuoting = new Uint8Array(parts.sharedStrings.length);
+  }
 
   /** Take the text rows are read from next: its bytes are read faster than its characters. */
   begin(text: string, prefix: string): void {
@@ -83,6 +103,7 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
     scanAttributes(text, start + 4, gt);
     const number = found.r < 0 ? Number.NaN : foundInteger(text, found.r, found.rEnd);
     const cells: string[] = [];
+    this.quoted = false;
     let p = gt + 1;
     if (b[gt - 1] !== SLASH)
       for (;;) {
@@ -105,7 +126,7 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
         p = this.next;
       }
     this.end = p;
-    return { number, cells };
+    return { number, cells, plain: !this.quoted };
   }
 
   /**
@@ -129,28 +150,25 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
       }
       if (c === GT || c === SLASH) break;
       const name = p;
-      while (p < n && b[p]! > SPACE && b[p] !== EQUALS && b[p] !== GT) p++;
+      // a one-letter name (`r`, `t`, `s`: what nearly every cell has) is known without a scan
+      if (b[p + 1] === EQUALS) p++;
+      else while (p < n && b[p]! > SPACE && b[p] !== EQUALS && b[p] !== GT) p++;
       if (p + 1 >= n || b[p] !== EQUALS || b[p + 1] !== QUOTE) return -1;
       const at = p + 2;
-      // the value, and the column its letters make (`AA7` → 26) should it be the reference
-      let letters = 0;
-      let ref = 0;
-      for (p = at; p < n; p++) {
-        const v = b[p]!;
-        if (v === QUOTE || v === GT || v === LT) break;
-        if (letters === p - at && v >= 65 && v <= 90) {
-          ref = ref * 26 + (v - 64);
-          letters++;
-        }
+      p = at;
+      if (p - name === 3 && c === 0x72) {
+        // the reference: the column its letters make (`AA7` → 26), or the cell's place without letters
+        let ref = 0;
+        for (let v = b[p]!; v >= 65 && v <= 90 && p < n; v = b[++p]!) ref = ref * 26 + (v - 64);
+        col = p > at ? ref - 1 : filled;
       }
+      while (p < n && b[p] !== QUOTE && b[p] !== GT && b[p] !== LT) p++;
       if (p >= n || b[p] !== QUOTE) return -1;
       if (at - name === 3) {
-        const letter = b[name];
-        if (letter === 0x72) col = letters > 0 ? ref - 1 : filled;
-        else if (letter === 0x74) {
+        if (c === 0x74) {
           this.typeAt = at;
           this.typeEnd = p;
-        } else if (letter === 0x73) {
+        } else if (c === 0x73) {
           styleAt = at;
           styleEnd = p;
         }
@@ -185,13 +203,14 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
     const from = p + 3;
     let ampersand = false;
     let wide = false;
-    p = from;
-    while (p < n) {
-      const c = b[p]!;
-      if (c === LT) break;
-      if (c === AMP) ampersand = true;
-      else if (c > 0x7f) wide = true;
-      p++;
+    let quoted = false;
+    for (p = from; p < n; p++) {
+      const kind = BYTE_KINDS[b[p]!];
+      if (kind === TEXT) continue;
+      if (kind === END) break;
+      if (kind === ENTITY) ampersand = true;
+      else if (kind === WIDE) wide = true;
+      else quoted = true;
     }
     // `</v></c>`
     if (
@@ -209,6 +228,7 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
     this.valueEnd = p;
     this.ampersand = ampersand;
     this.wide = wide;
+    this.quotedBytes = quoted;
     this.next = p + 8;
     return true;
   }
@@ -222,34 +242,60 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
     return length === 3 && first === 0x73 && b[at + 1] === 0x74 && b[at + 2] === 0x72 ? STR : OTHER;
   }
 
-  /** The text of the cell just read (undefined: an inline string, left to the general path). */
+  /**
+   * The text of the cell just read (undefined: an inline string, left to the general path); notes whether
+   * it needs quotes in a CSV record.
+   */
   private value(text: string): string | undefined {
     const from = this.valueAt;
     const to = this.valueEnd;
-    const parts = this.parts;
     if (from < 0) return '';
-    if (this.wide) {
-      const type = this.typeAt < 0 ? 'n' : utf8Of(text.slice(this.typeAt, this.typeEnd));
-      if (type === 'inlineStr') return undefined;
-      return cellText(type, this.style, utf8Of(text.slice(from, to)), parts);
+    if (this.wide || this.ampersand) {
+      const value = this.converted(text);
+      if (value !== undefined && !this.quoted) this.quoted = needsQuotes(value);
+      return value;
     }
+    // ASCII without references: the text is the value's bytes, and a number, date or boolean made of them
+    // holds no character a CSV field is quoted for
+    this.quoted ||= this.quotedBytes;
     switch (this.type) {
       case NUMBER:
-        if (!parts.dateStyles[this.style] && plainInteger(text, from, to)) return text.slice(from, to);
-        return cellText('n', this.style, text.slice(from, to), parts);
+        if (!this.parts.dateStyles[this.style] && plainInteger(text, from, to)) return text.slice(from, to);
+        return cellText('n', this.style, text.slice(from, to), this.parts);
       case STR:
-        return this.ampersand ? xmlText(text.slice(from, to)) : text.slice(from, to);
+        return text.slice(from, to);
       case SHARED:
-        if (to - from <= 9) {
-          const index = foundInteger(text, from, to);
-          if (!Number.isNaN(index)) return parts.sharedStrings[index] ?? '';
-        }
-        return cellText('s', this.style, text.slice(from, to), parts);
-      default: {
-        const type = text.slice(this.typeAt, this.typeEnd);
-        return type === 'inlineStr' ? undefined : cellText(type, this.style, text.slice(from, to), parts);
-      }
+        return this.shared(text);
+      default:
+        return this.converted(text);
     }
+  }
+
+  /** A shared string (whether it needs quotes noted once per string). */
+  private shared(text: string): string {
+    const from = this.valueAt;
+    const to = this.valueEnd;
+    const index = to - from <= 9 ? foundInteger(text, from, to) : Number.NaN;
+    if (Number.isNaN(index)) {
+      // not all digits: the string cellText finds (`1.0` is 1, an empty value 0), tested as it comes
+      const value = cellText('s', this.style, text.slice(from, to), this.parts);
+      if (!this.quoted) this.quoted = needsQuotes(value);
+      return value;
+    }
+    const value = this.parts.sharedStrings[index] ?? '';
+    if (this.quoted || index >= this.sharedQuoting.length) return value;
+    let known = this.sharedQuoting[index];
+    if (known === 0) this.sharedQuoting[index] = known = needsQuotes(value) ? 2 : 1;
+    this.quoted = known === 2;
+    return value;
+  }
+
+  /** A value converted by {@link cellText}, decoded first when it has bytes beyond ASCII. */
+  private converted(text: string): string | undefined {
+    const decode = this.wide ? utf8Of : (bytes: string) => bytes;
+    const type = this.typeAt < 0 ? 'n' : decode(text.slice(this.typeAt, this.typeEnd));
+    if (type === 'inlineStr') return undefined;
+    return cellText(type, this.style, decode(text.slice(this.valueAt, this.valueEnd)), this.parts);
   }
 }
 

@@ -3,27 +3,30 @@ import type { Dataset } from '#core/datasets/definition.ts';
 import { convertSheets } from './csv-sink.ts';
 import { type TabularSource, UnreadableFileError } from './source.ts';
 import { workbookSheets } from './xlsx-rows.ts';
-import type { ZipEntry } from './zip.ts';
+import type { GuardedZip } from './zip-guard.ts';
 
 /**
  * Convert a workbook's data to a UTF-8 CSV, streaming, keeping each row's sheet row number: the first sheet
  * with a recognisable header is read (see workbook.ts), title rows above the header and the summary and
  * signature rows of a recap are skipped, Excel dates become ISO text, formulas give their results. The
- * sheets come from the XML row source (xlsx-rows.ts) over the entries the zip guard checked.
+ * sheets come from the XML row source (xlsx-rows.ts) over the entries the zip guard checked; the guard's
+ * checks of the parts it counts as they are read are settled before anything else is reported.
  */
 export async function openXlsx(
   path: string,
-  entries: ZipEntry[],
+  zip: GuardedZip,
   ds: Dataset<Record<string, Column>>,
   out: string,
 ): Promise<TabularSource> {
   let converted: Awaited<ReturnType<typeof convertSheets>>;
   try {
-    converted = await convertSheets(workbookSheets(path, entries), ds, out);
+    converted = await convertSheets(workbookSheets(path, zip.entries), ds, out);
   } catch (e) {
+    await zip.settle();
     if (e instanceof UnreadableFileError) throw e;
     throw new UnreadableFileError(`Berkas Excel tidak dapat dibaca: ${(e as Error).message}`);
   }
+  await zip.settle();
   const { table, multiLine, longestRecord } = converted;
   return {
     path: out,

@@ -10,9 +10,19 @@ export interface ZipEntry {
   name: string;
   method: number;
   compressed: number;
+  /** The inflated size the directory declares (it may lie: the zip guard counts the bytes). */
+  declared: number;
   offset: number;
   /** The entry's stored bytes, when the whole file was read with its directory (see {@link zipEntries}). */
   data?: Buffer;
+  /** Set by the zip guard on an entry whose inflated bytes it counts as a reader inflates it. */
+  tally?: InflatedTally;
+}
+
+/** Counts an entry's inflated bytes as they are read: `add` per chunk, `end` once the entry is read whole. */
+export interface InflatedTally {
+  add(bytes: number): void;
+  end(): void;
 }
 
 const EOCD = 0x06054b50;
@@ -67,6 +77,7 @@ function directory(dir: Buffer, count: number, whole: Buffer | undefined): ZipEn
       name: dir.toString('utf8', p + 46, p + 46 + nameLength),
       method: dir.readUInt16LE(p + 10),
       compressed: dir.readUInt32LE(p + 20),
+      declared: dir.readUInt32LE(p + 24),
       offset: dir.readUInt32LE(p + 42),
     };
     const data = whole && storedBytes(whole, entry);
