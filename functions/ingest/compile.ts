@@ -47,10 +47,14 @@ const p = (c: string) => ident(`p_${c}`);
  */
 const PARSERS = {
   integer: {
-    // a decimal comma is no number to the cast (NULL, then the full parser): only a dot needs the guard;
-    // a plain number starts below 'A' (a digit, sign, dot or space), so an answer in words skips a cast
-    // that fails (~100 ns a cell; `inf` and `nan` are left to the full parser, which reads them the same)
-    fast: (v: string) => `CASE WHEN ${v} < 'A' AND NOT contains(${v}, '.') THEN TRY_CAST(${v} AS DOUBLE) END`,
+    // without a dot, a number is what the full parser reads it as: the cast, else the cast with its decimal
+    // comma as a dot (`36,0`, Excel's Indonesian locale; the cast itself takes no comma). Such a cell fell
+    // to the full parser, which then ran on every integer column of its row. A dot needs the full parser
+    // (Indonesian thousands). A plain number starts below 'A' (a digit, sign, dot or space), so an answer
+    // in words skips a cast that fails (~100 ns a cell; `inf` and `nan` go to the full parser, which reads
+    // them the same)
+    fast: (v: string) =>
+      `CASE WHEN ${v} < 'A' AND NOT contains(${v}, '.') THEN COALESCE(TRY_CAST(${v} AS DOUBLE), TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)) END`,
     rest: (v: string) => `COALESCE(pantau_number(${v}), pantau_number(pantau_deep_clean(${v})))`,
   },
   date: {
