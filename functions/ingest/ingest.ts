@@ -168,12 +168,12 @@ async function validateAndWrite(
   }
   report.notes = notes(ds, mapping, src);
   const lineage = { region: target.region, period: target.period.id, submissionId: report.submission_id };
-  const scan = { submissionId: report.submission_id, salt: ctx.piiSalt };
+  const submission = { submissionId: report.submission_id, salt: ctx.piiSalt };
   const curatedFile = join(ctx.scratchDir, 'curated.parquet');
   // a large clean export is validated and curated in one pass; any other is staged first
   const clean = await timed('clean-pass', () =>
     curateClean(ctx.duck, ds, src, mapping, target, {
-      ...scan,
+      ...submission,
       path: curatedFile,
       lineage,
       metadata: holdingsClause(holdingsOf(ds, report, false)),
@@ -185,7 +185,10 @@ async function validateAndWrite(
     return timed('finish', () => finish(ctx, report, [], target));
   }
   const staged = await timed('stage', () =>
-    stage(ctx.duck, ds, src, mapping, target, { ...scan, path: join(ctx.scratchDir, 'staged.parquet') }),
+    stage(ctx.duck, ds, src, mapping, target, {
+      ...submission,
+      path: join(ctx.scratchDir, 'staged.parquet'),
+    }),
   );
   const rejected = staged.rowsInvalid + staged.duplicates;
   Object.assign(report, {

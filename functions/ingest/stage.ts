@@ -142,8 +142,9 @@ export async function stage(
   const [written] = await timed('stage-copy', () => (src.rows.explicit ? duck.withThreads(1, copy) : copy()));
   // a view cannot take parameters: the path is the scratch file's and the id is hex, both ours
   const shifts = src.rows.explicit ? [] : (src.rows.shifts ?? []);
+  // (a conversion's rows are always numbered)
   const row =
-    reading.numbered || src.rows.explicit
+    src.rows.explicit || reading.numbered
       ? '__src_row'
       : `file_row_number + ${src.rows.firstDataRow}${shifts.length > 0 ? ' + COALESCE(b.add, 0)' : ''}`;
   const from = shifts.length > 0 ? await blankLineShifts(duck, shifts) : '';
