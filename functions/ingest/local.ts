@@ -34,7 +34,8 @@ export async function listFiles(paths: string[]): Promise<string[]> {
  */
 export async function ingestLocalFiles(
   lakeDir: string,
-  files: string[],
+  /** The files, in order; they may arrive while the run goes on (`pantau ingest - --stream`). */
+  files: Iterable<string> | AsyncIterable<string>,
   options: {
     target?: TargetParts;
     threads?: number;
@@ -55,12 +56,13 @@ export async function ingestLocalFiles(
   };
   const reports: SubmissionReport[] = [];
   try {
-    for (const [i, file] of files.entries()) {
+    let i = 0;
+    for await (const file of files) {
       const upload: Upload = { store: root, key: file.slice(1).split(sep).join('/'), target: options.target };
       const report = await ingestSubmission(ctx, upload);
       report.file = file;
       reports.push(report);
-      options.onReport?.(report, i);
+      options.onReport?.(report, i++);
     }
   } finally {
     printProfile();
