@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { DATASET_IDS, isDatasetId } from '#core/datasets/index.ts';
 import { canonicalRegionCode } from '#core/regions.ts';
-import { ingestLocalFiles, listFiles } from '#ingest/local.ts';
+import { listFiles } from '#ingest/local.ts';
 import type { SubmissionReport } from '#ingest/report.ts';
 import { lakeDir, parse, periodArg, progress, progressDone, UsageError } from './args.ts';
 import { defaultJobs, ingestPool } from './ingest-pool.ts';
@@ -17,8 +16,7 @@ const LABEL: Record<SubmissionReport['status'], string> = {
 
 export const command: Command = {
   name: 'ingest',
-  usage:
-    'pantau ingest FILE|DIR|-… [--lake DIR] [--dataset D --region R --period P] [--json] [--jobs N] [--stream]',
+  usage: 'pantau ingest FILE|DIR|-… [--lake DIR] [--dataset D --region R --period P] [--json] [--jobs N]',
   summary: 'Validasi berkas unggahan wilayah dan simpan sebagai Parquet; laporan per berkas.',
   options: [
     [
@@ -31,10 +29,6 @@ export const command: Command = {
     ['--period P', 'triwulan YYYY-Qn, mis. 2026-Q3'],
     ['--json', 'cetak laporan tiap berkas sebagai satu baris JSON'],
     ['--jobs N', `proses pekerja, bilangan bulat ≥ 1 (bawaan ${defaultJobs()}: satu per inti, maks. 4)`],
-    [
-      '--stream',
-      'dengan -: proses tiap path dari stdin begitu tiba, berurutan, di proses ini (tanpa mendahulukan daftar unit)',
-    ],
   ],
   example: 'pantau ingest skm-2026q3.csv --dataset skm --region 33.74 --period 2026-Q3',
   async run(argv) {
@@ -47,7 +41,6 @@ export const command: Command = {
         period: { type: 'string' },
         json: { type: 'boolean' },
         jobs: { type: 'string' },
-        stream: { type: 'boolean' },
       },
       true,
     );
@@ -57,39 +50,30 @@ export const command: Command = {
     if (!Number.isInteger(jobs) || jobs < 1)
       throw new UsageError(`--jobs harus bilangan bulat ≥ 1, bukan "${values.jobs}"`);
     checkTarget(values);
-    if (values.stream && (positionals.length !== 1 || positionals[0] !== '-'))
-      throw new UsageError(
-        '--stream hanya untuk daftar path dari stdin: tulis - sebagai satu-satunya berkas',
-      );
-    if (values.stream && values.jobs !== undefined && jobs > 1)
-      throw new UsageError(
-        '--stream memproses berkas satu per satu di proses ini: jangan dipakai dengan --jobs > 1',
-      );
-    const files = values.stream
-      ? undefined
-      : await listFiles(existing(positionals[0] === '-' ? await stdinLines() : positionals));
+    const files = await listFiles(existing(positionals[0] === '-' ? await stdinLines() : positionals));
     const tally = { accepted: 0, rejected: 0, duplicate: 0 };
-    const target = { dataset: values.dataset, region: values.region, period: values.period };
-    const lake = lakeDir(values.lake);
-    const onReport = (r: SubmissionReport, done: number) => {
-      tally[r.status]++;
-      if (values.json) console.log(JSON.stringify(r));
-      else {
-        progressDone();
-        console.log(
-          `${LABEL[r.status]} ${r.region_code ?? '?'} ${r.dataset ?? '?'} ${r.period ?? '?'}  ${r.file}\n         ${r.summary}`,
+    await ingestPool(files, {
+      lake: lakeDir(values.lake),
+      jobs,
+      target: { dataset: values.dataset, region: values.region, period: values.period },
+      onReport: (r, done) => {
+        tally[r.status]++;
+        if (values.json) console.log(JSON.stringify(r));
+        else {
+          progressDone();
+          console.log(
+            `${LABEL[r.status]} ${r.region_code ?? '?'} ${r.dataset ?? '?'} ${r.period ?? '?'}  ${r.file}\n         ${r.summary}`,
+          );
+        }
+        progress(
+          `[${done}/${files.length}] diterima ${tally.accepted}, ditolak ${tally.rejected}, duplikat ${tally.duplicate}`,
         );
-      }
-      progress(
-        `[${done}${files ? `/${files.length}` : ''}] diterima ${tally.accepted}, ditolak ${tally.rejected}, duplikat ${tally.duplicate}`,
-      );
-    };
-    if (files) await ingestPool(files, { lake, jobs, target, onReport });
-    else await ingestLocalFiles(lake, streamedFiles(), { target, onReport: (r, i) => onReport(r, i + 1) });
+      },
+    });
     progressDone();
     if (!values.json)
       console.error(
-        `Selesai: ${tally.accepted + tally.rejected + tally.duplicate} berkas — diterima ${tally.accepted}, ditolak ${tally.rejected}, duplikat ${tally.duplicate}.`,
+        `Selesai: ${files.length} berkas — diterima ${tally.accepted}, ditolak ${tally.rejected}, duplikat ${tally.duplicate}.`,
       );
     return 0;
   },
@@ -114,14 +98,6 @@ function existing(paths: string[]): string[] {
       `berkas atau folder tidak ditemukan: ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` (+${missing.length - 3} lagi)` : ''}; periksa path-nya`,
     );
   return paths;
-}
-
-/** The files of the paths on standard input, each as its line arrives (`pantau ingest - --stream`). */
-async function* streamedFiles(): AsyncIterable<string> {
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
-    const path = line.trim();
-    if (path) yield* await listFiles(existing([path]));
-  }
 }
 
 /** Paths given one per line on standard input (`pantau ingest -`). */

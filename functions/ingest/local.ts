@@ -34,8 +34,7 @@ export async function listFiles(paths: string[]): Promise<string[]> {
  */
 export async function ingestLocalFiles(
   lakeDir: string,
-  /** The files, in order; they may arrive while the run goes on (`pantau ingest - --stream`). */
-  files: Iterable<string> | AsyncIterable<string>,
+  files: string[],
   options: {
     target?: TargetParts;
     threads?: number;
@@ -56,13 +55,12 @@ export async function ingestLocalFiles(
   };
   const reports: SubmissionReport[] = [];
   try {
-    let i = 0;
-    for await (const file of files) {
+    for (const [i, file] of files.entries()) {
       const upload: Upload = { store: root, key: file.slice(1).split(sep).join('/'), target: options.target };
       const report = await ingestSubmission(ctx, upload);
       report.file = file;
       reports.push(report);
-      options.onReport?.(report, i++);
+      options.onReport?.(report, i);
     }
   } finally {
     printProfile();
