@@ -1,19 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvField } from '#core/contract/csv.ts';
 import { type Column, FLAG_VALUES, wordKey } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { DATASET_IDS, type DatasetId, dataset } from '#core/datasets/index.ts';
-import type { Duck } from '#core/duckdb.ts';
 import { parsePeriod } from '#core/period.ts';
-import { openIngestEngine } from '#ingest/engine.ts';
 import { mapHeader } from '#ingest/headers.ts';
 import type { Target } from '#ingest/key.ts';
 import { inspectFile } from '#ingest/read/inspect.ts';
 import { openSource } from '#ingest/read/open.ts';
 import { stage } from '#ingest/stage.ts';
-import { tempDir } from '../support/lake.ts';
+import { ingestEngineForTests } from '../support/lake.ts';
 
 const NBSP = '\u00a0';
 /** Every padding a cell may carry: none, spaces, no-break spaces, a tab, mixed. */
@@ -108,24 +106,15 @@ function exportText(ds: Dataset<Record<string, Column>>): { text: string; rows: 
   return { text: `${lines.join('\n')}\n`, rows, grid };
 }
 
-let tmp: Awaited<ReturnType<typeof tempDir>>;
-let duck: Duck;
-beforeAll(async () => {
-  tmp = await tempDir();
-  duck = await openIngestEngine(join(tmp.dir, 'scratch'), { threads: 1 });
-});
-afterAll(async () => {
-  duck.close();
-  await tmp.cleanup();
-});
+const engine = ingestEngineForTests();
 
 describe('normaliser fast paths', () => {
   for (const ds of DATASET_IDS.map(dataset)) {
     it(`give exactly what the full normalisers give on every accepted and rejected form (${ds.id})`, async () => {
-      const file = join(tmp.dir, `${ds.id}.csv`);
+      const file = join(engine.dir, `${ds.id}.csv`);
       const { text, rows, grid } = exportText(ds);
       await writeFile(file, text);
-      const src = await openSource(file, await inspectFile(file), ds, duck, tmp.dir);
+      const src = await openSource(file, await inspectFile(file), ds, engine.duck, engine.dir);
       const mapping = mapHeader(ds, src.header);
       const target: Target = {
         dataset: ds.id as DatasetId,
@@ -133,8 +122,8 @@ describe('normaliser fast paths', () => {
         period: parsePeriod('2026-Q3')!,
       };
       const run = async (fastPaths: boolean, viaTable = true) => {
-        const path = join(tmp.dir, `${ds.id}-${fastPaths}-${viaTable}.parquet`);
-        const staged = await stage(duck, ds, src, mapping, target, {
+        const path = join(engine.dir, `${ds.id}-${fastPaths}-${viaTable}.parquet`);
+        const staged = await stage(engine.duck, ds, src, mapping, target, {
           submissionId: 'x',
           salt: 's',
           path,
@@ -156,20 +145,20 @@ describe('normaliser fast paths', () => {
       // the forms exercise both outcomes: some rows rejected, and every typed column read somewhere
       expect(fast.staged.rowsInvalid).toBeGreaterThan(0);
       const typed = Object.entries(ds.columns).filter(([, c]) => c.kind !== 'pii' && c.kind !== 'text');
-      const [read] = await duck.rows<Record<string, string>>(
+      const [read] = await engine.duck.rows<Record<string, string>>(
         `SELECT ${typed.map(([name]) => `count("${name}") AS "${name}"`).join(', ')} FROM read_parquet('${fast.path}')`,
       );
       for (const [name] of typed) expect(Number(read![name]), name).toBeGreaterThan(0);
       // validity is tested apart from the checks' list (one test per integer column): every rejected row
       // names a failed check
-      const [unexplained] = await duck.rows<{ n: string }>(
+      const [unexplained] = await engine.duck.rows<{ n: string }>(
         `SELECT count(*) AS n FROM read_parquet('${fast.path}') WHERE NOT __valid AND len(__errors) = 0`,
       );
       expect(unexplained).toEqual({ n: '0' });
       // every column of every row, in file order (typed values, validity, failed checks, raw text); the
       // source's row number is only there when the scan numbers the rows (a large file, one engine thread)
       const differing = (a: string, b: string) =>
-        duck.rows(
+        engine.duck.rows(
           `SELECT count(*) AS n FROM (
              (SELECT * EXCLUDE (__src_row) FROM read_parquet('${a}', file_row_number = true)
               EXCEPT ALL SELECT * EXCLUDE (__src_row) FROM read_parquet('${b}', file_row_number = true))
@@ -182,7 +171,7 @@ describe('normaliser fast paths', () => {
       const columns = Object.entries(ds.columns);
       for (const [k, [name, c]] of columns.entries()) {
         if (c.kind !== 'integer' || !c.labels) continue;
-        const scores = await duck.rows<{ v: number | null }>(
+        const scores = await engine.duck.rows<{ v: number | null }>(
           `SELECT "${name}" AS v FROM read_parquet('${fast.path}') ORDER BY file_row_number`,
         );
         const words = grid
@@ -193,7 +182,7 @@ describe('normaliser fast paths', () => {
       }
       expect(await differing(direct.path, fast.path)).toEqual([{ n: '0' }]);
       // the large file read on one thread numbers its rows in the scan: the officer's row (header on row 1)
-      const [misnumbered] = await duck.rows<{ n: string }>(
+      const [misnumbered] = await engine.duck.rows<{ n: string }>(
         `SELECT count(*) FILTER (__src_row IS DISTINCT FROM file_row_number + 2) AS n FROM read_parquet('${direct.path}', file_row_number = true)`,
       );
       expect(misnumbered).toEqual({ n: '0' });

@@ -1,8 +1,5 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Duck } from '#core/duckdb.ts';
-import { openIngestEngine } from '#ingest/engine.ts';
-import { tempDir } from '../support/lake.ts';
+import { describe, expect, it } from 'vitest';
+import { ingestEngineForTests } from '../support/lake.ts';
 
 const MONTH_NAMES = [
   ...['januari', 'februari', 'maret', 'april', 'mei', 'juni'],
@@ -11,23 +8,14 @@ const MONTH_NAMES = [
 /** Years around every leap-year rule and the ends of what four digits give. */
 const YEARS = [0, 1, 4, 100, 400, 1900, 2000, 2023, 2024, 2026, 2100, 9999];
 
-let tmp: Awaited<ReturnType<typeof tempDir>>;
-let duck: Duck;
-beforeAll(async () => {
-  tmp = await tempDir();
-  duck = await openIngestEngine(join(tmp.dir, 'scratch'), { threads: 1 });
-});
-afterAll(async () => {
-  duck.close();
-  await tmp.cleanup();
-});
+const engine = ingestEngineForTests();
 
 /**
  * How many cells of `grid` (columns y, m, d, h, i, s and the cell `text`) `pantau_words` reads otherwise than
  * `make_timestamp` of their fields under `try`, and how many each reads at all.
  */
 async function compare(grid: string): Promise<{ differ: number; read: number; n: number }> {
-  const [r] = await duck.rows<{ differ: string; read: string; n: string }>(`
+  const [r] = await engine.duck.rows<{ differ: string; read: string; n: string }>(`
     WITH grid AS (${grid}), judged AS (
       SELECT pantau_words(text) AS ours, try(make_timestamp(y, m, d, h, i, s::DOUBLE)) AS engine FROM grid)
     SELECT count(*) FILTER (WHERE ours IS DISTINCT FROM engine) AS differ, count(ours) AS read, count(*) AS n

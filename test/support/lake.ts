@@ -1,6 +1,9 @@
 import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import type { Duck } from '#core/duckdb.ts';
+import { openIngestEngine } from '#ingest/engine.ts';
 import type { TargetParts } from '#ingest/key.ts';
 import { ingestLocalFiles } from '#ingest/local.ts';
 import type { SubmissionReport } from '#ingest/report.ts';
@@ -13,6 +16,30 @@ export async function tempDir(
 ): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A one-thread ingest engine (macros installed) and a temporary folder for the tests of one file: opened
+ * before its first test, closed and removed after its last. Read `duck` and `dir` inside tests.
+ */
+export function ingestEngineForTests(): { readonly duck: Duck; readonly dir: string } {
+  const held: { duck?: Duck; tmp?: Awaited<ReturnType<typeof tempDir>> } = {};
+  beforeAll(async () => {
+    held.tmp = await tempDir();
+    held.duck = await openIngestEngine(join(held.tmp.dir, 'scratch'), { threads: 1 });
+  });
+  afterAll(async () => {
+    held.duck?.close();
+    await held.tmp?.cleanup();
+  });
+  return {
+    get duck() {
+      return held.duck!;
+    },
+    get dir() {
+      return held.tmp!.dir;
+    },
+  };
 }
 
 /** Write a file with a given modification time (the upload time locally). */
