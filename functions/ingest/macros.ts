@@ -122,17 +122,18 @@ export const INGEST_MACROS = [
   // The shapes are tested with LIKE (`_` is one character), ~10 ns a test, where each `v[i]` made a string
   // (~35 ns) and a cast or parse that fails costs 250–500 ns: so a cell reaches only the parse its shape needs.
   `CREATE OR REPLACE MACRO pantau_no_day_name(v) AS regexp_replace(lower(v), ${DAY_NAME}, '')`,
+  // What the date-in-words parser reads of a cell: lower case, without a day name before the day. One call
+  // of the parser per fast macro, on this: each call pastes its pattern and lambdas into the plan again.
+  `CREATE OR REPLACE MACRO pantau_words_text(v) AS CASE WHEN v[1] BETWEEN '0' AND '9' THEN lower(v) ELSE pantau_no_day_name(v) END`,
   `CREATE OR REPLACE MACRO pantau_timestamp_fast(v) AS CASE WHEN v LIKE '____-%' THEN TRY_CAST(v AS TIMESTAMP)
      WHEN v LIKE '__/%' OR v LIKE '_/%' THEN try_strptime(v, ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y'])
      WHEN v LIKE '__-__-____' OR v LIKE '__-__-____ %'
        THEN try_strptime(v, ['%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y'])
-     WHEN v[1] BETWEEN '0' AND '9' THEN pantau_words(lower(v))
-     ELSE pantau_words(pantau_no_day_name(v)) END`,
+     ELSE pantau_words(pantau_words_text(v)) END`,
   `CREATE OR REPLACE MACRO pantau_date_fast(v) AS CASE WHEN v LIKE '____-_____' THEN TRY_CAST(v AS DATE)
      WHEN v LIKE '__/%' OR v LIKE '_/%' THEN CAST(try_strptime(v, '%d/%m/%Y') AS DATE)
      WHEN v LIKE '__-__-____' THEN CAST(try_strptime(v, '%d-%m-%Y') AS DATE)
-     WHEN v[1] BETWEEN '0' AND '9' THEN CAST(pantau_words(lower(v)) AS DATE)
-     ELSE CAST(pantau_words(pantau_no_day_name(v)) AS DATE) END`,
+     ELSE CAST(pantau_words(pantau_words_text(v)) AS DATE) END`,
   // Every accepted form, for what the fast paths could not read.
   `CREATE OR REPLACE MACRO pantau_timestamp(v) AS list_transform([pantau_no_day_name(v)], x -> COALESCE(
      TRY_CAST(x AS TIMESTAMP),
