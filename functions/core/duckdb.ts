@@ -2,8 +2,10 @@ import { totalmem } from 'node:os';
 import {
   type DuckDBConnection,
   DuckDBInstance,
+  type DuckDBMaterializedResult,
   type DuckDBPreparedStatement,
   type DuckDBValue,
+  JsonDuckDBValueConverter,
 } from '@duckdb/node-api';
 
 export type SqlParams = Record<string, DuckDBValue> | DuckDBValue[];
@@ -68,8 +70,7 @@ export class Duck {
 
   /** Rows as JSON-safe objects (BIGINT as string, dates as ISO strings). */
   async rows<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, used(sql, params));
-    return reader.getRowObjectsJson() as unknown as T[];
+    return rowObjects(await this.connection.run(sql, used(sql, params))) as T[];
   }
 
   /**
@@ -92,8 +93,7 @@ export class Duck {
     statement.clearBindings();
     const values = used(sql, params);
     if (values !== undefined) statement.bind(values);
-    const reader = await statement.runAndReadAll();
-    return reader.getRowObjectsJson() as unknown as T[];
+    return rowObjects(await statement.run()) as T[];
   }
 
   /** Run `f` with the engine on at most `threads` threads, then on as many as it was opened with. */
@@ -128,6 +128,27 @@ export class Duck {
     for (const statement of this.prepared.values()) statement.destroySync();
     this.prepared.clear();
   }
+}
+
+/**
+ * The rows of a result the engine has materialized, as JSON-safe objects (BIGINT as string, dates as ISO
+ * strings), read where they are. A result reader fetches each chunk, and then the end, through the thread
+ * pool: two more trips to another thread and back, ~0.1 ms of CPU per statement (~20 statements a file).
+ */
+function rowObjects(result: DuckDBMaterializedResult): Record<string, unknown>[] {
+  const names = result.deduplicatedColumnNames();
+  const rows: Record<string, unknown>[] = [];
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    for (let i = 0; i < chunk.rowCount; i++) {
+      const row: Record<string, unknown> = {};
+      chunk.visitRowValues(i, (value, _, column, type) => {
+        row[names[column]!] = JsonDuckDBValueConverter(value, type, JsonDuckDBValueConverter);
+      });
+      rows.push(row);
+    }
+  }
+  return rows;
 }
 
 const MiB = 1024 * 1024;
