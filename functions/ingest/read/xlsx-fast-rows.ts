@@ -2,15 +2,7 @@ import { needsQuotes } from '#core/contract/csv.ts';
 import { AMP, CR, EQUALS, GT, LF, LT, QUOTE, SLASH, SPACE } from './bytes.ts';
 import type { SheetRow } from './workbook.ts';
 import type { WorkbookParts } from './workbook-parts.ts';
-import {
-  cellText,
-  found,
-  foundInteger,
-  MAX_COLUMNS,
-  nameEnds,
-  plainInteger,
-  scanAttributes,
-} from './xlsx-cells.ts';
+import { cellText, foundInteger, MAX_COLUMNS, nameEnds, plainInteger } from './xlsx-cells.ts';
 import type { InPlaceReader } from './xml-cutter.ts';
 import { utf8Of } from './xml-scan.ts';
 
@@ -19,6 +11,7 @@ const NUMBER = 0;
 const STR = 1;
 const SHARED = 2;
 const OTHER = 3;
+const APOSTROPHE = 0x27;
 
 /** What a byte of a value is to the scan: text, the end tag's `<`, `&`, beyond ASCII, or CSV-quoted. */
 const TEXT = 0;
@@ -100,8 +93,7 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
     let gt = start + 4;
     while (gt < n && b[gt] !== GT && b[gt] !== LT) gt++;
     if (gt >= n || b[gt] !== GT) return undefined;
-    scanAttributes(text, start + 4, gt);
-    const number = found.r < 0 ? Number.NaN : foundInteger(text, found.r, found.rEnd);
+    const number = rowNumber(b, start + 4, gt);
     const cells: string[] = [];
     this.quoted = false;
     let p = gt + 1;
@@ -141,6 +133,18 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
     let styleAt = -1;
     let styleEnd = -1;
     this.typeAt = -1;
+    // the usual first attribute, ` r="B7"` (letters, then digits), read without the general scan below
+    if (b[p] === SPACE && b[p + 1] === 0x72 && b[p + 2] === EQUALS && b[p + 3] === QUOTE) {
+      let q = p + 4;
+      let ref = 0;
+      for (let v = b[q]!; v >= 65 && v <= 90; v = b[++q]!) ref = ref * 26 + (v - 64);
+      const digits = q;
+      while (b[q]! >= 0x30 && b[q]! <= 0x39) q++;
+      if (digits > p + 4 && q > digits && b[q] === QUOTE) {
+        col = ref - 1;
+        p = q + 1;
+      }
+    }
     for (;;) {
       if (p >= n) return -1;
       const c = b[p]!;
@@ -297,6 +301,48 @@ export class FastRowReader implements InPlaceReader<SheetRow> {
     if (type === 'inlineStr') return undefined;
     return cellText(type, this.style, decode(text.slice(this.valueAt, this.valueEnd)), this.parts);
   }
+}
+
+/**
+ * The row number of a row's start tag (its attributes between `from` and its `>` at `to`): the value of its
+ * last `r` attribute as {@link foundInteger} reads it, NaN without one; what `scanAttributes` finds, read from
+ * the bytes (a row's attributes are ASCII) without searching the text.
+ */
+function rowNumber(b: Uint8Array, from: number, to: number): number {
+  let r = -1;
+  let rEnd = -1;
+  let i = from;
+  while (i < to) {
+    const c = b[i]!;
+    if (c <= SPACE || c === SLASH) {
+      i++;
+      continue;
+    }
+    const name = i;
+    while (i < to && b[i] !== EQUALS && b[i]! > SPACE) i++;
+    const nameLength = i - name;
+    while (i < to && b[i] !== EQUALS) i++;
+    i++;
+    while (i < to && b[i]! <= SPACE) i++;
+    const quote = b[i];
+    if (quote !== QUOTE && quote !== APOSTROPHE) break;
+    let end = i + 1;
+    while (end < to && b[end] !== quote) end++;
+    if (end >= to) break;
+    if (nameLength === 1 && c === 0x72) {
+      r = i + 1;
+      rEnd = end;
+    }
+    i = end + 1;
+  }
+  if (r < 0 || r === rEnd) return Number.NaN;
+  let number = 0;
+  for (let k = r; k < rEnd; k++) {
+    const d = b[k]! - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    number = number * 10 + d;
+  }
+  return number;
 }
 
 /** Past a formula (`<f …/>` or `<f …>text</f>`) whose attributes start at `from`, or -1. */

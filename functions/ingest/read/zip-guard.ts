@@ -20,12 +20,23 @@ const LARGE_ENTRY_CHUNK_BYTES = 40 * 1024 * 1024;
 /** Entries from this compressed size on are counted in large chunks; smaller ones leave little garbage. */
 const LARGE_ENTRY_BYTES = 1024 * 1024;
 
-/** Inflate one entry, counting bytes, and stop as soon as it passes `cap` (sizes in headers can lie). */
-async function inflatedSize(path: string, entry: ZipEntry, cap: number): Promise<number> {
+/**
+ * Inflate one entry, counting bytes, and stop as soon as it passes `cap` (sizes in headers can lie). A part
+ * inflated whole is handed to `keep` (the reader may take it instead of inflating it again).
+ */
+async function inflatedSize(
+  path: string,
+  entry: ZipEntry,
+  cap: number,
+  keep: (whole: Buffer) => void,
+): Promise<number> {
   if (entry.method === 0) return entry.compressed;
   // a small part in memory is inflated at once; one beyond `cap` is streamed, to stop where it always did
   const whole = entryBytes(entry, Math.min(cap, WHOLE_ENTRY_BYTES));
-  if (whole) return whole.length;
+  if (whole) {
+    keep(whole);
+    return whole.length;
+  }
   const large = entry.compressed >= LARGE_ENTRY_BYTES;
   const inflate = await entryStream(path, entry, large ? LARGE_ENTRY_CHUNK_BYTES : undefined);
   let total = 0;
@@ -41,6 +52,12 @@ async function inflatedSize(path: string, entry: ZipEntry, cap: number): Promise
   }
   return total;
 }
+
+/**
+ * Most inflated bytes the guard keeps for the reader, all entries together (parts it inflated whole, each at
+ * most WHOLE_ENTRY_BYTES; the rest are inflated again when read).
+ */
+const KEPT_BYTES = 16 * 1024 * 1024;
 
 const isSharedStrings = (entry: ZipEntry) => /sharedStrings\.xml$/i.test(entry.name);
 
@@ -98,6 +115,8 @@ function owedEntries(entries: readonly ZipEntry[]): Set<ZipEntry> {
 export class GuardedZip {
   /** Inflated sizes counted whole (exact), by entry. */
   private readonly known = new Map<ZipEntry, number>();
+  /** Inflated bytes kept on entries for the reader (see {@link KEPT_BYTES}). */
+  private kept = 0;
 
   private constructor(
     private readonly path: string,
@@ -140,7 +159,11 @@ export class GuardedZip {
     const known = this.known.get(entry);
     // past the cap, any size rejects the same way, but for the shared strings (which cap counted it)
     if (known !== undefined && (known <= cap || !shared)) return known;
-    const inflated = await inflatedSize(this.path, entry, cap);
+    const inflated = await inflatedSize(this.path, entry, cap, (whole) => {
+      if (entry.inflated || this.kept + whole.length > KEPT_BYTES) return;
+      entry.inflated = whole;
+      this.kept += whole.length;
+    });
     if (inflated <= cap) this.known.set(entry, inflated);
     return inflated;
   }
@@ -175,5 +198,5 @@ export class GuardedZip {
 export async function guardZip(path: string, size: number): Promise<ZipEntry[]> {
   const zip = await GuardedZip.open(path, size);
   await zip.settle();
-  return zip.entries.map(({ tally: _, ...entry }) => entry);
+  return zip.entries.map(({ tally: _, inflated: __, ...entry }) => entry);
 }

@@ -17,6 +17,11 @@ export interface ZipEntry {
   data?: Buffer;
   /** Set by the zip guard on an entry whose inflated bytes it counts as a reader inflates it. */
   tally?: InflatedTally;
+  /**
+   * The entry's inflated bytes, when the zip guard has inflated them whole to count them: the reader takes
+   * them (see {@link entryChunks}) instead of inflating the entry a second time.
+   */
+  inflated?: Buffer;
 }
 
 /** Counts an entry's inflated bytes as they are read: `add` per chunk, `end` once the entry is read whole. */
@@ -113,6 +118,12 @@ function dataStart(path: string, entry: ZipEntry): number {
  * character beyond ASCII decodes to two bytes a character, so a 64 KiB chunk was already past it.
  */
 const CHUNK_BYTES = 32 * 1024;
+/**
+ * Compressed bytes per read of a deflated entry: its chunks are only inflated, never decoded, so larger
+ * reads cost fewer reads and stream steps (a 3.5 MB sheet: 14 reads instead of 110, its inflate ~20 %
+ * less CPU) while the inflated chunks keep `chunkBytes`.
+ */
+const DEFLATED_READ_BYTES = 256 * 1024;
 
 /** The inflated bytes of one entry, streamed in chunks of `chunkBytes` (stored or deflated entries only). */
 export async function entryStream(
@@ -125,9 +136,10 @@ export async function entryStream(
     throw rejectWorkbook(`metode kompresi ${entry.method} tidak didukung.`);
   if (entry.compressed === 0) return Readable.from([]);
   // from memory, in the chunks a read stream of the file gives
+  const readBytes = entry.method === 8 ? DEFLATED_READ_BYTES : CHUNK_BYTES;
   const raw = entry.data
-    ? Readable.from(chunks(entry.data, CHUNK_BYTES), { objectMode: false })
-    : createReadStream(path, { start, end: start + entry.compressed - 1, highWaterMark: CHUNK_BYTES });
+    ? Readable.from(chunks(entry.data, readBytes), { objectMode: false })
+    : createReadStream(path, { start, end: start + entry.compressed - 1, highWaterMark: readBytes });
   if (entry.method === 0) return raw;
   const inflate = createInflateRaw({ chunkSize: chunkBytes });
   raw.on('error', (e: Error) => inflate.destroy(e)).pipe(inflate);
@@ -136,14 +148,16 @@ export async function entryStream(
 
 /**
  * The inflated bytes of one entry, for reading: a small part held in memory is inflated at once (see
- * {@link entryBytes}) and handed on in chunks of `chunkBytes`; any other is streamed by {@link entryStream}.
+ * {@link entryBytes}), or taken as the zip guard inflated it, and handed on in chunks of `chunkBytes`; any
+ * other is streamed by {@link entryStream}.
  */
 export async function entryChunks(
   path: string,
   entry: ZipEntry,
   chunkBytes: number = CHUNK_BYTES,
 ): Promise<Readable> {
-  const whole = entryBytes(entry, WHOLE_ENTRY_BYTES);
+  const whole = entry.inflated ?? entryBytes(entry, WHOLE_ENTRY_BYTES);
+  entry.inflated = undefined;
   return whole
     ? Readable.from(chunks(whole, chunkBytes), { objectMode: false })
     : entryStream(path, entry, chunkBytes);
