@@ -49,7 +49,9 @@ const plain = (n: number) =>
 
 describe('conversion CSV sink', () => {
   it('writes what the CSV writer writes, with the row number first, and knows the longest line', async () => {
-    const rows = [...plain(1200), [5000], [5001, ''], [5002, 'a,b', 'kutip "x"', 'Café – D1']];
+    // text beyond ASCII in a plain row: at a cell's start, inside it, a surrogate pair
+    const wide = [5003, 'Café – D1', 'é', 'ok 😀 ok', '', 'D1–D3'];
+    const rows = [...plain(1200), [5000], [5001, ''], [5002, 'a,b', 'kutip "x"', 'Café – D1'], wide];
     const out = await write(rows);
     expect(out.text).toBe(csvLines(rows));
     expect(out).toMatchObject({ multiLine: false, longestRecord: expected(rows).longestRecord });

@@ -3,19 +3,23 @@ import { createWriteStream } from 'node:fs';
 import { csvRecord } from '#core/contract/csv.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
+import { LF } from './bytes.ts';
 import { readWorkbook, type SheetRows, type WorkbookTable } from './workbook.ts';
 
 /**
- * Rows per write: one write per batch (a write per row cost more than the parsing), and a batch's text
- * small enough (~50 KB for a survey row) to stay out of V8's large-object space (see zip.ts).
+ * Records per batch: the line figures are kept per batch (see `flush`), and the writer waits for the disk
+ * once a batch.
  */
 const BATCH_ROWS = 500;
+/** Bytes of the buffer records are written into (a new one once it is handed to the file). */
+const BUFFER_BYTES = 64 * 1024;
+const COMMA = 0x2c;
 
-/** A CSV file written row by row, in batches, waiting when the disk is behind. */
+/** A CSV file written record by record into a byte buffer, written out in batches, waiting when the disk is behind. */
 export class CsvSink {
   private readonly stream;
-  /** The batch's text in pieces (joined once when it is written), and its records. */
-  private pieces: string[] = [];
+  private out = Buffer.allocUnsafe(BUFFER_BYTES);
+  private at = 0;
   private records = 0;
   /** Of the batch: its characters, whether a line holds a CR, its line breaks and longest line. */
   private chars = 0;
@@ -36,23 +40,29 @@ export class CsvSink {
    * Returns a promise (to wait for) only when a batch is written.
    */
   add(number: number, cells: readonly string[], plain = false): Promise<void> | undefined {
-    const head = String(number);
-    const record = cells.length === 0 ? undefined : plain ? cells.join(',') : csvRecord(cells);
-    if (record === undefined) this.pieces.push(head, '\n');
-    else this.pieces.push(head, ',', record, '\n');
-    const length = head.length + 1 + (record === undefined ? 0 : record.length + 1);
-    this.chars += length;
+    const head = this.head(number);
+    if (plain && cells.length > 0) return this.counted(head + 1 + this.plainRecord(cells) + 1);
+    const record = cells.length === 0 ? undefined : csvRecord(cells);
+    if (record === undefined) {
+      this.at--; // the comma after the number
+      this.room(1);
+      this.out[this.at++] = LF;
+      return this.counted(head + 1);
+    }
+    this.room(record.length * 3 + 1);
+    this.at += this.out.write(record, this.at);
+    this.out[this.at++] = LF;
+    const length = head + 1 + record.length + 1;
     // a cell with a line break or CR is quoted: a record without a quote has one break, at its end
-    if (record === undefined || plain || !record.includes('"')) {
-      this.breaks++;
-      if (length > this.longest) this.longest = length;
-    } else if (record.includes('\r')) this.carriageReturn = true;
+    if (plain || !record.includes('"')) return this.counted(length);
+    this.chars += length;
+    if (record.includes('\r')) this.carriageReturn = true;
     else {
-      const lines = lineBreaks(`${head},${record}\n`);
+      const lines = lineBreaks(`${number},${record}\n`);
       this.breaks += lines.count;
       this.longest = Math.max(this.longest, lines.longest);
     }
-    return ++this.records >= BATCH_ROWS ? this.flush() : undefined;
+    return this.counted(0);
   }
 
   async end(): Promise<void> {
@@ -65,17 +75,73 @@ export class CsvSink {
     this.stream.destroy();
   }
 
+  /**
+   * Write cells known to need no quotes joined by commas, and the line break, without joining them first
+   * (ASCII byte by byte); the record's length in UTF-16 code units.
+   */
+  private plainRecord(cells: readonly string[]): number {
+    let length = cells.length - 1;
+    for (const cell of cells) length += cell.length;
+    this.room(length * 3 + 1);
+    const out = this.out;
+    let at = this.at;
+    for (let j = 0; j < cells.length; j++) {
+      if (j > 0) out[at++] = COMMA;
+      const cell = cells[j]!;
+      for (let i = 0; i < cell.length; i++) {
+        const c = cell.charCodeAt(i);
+        if (c >= 0x80) {
+          // the rest from the first character beyond ASCII (a surrogate pair starts there, never in between)
+          at += out.write(i === 0 ? cell : cell.slice(i), at);
+          break;
+        }
+        out[at++] = c;
+      }
+    }
+    out[at++] = LF;
+    this.at = at;
+    return length;
+  }
+
+  /** Write a record's number and the comma after it; its length in characters. */
+  private head(number: number): number {
+    const text = String(number);
+    this.room(text.length + 1);
+    this.at += this.out.write(text, this.at, 'latin1');
+    this.out[this.at++] = COMMA;
+    return text.length;
+  }
+
+  /** Count a record of one line of `length` characters (0: counted already); write the batch when full. */
+  private counted(length: number): Promise<void> | undefined {
+    if (length > 0) {
+      this.chars += length;
+      this.breaks++;
+      if (length > this.longest) this.longest = length;
+    }
+    return ++this.records >= BATCH_ROWS ? this.flush() : undefined;
+  }
+
+  /** Make room for `bytes` more bytes: the buffer written so far is handed to the file, a new one taken. */
+  private room(bytes: number): void {
+    if (this.at + bytes <= this.out.length) return;
+    if (this.at > 0) this.stream.write(this.out.subarray(0, this.at));
+    this.out = Buffer.allocUnsafe(Math.max(BUFFER_BYTES, bytes));
+    this.at = 0;
+  }
+
   /** Write the batch; a CR anywhere in it counts as a multi-line cell, its longest line the whole batch. */
   private async flush(): Promise<void> {
     if (this.records === 0) return;
-    const text = this.pieces.join('');
     this.multiLine ||= this.carriageReturn || this.breaks > this.records;
     this.longestRecord = Math.max(this.longestRecord, (this.carriageReturn ? this.chars : this.longest) * 3);
-    this.pieces = [];
     this.records = 0;
     this.chars = this.breaks = this.longest = 0;
     this.carriageReturn = false;
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    const bytes = this.out.subarray(0, this.at);
+    this.out = Buffer.allocUnsafe(BUFFER_BYTES);
+    this.at = 0;
+    if (!this.stream.write(bytes)) await once(this.stream, 'drain');
   }
 }
 
