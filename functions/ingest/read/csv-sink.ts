@@ -105,11 +105,22 @@ export class CsvSink {
 
   /** Write a record's number and the comma after it; its length in characters. */
   private head(number: number): number {
-    const text = String(number);
-    this.room(text.length + 1);
-    this.at += this.out.write(text, this.at, 'latin1');
+    if (!(Number.isInteger(number) && number >= 0 && number < 1e15)) {
+      const text = String(number);
+      this.room(text.length + 1);
+      this.at += this.out.write(text, this.at, 'latin1');
+      this.out[this.at++] = COMMA;
+      return text.length;
+    }
+    // a row number (what String gives: its decimal digits), written digit by digit
+    let digits = 1;
+    for (let rest = number; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    this.room(digits + 1);
+    let at = this.at + digits;
+    for (let rest = number; at > this.at; rest = Math.floor(rest / 10)) this.out[--at] = 0x30 + (rest % 10);
+    this.at += digits;
     this.out[this.at++] = COMMA;
-    return text.length;
+    return digits;
   }
 
   /** Count a record of one line of `length` characters (0: counted already); write the batch when full. */
