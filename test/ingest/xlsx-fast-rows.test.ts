@@ -77,6 +77,13 @@ describe('XLSX fast row path', () => {
       row(20, PLAIN[0]!, ''),
       row(21, '', ' r="21"/'),
       row(22, ''),
+      // row numbers read from the start tag's bytes: after another attribute, single quotes, the last of
+      // two, not a number, empty
+      row(23, PLAIN[0]!, ' spans="1:5" r="23"'),
+      row(24, PLAIN[0]!, " r='24' spans='1:5'"),
+      row(25, PLAIN[0]!, ' r="24" r="25"'),
+      row(26, PLAIN[0]!, ' r="2x6"'),
+      row(27, PLAIN[0]!, ' r=""'),
     ];
     const seen = { plain: 0, quoted: 0 };
     for (const xml of rows) {
