@@ -59,8 +59,9 @@ interface ScanParams {
  */
 function readingOf(duck: Duck, src: TabularSource, params: ScanParams) {
   // a local scratch file, asked twice for a file that is staged after its one pass is not taken: a
-  // synchronous stat takes microseconds, a trip through the thread pool ~0.1 ms
-  const size = statSync(src.path).size;
+  // synchronous stat takes microseconds, a trip through the thread pool ~0.1 ms. A conversion's Parquet
+  // file goes by the size of its rows as text, as the CSV it replaces did
+  const size = src.format === 'parquet' ? src.textBytes : statSync(src.path).size;
   const viaTable = params.viaTable ?? size <= TABLE_SOURCE_MAX_BYTES;
   const numbered =
     src.rows.explicit || (!viaTable && duck.threads === 1 && (src.rows.shifts ?? []).length === 0);
