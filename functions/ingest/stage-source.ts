@@ -54,16 +54,15 @@ export function sourceRelation(src: TabularSource, numbered = false): SourceRela
 }
 
 /**
- * A conversion's Parquet rows: its columns renamed by position (the record number, then one per header
- * cell; the file's names are the export's keys), and the spare columns empty, as they are for a CSV row
- * without extra cells.
+ * A conversion's Parquet rows: its columns renamed by position (see {@link ParquetSource}; the file's names
+ * are the export's keys), and the spare columns empty, as they are for a CSV row without extra cells.
  */
 function parquetRows(src: ParquetSource, names: string[]): string {
   const cells = names.slice(0, src.header.length);
   const spare = names.slice(src.header.length).map((c) => `CAST(NULL AS VARCHAR) AS ${c}`);
   // the path is a scratch file of ours: a literal
   return `SELECT row_no AS __src_row, ${[...cells, ...spare].join(', ')}
-    FROM read_parquet(${literal(src.path)}) AS t(row_no${cells.map((c) => `, ${c}`).join('')})`;
+    FROM read_parquet(${literal(src.path)}) AS t(row_no, row_bytes${cells.map((c) => `, ${c}`).join('')})`;
 }
 
 /** Source tables each engine has made, by width. */

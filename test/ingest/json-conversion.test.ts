@@ -46,8 +46,11 @@ const EXPORTS: Record<string, string> = {
     { __row: 7, b: 1 },
     { __ROW_1: 8, b: 2 },
   ]),
-  // keys with quotes, commas and spaces, and one named like the converted file's last column
-  'key-odd.json': JSON.stringify([{ 'a,"b"': 1, ' spasi ': 'x', __row_bytes: 2, '': 3 }]),
+  // keys with quotes, commas and spaces, one named like the converted file's second column, and names the
+  // scan gives the file's columns
+  'key-odd.json': JSON.stringify([
+    { 'a,"b"': 1, ' spasi ': 'x', __row_bytes: 2, '': 3, row_no: 4, row_bytes: 5, c0: 6, b: 7 },
+  ]),
 };
 
 /**

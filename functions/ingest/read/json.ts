@@ -1,11 +1,11 @@
 import type { Duck } from '#core/duckdb.ts';
-import { ident, literal } from '#core/duckdb.ts';
+import { literal } from '#core/duckdb.ts';
 import { SCRATCH_PARQUET_WRITE } from '../limits.ts';
 import { type ParquetSource, UnreadableFileError } from './source.ts';
 
 /** The record number's column in the converted file (its name is never a header cell). */
 const ROW = '__row';
-/** The converted file's last column: the running total of its rows' text bytes (see {@link rowsOf}). */
+/** The converted file's second column: the bytes of each record's cells as text (see {@link rowsOf}). */
 const TEXT_BYTES = '__row_bytes';
 
 /**
@@ -46,13 +46,11 @@ interface Converted {
 }
 
 /**
- * The rows of the JSON reader's relation: the record number, every column as text, then the running total
- * of the cells' text bytes (its last value, the file's total, is in the statistics the copy returns). Both
- * windows stream, in file order.
+ * The rows of the JSON reader's relation: the record number, the bytes of the record's cells as text, then
+ * every column as text.
  */
 const rowsOf = (source: string) =>
-  `SELECT row_number() OVER () AS ${ROW}, COLUMNS(*)::VARCHAR,
-     CAST(sum(strlen(concat(*COLUMNS(*)))) OVER (ROWS UNBOUNDED PRECEDING) AS BIGINT) AS ${TEXT_BYTES}
+  `SELECT row_number() OVER () AS ${ROW}, strlen(concat(*COLUMNS(*))) AS ${TEXT_BYTES}, COLUMNS(*)::VARCHAR
    FROM ${source}`;
 
 /**
@@ -64,13 +62,12 @@ const rowsOf = (source: string) =>
  * fails: {@link convertDescribed} then decides, with the error or result the file always had.
  */
 async function convertOnce(duck: Duck, source: string, out: string): Promise<Converted | null> {
-  let stats: CopyStats[];
   try {
-    stats = await duck.withThreads(1, () => copy(duck, source, out));
+    await duck.withThreads(1, () => copy(duck, source, out));
   } catch {
     return null;
   }
-  const { keys, textBytes } = await written(duck, out, stats);
+  const { keys, textBytes } = await written(duck, out);
   const renamed = keys.some((name) => name.toLowerCase().startsWith(ROW));
   return { header: renamed ? await described(duck, source) : keys, textBytes };
 }
@@ -79,41 +76,34 @@ async function convertOnce(duck: Duck, source: string, out: string): Promise<Con
 async function convertDescribed(duck: Duck, source: string, out: string): Promise<Converted> {
   const header = await described(duck, source);
   if (header.length === 0 || (header.length === 1 && header[0] === 'json')) return { header, textBytes: 0 };
-  const { textBytes } = await written(duck, out, await copy(duck, source, out));
+  await copy(duck, source, out);
+  const { textBytes } = await written(duck, out);
   return { header, textBytes };
 }
 
-/** What `COPY … (RETURN_STATS true)` answers for the one file written. */
-interface CopyStats {
-  count: string;
-  column_statistics: { key: string; value: { key: string; value: string }[] }[] | null;
-}
-
 const copy = (duck: Duck, source: string, out: string) =>
-  duck.rows<CopyStats>(
-    `COPY (${rowsOf(source)}) TO ${literal(out)} (${SCRATCH_PARQUET_WRITE}, RETURN_STATS true)`,
-  );
+  duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (${SCRATCH_PARQUET_WRITE})`);
 
 const described = async (duck: Duck, source: string) =>
   (await duck.rows<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`)).map((d) => d.column_name);
 
 /**
- * The converted file's keys (its columns' names between the record number and the text bytes, as the
- * engine spelled them) and its rows' text bytes: the bytes of each row as a comma-separated line (record
- * number, cells, separators; no quote marks), the size of the CSV the file stands for.
+ * The converted file's keys (its columns' names after the record number and the text bytes, as the engine
+ * spelled them) and its rows' text bytes: the bytes of each row as a comma-separated line (record number,
+ * cells, separators; no quote marks), the size of the CSV the file stands for.
  */
-async function written(duck: Duck, out: string, stats: CopyStats[]) {
+async function written(duck: Duck, out: string) {
+  // the path is a scratch file of ours: a literal. Two statements: one with both as subqueries costs more
   const columns = await duck.rows<{ name: string }>(
     `SELECT name FROM parquet_schema(${literal(out)}) WHERE num_children IS NULL`,
   );
-  const names = columns.map((c) => c.name);
-  const keys = names.slice(1, -1);
-  const last = ident(names.at(-1)!);
-  const cells = stats[0]?.column_statistics
-    ?.find((c) => c.key === last)
-    ?.value.find((v) => v.key === 'max')?.value;
-  const rows = Number(stats[0]?.count ?? 0);
-  return { keys, textBytes: Number(cells ?? 0) + rows * (keys.length + 1) + digitsUpTo(rows) };
+  // the text bytes are the file's second column, named by position (an alias could collide with a key)
+  const [totals] = await duck.rows<{ cells: string | null; rows: string }>(
+    `SELECT sum(#2) AS cells, count(*) AS rows FROM read_parquet(${literal(out)})`,
+  );
+  const keys = columns.slice(2).map((c) => c.name);
+  const rows = Number(totals!.rows);
+  return { keys, textBytes: Number(totals!.cells ?? 0) + rows * (keys.length + 1) + digitsUpTo(rows) };
 }
 
 /** The digits of the numbers 1…n written out. */

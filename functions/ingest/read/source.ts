@@ -49,9 +49,9 @@ export interface CsvSource extends SourceBase {
 }
 
 /**
- * A Parquet file of a conversion (a JSON export): the original row number (BIGINT), then one text column
- * per header cell, in order, then columns the scan does not read. The columns are read by position, never
- * by name (the names are the export's keys as the engine spelled them).
+ * A Parquet file of a conversion (a JSON export): the original row number (BIGINT), a column the scan does
+ * not read, then one text column per header cell, in order. The columns are read by position, never by
+ * name (the names are the export's keys as the engine spelled them).
  */
 export interface ParquetSource extends SourceBase {
   format: 'parquet';
