@@ -12,7 +12,7 @@ import type { CsvSource, TabularSource } from '#ingest/read/source.ts';
 import { curateClean, stage } from '#ingest/stage.ts';
 import { sourceRelation } from '#ingest/stage-source.ts';
 import { COMPLAINT_HEADER, complaintRow, SKM_HEADER, skmRow } from '../fixtures/hostile/rows.ts';
-import { ingestEngineForTests } from '../support/lake.ts';
+import { ingestEngineForTests, ingestOne, queryLake } from '../support/lake.ts';
 
 /**
  * A JSON export is converted to Parquet, where it was converted to CSV and read back: a CSV round trip
@@ -169,5 +169,25 @@ describe('a JSON export read from Parquet validates as its CSV round trip did', 
     const fromCsv = await curated(csv);
     expect(fromCsv.written).toBe(300);
     expect(await curated(parquet)).toEqual(fromCsv);
+  });
+});
+
+describe('a JSON export with line breaks in its texts', () => {
+  it('is read whole (its CSV conversion could fail the engine’s parallel CSV reader)', async () => {
+    // the case that failed: complaints, a line break in the third record's texts
+    const records = Array.from({ length: 60 }, (_, i) => {
+      const record = Object.fromEntries(COMPLAINT_HEADER.map((h, k) => [h, complaintRow(i, 2)[k]]));
+      return i % 9 === 2 ? { ...record, 'Isi Laporan': 'x\ny', Kategori: 'Jalan\nRusak' } : record;
+    });
+    const file = join(engine.dir, 'lapor-baris.json');
+    await writeFile(file, JSON.stringify(records));
+    const lake = join(engine.dir, 'lake-line-breaks');
+    const report = await ingestOne(lake, file, { dataset: 'complaints', region: '32.73', period: '2026-Q3' });
+    expect(report).toMatchObject({ status: 'accepted', rows_read: 60, rows_accepted: 60 });
+    const [texts] = await queryLake<{ n: string }>(
+      lake,
+      "SELECT count(*) AS n FROM complaints WHERE category = 'Jalan' || chr(10) || 'Rusak'",
+    );
+    expect(Number(texts!.n)).toBe(7);
   });
 });
