@@ -14,7 +14,7 @@ import {
 } from './compile.ts';
 import type { HeaderMapping } from './headers.ts';
 import type { Target } from './key.ts';
-import { PARQUET_WRITE } from './limits.ts';
+import { PARQUET_WRITE, STAGED_PARQUET_WRITE } from './limits.ts';
 import { curatedColumns, type LineageValues } from './outputs.ts';
 import { timed } from './profile.ts';
 import type { TabularSource } from './read/source.ts';
@@ -137,7 +137,7 @@ export async function stage(
   const scan = await prepareScan(duck, ds, src, mapping, target, params, reading);
   const copy = () =>
     duck.preparedRows<CopyStats>(
-      `COPY (${scan.sql}) TO ${literal(params.path)} (${PARQUET_WRITE}, RETURN_STATS true)`,
+      `COPY (${scan.sql}) TO ${literal(params.path)} (${STAGED_PARQUET_WRITE}, RETURN_STATS true)`,
     );
   // a conversion (workbook, JSON, recap) is validated on one thread: the order-kept copy buffers the
   // batches a second thread finishes early (a 200 k-row sheet: ~60 MB more at its peak), and the

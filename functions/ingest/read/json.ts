@@ -1,6 +1,6 @@
 import type { Duck } from '#core/duckdb.ts';
 import { literal } from '#core/duckdb.ts';
-import { SCRATCH_PARQUET_WRITE } from '../limits.ts';
+import { STAGED_PARQUET_WRITE } from '../limits.ts';
 import { type ParquetSource, UnreadableFileError } from './source.ts';
 
 /** The record number's column in the converted file (its name is never a header cell). */
@@ -82,7 +82,7 @@ async function convertDescribed(duck: Duck, source: string, out: string): Promis
 }
 
 const copy = (duck: Duck, source: string, out: string) =>
-  duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (${SCRATCH_PARQUET_WRITE})`);
+  duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (${STAGED_PARQUET_WRITE})`);
 
 const described = async (duck: Duck, source: string) =>
   (await duck.rows<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`)).map((d) => d.column_name);
