@@ -8,6 +8,7 @@ import { periodEnd, periodStart } from '#core/period.ts';
 import {
   type Check,
   type CompiledValidation,
+  type CompileOptions,
   codeFromNameColumn,
   compileValidation,
   SALT_VARIABLE,
@@ -49,6 +50,8 @@ interface ScanParams {
    */
   fastPaths?: boolean;
   viaTable?: boolean;
+  /** See {@link CompileOptions.fullParsers}. @default true */
+  fullParsers?: boolean;
 }
 
 /**
@@ -98,7 +101,11 @@ async function prepareScan(
   const extra = relation.names.slice(src.header.length);
   const fastPaths = params.fastPaths ?? reading.size >= FAST_PATH_MIN_BYTES;
   const period = { start: periodStart(target.period), end: periodEnd(target.period) };
-  const compiled = compileValidation(ds, sources, extra, { fastPaths, period });
+  const compiled = compileValidation(ds, sources, extra, {
+    fastPaths,
+    fullParsers: params.fullParsers,
+    period,
+  });
   const salted = compiled.staged.includes(SALT_VARIABLE);
   if (salted && saltSet.get(duck) !== params.salt) {
     await duck.run(`SET VARIABLE ${SALT_VARIABLE} = $salt`, { salt: params.salt });
@@ -187,9 +194,10 @@ const NOT_CLEAN = 'pantau: not clean';
  * One pass for a large export that is clean: validate every row and write the accepted rows straight to the
  * curated file `path` (the columns of {@link curatedColumns}, with `metadata`), no staged file. Only where
  * the scan knows the row numbers and plans per file anyway (a large source read where it is, numbered).
- * The scan stops at the first row that is invalid or takes its unit code from the unit's name, and a file
- * with repeated keys or no rows is not taken: then null, and {@link stage} does the full work. Nearly every
- * export is clean, so its accepted rows are written once instead of staged and copied again.
+ * The scan stops at the first row that is invalid (its cells read by the fast paths only: see
+ * {@link CompileOptions.fullParsers}) or takes its unit code from the unit's name, and a file with repeated
+ * keys or no rows is not taken: then null, and {@link stage} does the full work. Nearly every export is
+ * clean, so its accepted rows are written once instead of staged and copied again.
  */
 export async function curateClean(
   duck: Duck,
@@ -201,7 +209,8 @@ export async function curateClean(
 ): Promise<number | null> {
   const reading = readingOf(duck, src, params);
   if (reading.viaTable || !reading.numbered) return null;
-  const scan = await prepareScan(duck, ds, src, mapping, target, params, reading);
+  // a cell that only the full parsers read makes its row invalid here, so its file is staged with them
+  const scan = await prepareScan(duck, ds, src, mapping, target, { ...params, fullParsers: false }, reading);
   const unclean = `NOT __valid${codeFromNameColumn(ds) ? ' OR __unit_from_name' : ''}`;
   const columns = curatedColumns(ds, {
     ...params.lineage,
