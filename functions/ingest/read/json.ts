@@ -5,7 +5,10 @@ import { type ParquetSource, UnreadableFileError } from './source.ts';
 
 /** The record number's column in the converted file (its name is never a header cell). */
 const ROW = '__row';
-/** The converted file's second column: the bytes of each record's cells as text (see {@link rowsOf}). */
+/**
+ * The converted file's second column: the bytes of each record's cells as text (see {@link rowsOf}). Its
+ * name starts as {@link ROW}'s: a key renamed beside it is one named like the record number's column.
+ */
 const TEXT_BYTES = '__row_bytes';
 
 /**
