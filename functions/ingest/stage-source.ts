@@ -1,5 +1,5 @@
 import { type Duck, ident, literal } from '#core/duckdb.ts';
-import type { TabularSource } from './read/source.ts';
+import type { ParquetSource, TabularSource } from './read/source.ts';
 
 /**
  * Largest source copied into a table before validation ({@link sourceTable}); larger ones are read where
@@ -29,13 +29,15 @@ export interface SourceRelation {
 }
 
 /**
- * The source file read by the engine's CSV reader, as a {@link SourceRelation}. `numbered`: a CSV's records
- * are numbered in the scan (`__src_row`, the officer's row number), by a window that keeps the scan on one
- * thread (a conversion's numbers are in its file; otherwise `__src_row` is NULL).
+ * The source file as a {@link SourceRelation}: a CSV read by the engine's CSV reader, a conversion's Parquet
+ * file by its Parquet reader. `numbered`: a CSV's records are numbered in the scan (`__src_row`, the
+ * officer's row number), by a window that keeps the scan on one thread (a conversion's numbers are in its
+ * file; otherwise `__src_row` is NULL).
  */
 export function sourceRelation(src: TabularSource, numbered = false): SourceRelation {
   const width = src.header.length + SPARE_COLUMNS;
   const names = Array.from({ length: width }, (_, i) => `c${i}`);
+  if (src.format === 'parquet') return { sql: parquetRows(src, names), names };
   const all = src.rows.explicit ? ['row_no', ...names] : names;
   const columns = `{${all.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}}`;
   const reader =
@@ -49,6 +51,18 @@ export function sourceRelation(src: TabularSource, numbered = false): SourceRela
       ? `row_number() OVER () + ${src.rows.firstDataRow - 1}`
       : 'CAST(NULL AS BIGINT)';
   return { sql: `SELECT ${row} AS __src_row, ${names.join(', ')} FROM ${read}`, names };
+}
+
+/**
+ * A conversion's Parquet rows: its columns renamed by position (see {@link ParquetSource}; the file's names
+ * are the export's keys), and the spare columns empty, as they are for a CSV row without extra cells.
+ */
+function parquetRows(src: ParquetSource, names: string[]): string {
+  const cells = names.slice(0, src.header.length);
+  const spare = names.slice(src.header.length).map((c) => `CAST(NULL AS VARCHAR) AS ${c}`);
+  // the path is a scratch file of ours: a literal
+  return `SELECT row_no AS __src_row, ${[...cells, ...spare].join(', ')}
+    FROM read_parquet(${literal(src.path)}) AS t(row_no, row_bytes${cells.map((c) => `, ${c}`).join('')})`;
 }
 
 /** Source tables each engine has made, by width. */

@@ -8,13 +8,14 @@ import { periodEnd, periodStart } from '#core/period.ts';
 import {
   type Check,
   type CompiledValidation,
+  type CompileOptions,
   codeFromNameColumn,
   compileValidation,
   SALT_VARIABLE,
 } from './compile.ts';
 import type { HeaderMapping } from './headers.ts';
 import type { Target } from './key.ts';
-import { PARQUET_WRITE } from './limits.ts';
+import { PARQUET_WRITE, STAGED_PARQUET_WRITE } from './limits.ts';
 import { curatedColumns, type LineageValues } from './outputs.ts';
 import { timed } from './profile.ts';
 import type { TabularSource } from './read/source.ts';
@@ -49,6 +50,8 @@ interface ScanParams {
    */
   fastPaths?: boolean;
   viaTable?: boolean;
+  /** See {@link CompileOptions.fullParsers}. @default true */
+  fullParsers?: boolean;
 }
 
 /**
@@ -59,8 +62,9 @@ interface ScanParams {
  */
 function readingOf(duck: Duck, src: TabularSource, params: ScanParams) {
   // a local scratch file, asked twice for a file that is staged after its one pass is not taken: a
-  // synchronous stat takes microseconds, a trip through the thread pool ~0.1 ms
-  const size = statSync(src.path).size;
+  // synchronous stat takes microseconds, a trip through the thread pool ~0.1 ms. A conversion's Parquet
+  // file goes by the size of its rows as text, as the CSV it replaces did
+  const size = src.format === 'parquet' ? src.textBytes : statSync(src.path).size;
   const viaTable = params.viaTable ?? size <= TABLE_SOURCE_MAX_BYTES;
   const numbered =
     src.rows.explicit || (!viaTable && duck.threads === 1 && (src.rows.shifts ?? []).length === 0);
@@ -97,7 +101,11 @@ async function prepareScan(
   const extra = relation.names.slice(src.header.length);
   const fastPaths = params.fastPaths ?? reading.size >= FAST_PATH_MIN_BYTES;
   const period = { start: periodStart(target.period), end: periodEnd(target.period) };
-  const compiled = compileValidation(ds, sources, extra, { fastPaths, period });
+  const compiled = compileValidation(ds, sources, extra, {
+    fastPaths,
+    fullParsers: params.fullParsers,
+    period,
+  });
   const salted = compiled.staged.includes(SALT_VARIABLE);
   if (salted && saltSet.get(duck) !== params.salt) {
     await duck.run(`SET VARIABLE ${SALT_VARIABLE} = $salt`, { salt: params.salt });
@@ -136,7 +144,7 @@ export async function stage(
   const scan = await prepareScan(duck, ds, src, mapping, target, params, reading);
   const copy = () =>
     duck.preparedRows<CopyStats>(
-      `COPY (${scan.sql}) TO ${literal(params.path)} (${PARQUET_WRITE}, RETURN_STATS true)`,
+      `COPY (${scan.sql}) TO ${literal(params.path)} (${STAGED_PARQUET_WRITE}, RETURN_STATS true)`,
     );
   // a conversion (workbook, JSON, recap) is validated on one thread: the order-kept copy buffers the
   // batches a second thread finishes early (a 200 k-row sheet: ~60 MB more at its peak), and the
@@ -186,9 +194,10 @@ const NOT_CLEAN = 'pantau: not clean';
  * One pass for a large export that is clean: validate every row and write the accepted rows straight to the
  * curated file `path` (the columns of {@link curatedColumns}, with `metadata`), no staged file. Only where
  * the scan knows the row numbers and plans per file anyway (a large source read where it is, numbered).
- * The scan stops at the first row that is invalid or takes its unit code from the unit's name, and a file
- * with repeated keys or no rows is not taken: then null, and {@link stage} does the full work. Nearly every
- * export is clean, so its accepted rows are written once instead of staged and copied again.
+ * The scan stops at the first row that is invalid (its cells read by the fast paths only: see
+ * {@link CompileOptions.fullParsers}) or takes its unit code from the unit's name, and a file with repeated
+ * keys or no rows is not taken: then null, and {@link stage} does the full work. Nearly every export is
+ * clean, so its accepted rows are written once instead of staged and copied again.
  */
 export async function curateClean(
   duck: Duck,
@@ -200,7 +209,8 @@ export async function curateClean(
 ): Promise<number | null> {
   const reading = readingOf(duck, src, params);
   if (reading.viaTable || !reading.numbered) return null;
-  const scan = await prepareScan(duck, ds, src, mapping, target, params, reading);
+  // a cell that only the full parsers read makes its row invalid here, so its file is staged with them
+  const scan = await prepareScan(duck, ds, src, mapping, target, { ...params, fullParsers: false }, reading);
   const unclean = `NOT __valid${codeFromNameColumn(ds) ? ' OR __unit_from_name' : ''}`;
   const columns = curatedColumns(ds, {
     ...params.lineage,

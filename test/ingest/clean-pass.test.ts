@@ -141,6 +141,23 @@ describe('one pass for a large clean export', () => {
     expect(await curatedOf(onePass)).toEqual(await curatedOf(twoSteps));
   });
 
+  it('stages a clean export with a cell only the full parsers read, as before', async () => {
+    // `2026/08/05` is a date the fast paths do not read: the one pass leaves it unread and so does not take
+    // the file, which is staged with the full parsers and accepted whole
+    const body = skmCsv(ROWS, {
+      seed: 8,
+      edit: (c, i) => (i === ROWS - 2 ? [...c.slice(0, 3), '2026/08/05', ...c.slice(4)] : c),
+    });
+    const [one, two] = await ingestBoth('skm', 'bersih-parser-lengkap.csv', body);
+    expect(one!.report).toEqual(two!.report);
+    expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: ROWS, rows_rejected: 0 });
+    expect(one!.curated).toEqual(two!.curated);
+    expect(one!.curated!.rows.find((r) => r.source_row === ROWS)).toMatchObject({
+      survey_date: '2026-08-05',
+    });
+    expect([one!.staged, two!.staged]).toEqual([true, true]);
+  });
+
   for (const [what, id, body, rule] of [
     [
       'an invalid row near the end',

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Duck, literal } from '#core/duckdb.ts';
@@ -46,11 +46,16 @@ const EXPORTS: Record<string, string> = {
     { __row: 7, b: 1 },
     { __ROW_1: 8, b: 2 },
   ]),
+  // keys with quotes, commas and spaces, one named like the converted file's second column, and names the
+  // scan gives the file's columns
+  'key-odd.json': JSON.stringify([
+    { 'a,"b"': 1, ' spasi ': 'x', __row_bytes: 2, '': 3, row_no: 4, row_bytes: 5, c0: 6, b: 7 },
+  ]),
 };
 
 /**
  * The engine's own reading of an export: the keys as DESCRIBE finds them and every record as text (an empty
- * text as missing, as the validating scan's CSV reader takes it).
+ * text stays empty: the validation cleans it to missing, see json-parquet.test.ts).
  */
 async function engineReading(path: string) {
   const format = path.endsWith('.json') ? 'array' : 'newline_delimited';
@@ -59,7 +64,7 @@ async function engineReading(path: string) {
   const rows = await duck.rows(`SELECT row_number() OVER () AS n, COLUMNS(*)::VARCHAR FROM ${source}`);
   return {
     header: described.map((d) => d.column_name),
-    rows: rows.map((r) => Object.values(r).map((v) => (v === '' ? null : v))),
+    rows: rows.map((r) => Object.values(r)),
   };
 }
 
@@ -73,7 +78,7 @@ describe('JSON conversion', () => {
       path,
       Buffer.from(EXPORTS[name]!.slice(0, 100)),
       duck,
-      join(tmp.dir, `${name}.csv`),
+      join(tmp.dir, `${name}.parquet`),
     );
     const expected = await engineReading(path);
     expect(src.header).toEqual(expected.header);
@@ -82,6 +87,20 @@ describe('JSON conversion', () => {
     const cells = relation.names.slice(0, src.header.length).join(', ');
     const read = await duck.rows(`SELECT __src_row, ${cells} FROM (${relation.sql})`);
     expect(read.map((r) => Object.values(r))).toEqual(expected.rows);
+  });
+
+  it('measures its rows as the CSV it replaces would take them, without the header line', async () => {
+    const path = join(tmp.dir, 'size.ndjson');
+    // no cell that CSV quotes: the size is the CSV's exactly
+    await writeFile(
+      path,
+      ndjson(many(12_345, (i) => ({ ID: `R-${i}`, U1: i % 4, Kosong: null, Teks: 'Café' }))),
+    );
+    const src = await openJson(path, Buffer.from('{'), duck, join(tmp.dir, 'size.parquet'));
+    const csv = join(tmp.dir, 'size.csv');
+    await duck.run(`COPY (SELECT row_number() OVER () AS __row, COLUMNS(*)::VARCHAR
+      FROM read_json(${literal(path)}, records = true)) TO ${literal(csv)} (FORMAT csv, HEADER false)`);
+    expect(src.textBytes).toBe((await stat(csv)).size);
   });
 
   it('reads NDJSON behind a byte-order mark, whatever the engine threads', async () => {
@@ -95,7 +114,7 @@ describe('JSON conversion', () => {
     const engine = await Duck.open({ threads: 1 });
     try {
       for (const e of [duck, engine]) {
-        const src = await openJson(path, Buffer.from(text.slice(0, 20)), e, join(tmp.dir, 'bom.csv'));
+        const src = await openJson(path, Buffer.from(text.slice(0, 20)), e, join(tmp.dir, 'bom.parquet'));
         expect(src.header).toEqual(['a', 'b']);
         const relation = sourceRelation(src);
         expect(await e.rows(`SELECT __src_row, c0, c1 FROM (${relation.sql})`)).toEqual([
@@ -112,7 +131,7 @@ describe('JSON conversion', () => {
     const path = join(tmp.dir, 'scalars.json');
     await writeFile(path, '[1, 2, 3]');
     await expect(
-      openJson(path, Buffer.from('[1, 2, 3]'), duck, join(tmp.dir, 'scalars.csv')),
+      openJson(path, Buffer.from('[1, 2, 3]'), duck, join(tmp.dir, 'scalars.parquet')),
     ).rejects.toThrow(
       /tidak dapat dibaca sebagai data tabel.*Rincian: Binder Error: json_read expected records/,
     );
@@ -121,9 +140,9 @@ describe('JSON conversion', () => {
   it('rejects a record beyond the reader’s sample that breaks the columns found, naming it', async () => {
     const path = join(tmp.dir, 'late-key.ndjson');
     await writeFile(path, ndjson(many(21_000, (i) => (i === 20_500 ? { a: i, late: 1 } : { a: i }))));
-    await expect(openJson(path, Buffer.from('{"a"'), duck, join(tmp.dir, 'late-key.csv'))).rejects.toThrow(
-      /Rincian: Invalid Input Error: JSON transform error.*"late"/,
-    );
+    await expect(
+      openJson(path, Buffer.from('{"a"'), duck, join(tmp.dir, 'late-key.parquet')),
+    ).rejects.toThrow(/Rincian: Invalid Input Error: JSON transform error.*"late"/);
   });
 });
 

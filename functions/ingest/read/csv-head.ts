@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { LF, QUOTE } from './bytes.ts';
 import type { FileFacts } from './inspect.ts';
-import type { TabularSource } from './source.ts';
+import type { CsvSource } from './source.ts';
 
 /** One record of a file's first lines, with the number of lines read up to its end. */
 export interface HeadRecord {
@@ -54,7 +54,7 @@ function firstLines(text: string, count: number): string {
  */
 export function headRecords(
   text: string,
-  delimiter: TabularSource['delimiter'],
+  delimiter: CsvSource['delimiter'],
   to?: number,
   bom = false,
 ): HeadRecord[] | null {

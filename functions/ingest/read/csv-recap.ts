@@ -6,10 +6,10 @@ import { headRecords } from './csv-head.ts';
 import { convertSheets } from './csv-sink.ts';
 import { withFile } from './file-chunks.ts';
 import { TAIL_BYTES } from './inspect.ts';
-import { type TabularSource, UnreadableFileError } from './source.ts';
+import { type CsvSource, UnreadableFileError } from './source.ts';
 import { headerRowCount, isSummaryRow, mayStartSummaryRow, type SheetRow } from './workbook.ts';
 
-type Delimiter = TabularSource['delimiter'];
+type Delimiter = CsvSource['delimiter'];
 
 /** Records of a delimited text, blank lines kept as empty records (a spreadsheet shows them as rows). */
 const OPTIONS = (delimiter: Delimiter) =>
@@ -100,7 +100,7 @@ export async function openCsvRecap(
   at: { delimiter: Delimiter; headerRecord: number },
   ds: Dataset<Record<string, Column>>,
   out: string,
-): Promise<Omit<TabularSource, 'description'> | undefined> {
+): Promise<Omit<CsvSource, 'description'> | undefined> {
   if (!(await isRecap(path, text, at, ds))) return undefined;
   const { delimiter } = at;
   let converted: Awaited<ReturnType<typeof convertSheets>>;
@@ -111,6 +111,7 @@ export async function openCsvRecap(
     throw new UnreadableFileError(`Berkas CSV tidak dapat dibaca: ${(e as Error).message}`);
   }
   return {
+    format: 'csv',
     path: out,
     delimiter: ',',
     skipLines: 0,

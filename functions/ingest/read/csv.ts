@@ -53,6 +53,7 @@ export async function openCsv(
   if (recap) return { ...recap, description };
   const layout = scanCsvLines(utf8Path, facts.encoding === 'utf-8' ? wholeFile(facts) : undefined);
   return {
+    format: 'csv',
     path: utf8Path,
     delimiter: best.delimiter,
     skipLines: best.skipLines,

@@ -1,19 +1,22 @@
-import { readSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import type { Duck } from '#core/duckdb.ts';
 import { literal } from '#core/duckdb.ts';
-import { LIMITS } from '../limits.ts';
-import { withFile } from './file-chunks.ts';
-import { type TabularSource, UnreadableFileError } from './source.ts';
+import { STAGED_PARQUET_WRITE } from '../limits.ts';
+import { type ParquetSource, UnreadableFileError } from './source.ts';
 
 /** The record number's column in the converted file (its name is never a header cell). */
 const ROW = '__row';
+/**
+ * The converted file's second column: the bytes of each record's cells as text (see {@link rowsOf}). Its
+ * name starts as {@link ROW}'s: a key renamed beside it is one named like the record number's column.
+ */
+const TEXT_BYTES = '__row_bytes';
 
 /**
- * Convert a JSON array of objects or NDJSON into a UTF-8 CSV with DuckDB's JSON reader (streamed), numbering
- * records from 1. The object keys are the header.
+ * Convert a JSON array of objects or NDJSON into a Parquet file with DuckDB's JSON reader (streamed),
+ * numbering records from 1 and keeping every value as the text of what the reader detected. The object
+ * keys are the header.
  */
-export async function openJson(path: string, head: Buffer, duck: Duck, out: string): Promise<TabularSource> {
+export async function openJson(path: string, head: Buffer, duck: Duck, out: string): Promise<ParquetSource> {
   const text = head
     .toString('utf8')
     .replace(/^\uFEFF/, '')
@@ -26,11 +29,11 @@ export async function openJson(path: string, head: Buffer, duck: Duck, out: stri
       throw new Error('bukan array objek');
     }
     return {
+      format: 'parquet',
       path: out,
-      delimiter: ',',
-      skipLines: converted.skipLines,
       header: converted.header,
       rows: { explicit: true },
+      textBytes: converted.textBytes,
       description: format === 'array' ? 'JSON (array objek)' : 'NDJSON (satu objek per baris)',
     };
   } catch (e) {
@@ -42,71 +45,76 @@ export async function openJson(path: string, head: Buffer, duck: Duck, out: stri
 
 interface Converted {
   header: string[];
-  skipLines: number;
+  textBytes: number;
 }
 
-/** The rows of the JSON reader's relation: the record number, then every column as text. */
+/**
+ * The rows of the JSON reader's relation: the record number, the bytes of the record's cells as text, then
+ * every column as text.
+ */
 const rowsOf = (source: string) =>
-  `SELECT row_number() OVER () AS ${ROW}, COLUMNS(*)::VARCHAR FROM ${source}`;
+  `SELECT row_number() OVER () AS ${ROW}, strlen(concat(*COLUMNS(*))) AS ${TEXT_BYTES}, COLUMNS(*)::VARCHAR
+   FROM ${source}`;
 
 /**
  * The usual way, one statement: the reader detects the columns once (its sample of 20,480 records is most of
- * its time) and the CSV written carries them as its header line, on one engine thread (a second one only
- * costs CPU here; and the engine's NDJSON scan on more threads refuses a byte-order mark that its
- * one-thread scan skips, so an NDJSON export saved with one is read whatever the engine's threads). Null when the engine fails or the header line cannot stand for the columns as detected
- * (a key spanning lines, a key renamed beside the record number's column): {@link convertDescribed} then
- * decides, with the error or result the file always had.
+ * its time) and the Parquet file written carries them as its column names, on one engine thread (a second
+ * one only costs CPU here; and the engine's NDJSON scan on more threads refuses a byte-order mark that its
+ * one-thread scan skips, so an NDJSON export saved with one is read whatever the engine's threads). The
+ * header is DESCRIBE's where a key was renamed beside the record number's column. Null when the engine
+ * fails: {@link convertDescribed} then decides, with the error or result the file always had.
  */
 async function convertOnce(duck: Duck, source: string, out: string): Promise<Converted | null> {
   try {
-    await duck.withThreads(1, () =>
-      duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (FORMAT csv, HEADER true)`),
-    );
+    await duck.withThreads(1, () => copy(duck, source, out));
   } catch {
     return null;
   }
-  const cells = await headerLine(out);
-  if (cells === null || cells[0] !== ROW) return null;
-  const header = cells.slice(1);
-  return header.some((name) => name.toLowerCase().startsWith(ROW)) ? null : { header, skipLines: 1 };
+  const { keys, textBytes } = await written(duck, out);
+  const renamed = keys.some((name) => name.toLowerCase().startsWith(ROW));
+  return { header: renamed ? await described(duck, source) : keys, textBytes };
 }
 
-/** The columns as DESCRIBE finds them, then the rows without a header line. */
+/** The columns as DESCRIBE finds them, then the rows (on the engine's threads). */
 async function convertDescribed(duck: Duck, source: string, out: string): Promise<Converted> {
-  const described = await duck.rows<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`);
-  const header = described.map((d) => d.column_name);
-  if (header.length === 0 || (header.length === 1 && header[0] === 'json')) return { header, skipLines: 0 };
-  await duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (FORMAT csv, HEADER false)`);
-  return { header, skipLines: 0 };
+  const header = await described(duck, source);
+  if (header.length === 0 || (header.length === 1 && header[0] === 'json')) return { header, textBytes: 0 };
+  await copy(duck, source, out);
+  const { textBytes } = await written(duck, out);
+  return { header, textBytes };
 }
 
-/** The cells of the CSV's first physical line; null when it holds no whole record (a quoted line break). */
-async function headerLine(path: string): Promise<string[] | null> {
-  try {
-    const line = firstLineOf(path);
-    if (line === null || line.includes('\r')) return null;
-    const records = parse(line, { delimiter: ',', quote: '"', escape: '"' }) as string[][];
-    return records.length === 1 ? records[0]! : null;
-  } catch {
-    return null;
-  }
+const copy = (duck: Duck, source: string, out: string) =>
+  duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (${STAGED_PARQUET_WRITE})`);
+
+const described = async (duck: Duck, source: string) =>
+  (await duck.rows<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`)).map((d) => d.column_name);
+
+/**
+ * The converted file's keys (its columns' names after the record number and the text bytes, as the engine
+ * spelled them) and its rows' text bytes: the bytes of each row as a comma-separated line (record number,
+ * cells, separators; no quote marks), the size of the CSV the file stands for.
+ */
+async function written(duck: Duck, out: string) {
+  // the path is a scratch file of ours: a literal. Two statements: one with both as subqueries costs more
+  const columns = await duck.rows<{ name: string }>(
+    `SELECT name FROM parquet_schema(${literal(out)}) WHERE num_children IS NULL`,
+  );
+  // the text bytes are the file's second column, named by position (an alias could collide with a key)
+  const [totals] = await duck.rows<{ cells: string | null; rows: string }>(
+    `SELECT sum(#2) AS cells, count(*) AS rows FROM read_parquet(${literal(out)})`,
+  );
+  const keys = columns.slice(2).map((c) => c.name);
+  const rows = Number(totals!.rows);
+  return { keys, textBytes: Number(totals!.cells ?? 0) + rows * (keys.length + 1) + digitsUpTo(rows) };
 }
 
-/** Bytes read first for a first line: most are far shorter (the rest of the limit is read only if needed). */
-const FIRST_READ_BYTES = 64 * 1024;
-
-/** The text of a file's first line within its first {@link LIMITS.maxLineBytes}, or null without a line end. */
-function firstLineOf(path: string): string | null {
-  return withFile(path, (fd) => {
-    for (const length of [Math.min(FIRST_READ_BYTES, LIMITS.maxLineBytes), LIMITS.maxLineBytes]) {
-      const buffer = Buffer.allocUnsafe(length);
-      const read = readSync(fd, buffer, 0, length, 0);
-      const end = buffer.subarray(0, read).indexOf(0x0a);
-      if (end >= 0) return buffer.toString('utf8', 0, end);
-      if (read < length) return null;
-    }
-    return null;
-  });
+/** The digits of the numbers 1…n written out. */
+function digitsUpTo(n: number): number {
+  let total = 0;
+  for (let width = 1, from = 1; from <= n; width++, from *= 10)
+    total += width * (Math.min(n, from * 10 - 1) - from + 1);
+  return total;
 }
 
 const firstLine = (e: unknown) =>

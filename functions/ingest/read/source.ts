@@ -1,17 +1,32 @@
 import { IngestError } from '../errors.ts';
 
 /**
- * An uploaded export made ready for the engine: a UTF-8 CSV file whose rows map to the officer's rows.
- * Either the upload itself (clean UTF-8 CSV) or a conversion written to the scratch folder.
+ * An uploaded export made ready for the engine, its rows mapping to the officer's rows: a UTF-8 CSV file
+ * (the upload itself when it is clean UTF-8 CSV, or a conversion written to the scratch folder) or a
+ * Parquet file written by a conversion (see {@link ParquetSource}).
  */
-export interface TabularSource {
-  /** Local UTF-8 CSV file. */
+export type TabularSource = CsvSource | ParquetSource;
+
+/** What every {@link TabularSource} says, whatever its file format. */
+interface SourceBase {
+  /** The local file the validating scan reads. */
   path: string;
+  /** The export's header cells, in order. */
+  header: string[];
+  /** Describes the upload for the report, e.g. `CSV (;), Windows-1252`. */
+  description: string;
+  /** Workbooks: the sheet read and its 0-based position (an instructions sheet may come before). */
+  sheet?: { name: string; position: number };
+  /** Rows left out under the data (summary and signature rows of a recap), with their row numbers. */
+  skipped?: { count: number; rows: number[] };
+}
+
+/** A UTF-8 CSV file. */
+export interface CsvSource extends SourceBase {
+  format: 'csv';
   delimiter: ',' | ';' | '\t' | '|';
   /** Physical lines to skip before the first data row (title rows and the header). */
   skipLines: number;
-  /** The export's header cells, in order. */
-  header: string[];
   /**
    * Row numbers: `explicit` = the first CSV column holds the original row number (conversions);
    * otherwise data record i (0-based) is row `firstDataRow + i`.
@@ -31,12 +46,22 @@ export interface TabularSource {
    * buffer is read with one (see `stage-source.ts`).
    */
   longestRecord?: number;
-  /** Describes the file for the report, e.g. `CSV (;), Windows-1252`. */
-  description: string;
-  /** Workbooks: the sheet read and its 0-based position (an instructions sheet may come before). */
-  sheet?: { name: string; position: number };
-  /** Rows left out under the data (summary and signature rows of a recap), with their row numbers. */
-  skipped?: { count: number; rows: number[] };
+}
+
+/**
+ * A Parquet file of a conversion (a JSON export): the original row number (BIGINT), a column the scan does
+ * not read, then one text column per header cell, in order. The columns are read by position, never by
+ * name (the names are the export's keys as the engine spelled them).
+ */
+export interface ParquetSource extends SourceBase {
+  format: 'parquet';
+  /** A conversion's rows are always numbered in its file. */
+  rows: { explicit: true };
+  /**
+   * The bytes of its rows as comma-separated text (the row number and every cell, without quote marks):
+   * about the size of the CSV it stands for, which the size-based choices of the validating scan go by.
+   */
+  textBytes: number;
 }
 
 /** A file-level reason the upload cannot be read, in Bahasa Indonesia. */

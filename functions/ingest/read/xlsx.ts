@@ -29,6 +29,7 @@ export async function openXlsx(
   await zip.settle();
   const { table, multiLine, longestRecord } = converted;
   return {
+    format: 'csv',
     path: out,
     delimiter: ',',
     skipLines: 0,
