@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { csvRecord } from '#core/contract/csv.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
-import { LF } from './bytes.ts';
+import { COMMA, LF } from './bytes.ts';
 import { readWorkbook, type SheetRows, type WorkbookTable } from './workbook.ts';
 
 /**
@@ -13,7 +13,6 @@ import { readWorkbook, type SheetRows, type WorkbookTable } from './workbook.ts'
 const BATCH_ROWS = 500;
 /** Bytes of the buffer records are written into (a new one once it is handed to the file). */
 const BUFFER_BYTES = 64 * 1024;
-const COMMA = 0x2c;
 
 /** A CSV file written record by record into a byte buffer, written out in batches, waiting when the disk is behind. */
 export class CsvSink {

@@ -1,4 +1,5 @@
 import { LIMITS } from '../limits.ts';
+import { APOSTROPHE, CR, EQUALS, GT, LF, QUOTE, SLASH, SPACE } from './bytes.ts';
 import type { WorkbookParts } from './workbook-parts.ts';
 import { xmlText } from './xml-scan.ts';
 
@@ -14,19 +15,19 @@ export function scanAttributes(xml: string, from: number, to: number): void {
   let i = from;
   while (i < to) {
     const c = xml.charCodeAt(i);
-    if (c <= 0x20 || c === 0x2f) {
+    if (c <= SPACE || c === SLASH) {
       i++;
       continue;
     }
     const nameStart = i;
-    while (i < to && xml.charCodeAt(i) !== 0x3d && xml.charCodeAt(i) > 0x20) i++;
+    while (i < to && xml.charCodeAt(i) !== EQUALS && xml.charCodeAt(i) > SPACE) i++;
     const nameLength = i - nameStart;
-    while (i < to && xml.charCodeAt(i) !== 0x3d) i++;
+    while (i < to && xml.charCodeAt(i) !== EQUALS) i++;
     i++;
-    while (i < to && xml.charCodeAt(i) <= 0x20) i++;
+    while (i < to && xml.charCodeAt(i) <= SPACE) i++;
     const quote = xml.charCodeAt(i);
-    if (quote !== 0x22 && quote !== 0x27) return;
-    const end = xml.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+    if (quote !== QUOTE && quote !== APOSTROPHE) return;
+    const end = xml.indexOf(quote === QUOTE ? '"' : "'", i + 1);
     if (end < 0 || end > to) return;
     if (nameLength === 1) {
       const name = xml.charCodeAt(nameStart);
@@ -110,7 +111,7 @@ export function tagsOf(prefix: string): Tags {
 
 /** Whether a character ends an element name (a space, tab, line break, `>` or `/`). */
 export const nameEnds = (c: number) =>
-  c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
+  c === SPACE || c === GT || c === SLASH || c === 0x09 || c === LF || c === CR;
 
 /** The text a cell shows from its type, style and stored (or cached formula) value. */
 export function cellText(type: string, style: number, v: string, parts: WorkbookParts): string {

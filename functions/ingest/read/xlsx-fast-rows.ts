@@ -1,5 +1,5 @@
 import { needsQuotes } from '#core/contract/csv.ts';
-import { AMP, CR, EQUALS, GT, LF, LT, QUOTE, SLASH, SPACE } from './bytes.ts';
+import { AMP, APOSTROPHE, CR, EQUALS, GT, LF, LT, QUOTE, SLASH, SPACE } from './bytes.ts';
 import type { SheetRow } from './workbook.ts';
 import type { WorkbookParts } from './workbook-parts.ts';
 import { cellText, foundInteger, MAX_COLUMNS, nameEnds, plainInteger } from './xlsx-cells.ts';
@@ -11,7 +11,6 @@ const NUMBER = 0;
 const STR = 1;
 const SHARED = 2;
 const OTHER = 3;
-const APOSTROPHE = 0x27;
 
 /** What a byte of a value is to the scan: text, the end tag's `<`, `&`, beyond ASCII, or CSV-quoted. */
 const TEXT = 0;
