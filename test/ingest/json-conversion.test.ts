@@ -89,6 +89,27 @@ describe('JSON conversion', () => {
     expect(read.map((r) => Object.values(r))).toEqual(expected.rows);
   });
 
+  it('reads a key whose values mix numbers and texts as each value’s text, without quote marks', async () => {
+    const path = join(tmp.dir, 'mixed.ndjson');
+    await writeFile(
+      path,
+      ndjson([
+        { U1: 4, Usia: '41', Catatan: 'x' },
+        { U1: '4', Usia: 30, Catatan: { a: 1 } },
+        { U1: 'Sangat sesuai', Usia: null, Catatan: 'y "z"' },
+      ]),
+    );
+    const src = await openJson(path, Buffer.from('{'), duck, join(tmp.dir, 'mixed.parquet'));
+    expect(src.header).toEqual(['U1', 'Usia', 'Catatan']);
+    const relation = sourceRelation(src);
+    const read = await duck.rows(`SELECT __src_row, c0, c1, c2 FROM (${relation.sql})`);
+    expect(read).toEqual([
+      { __src_row: '1', c0: '4', c1: '41', c2: 'x' },
+      { __src_row: '2', c0: '4', c1: '30', c2: '{"a":1}' },
+      { __src_row: '3', c0: 'Sangat sesuai', c1: null, c2: 'y "z"' },
+    ]);
+  });
+
   it('measures its rows as the CSV it replaces would take them, without the header line', async () => {
     const path = join(tmp.dir, 'size.ndjson');
     // no cell that CSV quotes: the size is the CSV's exactly

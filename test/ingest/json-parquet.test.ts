@@ -7,6 +7,7 @@ import { parsePeriod } from '#core/period.ts';
 import { mapHeader } from '#ingest/headers.ts';
 import type { Target } from '#ingest/key.ts';
 import { inspectFile } from '#ingest/read/inspect.ts';
+import { JSON_CELLS_AS_TEXT } from '#ingest/read/json.ts';
 import { openSource } from '#ingest/read/open.ts';
 import type { CsvSource, TabularSource } from '#ingest/read/source.ts';
 import { curateClean, stage } from '#ingest/stage.ts';
@@ -52,14 +53,14 @@ function records(
 }
 
 /**
- * The CSV the conversion wrote before (the record number, then every column as text, a header line), read
- * on one thread: the conversion did not say so, and a text with a line break could fail the whole ingest
- * (the engine's parallel CSV reader refuses one beside `null_padding`).
+ * The CSV the conversion wrote before (the record number, then every column as text as the conversion
+ * reads it, a header line), read on one thread: the conversion did not say so, and a text with a line
+ * break could fail the whole ingest (the engine's parallel CSV reader refuses one beside `null_padding`).
  */
 async function csvConversion(path: string, array: boolean, header: string[]): Promise<CsvSource> {
   const out = `${path}.csv`;
   const format = array ? 'array' : 'newline_delimited';
-  await engine.duck.run(`COPY (SELECT row_number() OVER () AS __row, COLUMNS(*)::VARCHAR
+  await engine.duck.run(`COPY (SELECT row_number() OVER () AS __row, ${JSON_CELLS_AS_TEXT}
     FROM read_json(${literal(path)}, format = ${literal(format)}, records = true, maximum_depth = 2, sample_size = 20480))
     TO ${literal(out)} (FORMAT csv, HEADER true)`);
   return {

@@ -1,6 +1,8 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SKM_HEADER, skmRow } from '../fixtures/hostile/rows.ts';
 import { FIXTURES, ingestOne, queryLake, tempDir } from '../support/lake.ts';
 
 const T = { region: '31.71', period: '2026-Q3' };
@@ -178,6 +180,28 @@ describe('readers', () => {
     );
     expect(rows.map((x) => x.berita_acara)).toEqual([true, true, false, true]);
     expect(rows[0]).toMatchObject({ published: true, forum_date: '2026-08-11' });
+  });
+
+  it('accepts a JSON export whose scores and ages are numbers in some records and texts in others', async () => {
+    // forms tools write a value as a number or as a text from one record to the next
+    const records = Array.from({ length: 20 }, (_, i) => {
+      const cells = skmRow(i);
+      const record: Record<string, string | number> = Object.fromEntries(
+        SKM_HEADER.map((h, k) => [h, /^U\d$|^Umur$/.test(h) ? Number(cells[k]) : cells[k]!]),
+      );
+      if (i % 3 === 0) Object.assign(record, { U1: String(record.U1), Umur: `${record.Umur}` });
+      return record;
+    });
+    const file = join(tmp.dir, 'skm-mixed.json');
+    await writeFile(file, JSON.stringify(records));
+    const lake = join(tmp.dir, 'json-mixed');
+    const r = await ingestOne(lake, file, { ...T, dataset: 'skm' });
+    expect(r).toMatchObject({ status: 'accepted', rows_read: 20, rows_accepted: 20, rows_rejected: 0 });
+    const rows = await queryLake<{ u1: number; age: number }>(
+      lake,
+      'SELECT u1, age FROM skm_responses ORDER BY source_row',
+    );
+    expect(rows).toEqual(records.map((x) => ({ u1: Number(x.U1), age: Number(x.Umur) })));
   });
 
   it('reads tab-separated units with Indonesian thousands separators', async () => {

@@ -49,11 +49,20 @@ interface Converted {
 }
 
 /**
+ * Every column of the JSON reader's relation as text (a select list). A key whose values mix kinds across
+ * records (the number `4` here, the text `"4"` there, as forms tools write them) is read as JSON, and a JSON
+ * text's own text keeps its quote marks: such a column gives each value's text without them (`"4"` → `4`,
+ * `4` → `4`). Which columns are JSON is known when the statement is planned: the choice costs nothing per cell.
+ */
+export const JSON_CELLS_AS_TEXT =
+  "CASE WHEN typeof(COLUMNS(*)) = 'JSON' THEN json_extract_string(COLUMNS(*), '$') ELSE COLUMNS(*)::VARCHAR END";
+
+/**
  * The rows of the JSON reader's relation: the record number, the bytes of the record's cells as text, then
- * every column as text.
+ * every column as text ({@link JSON_CELLS_AS_TEXT}).
  */
 const rowsOf = (source: string) =>
-  `SELECT row_number() OVER () AS ${ROW}, strlen(concat(*COLUMNS(*))) AS ${TEXT_BYTES}, COLUMNS(*)::VARCHAR
+  `SELECT row_number() OVER () AS ${ROW}, strlen(concat(*COLUMNS(*))) AS ${TEXT_BYTES}, ${JSON_CELLS_AS_TEXT}
    FROM ${source}`;
 
 /**
@@ -93,7 +102,8 @@ const described = async (duck: Duck, source: string) =>
 /**
  * The converted file's keys (its columns' names after the record number and the text bytes, as the engine
  * spelled them) and its rows' text bytes: the bytes of each row as a comma-separated line (record number,
- * cells, separators; no quote marks), the size of the CSV the file stands for.
+ * cells, separators; no quote marks), the size of the CSV the file stands for (a text in a column of
+ * mixed kinds counted with its two quote marks: a size for choosing a plan, not a length to read by).
  */
 async function written(duck: Duck, out: string) {
   // the path is a scratch file of ours: a literal. Two statements: one with both as subqueries costs more
