@@ -17,8 +17,8 @@ async function latestPeriod(lake: string): Promise<string> {
 /**
  * The national run as one table: generation (when its input is missing), `pantau ingest --jobs 2` of the
  * whole tree into a fresh lake, `transform --all`, `evaluate` of the latest period, each a whole process
- * (time, peak RSS of the largest process, share of the run); then one period's transform against one scan
- * of the columns it reads, with each model's share.
+ * (time, CPU time with its workers, peak RSS of the largest process, share of the run); then one period's
+ * transform against one scan of the columns it reads, with each model's share.
  */
 export async function benchNational(dir: string): Promise<void> {
   const input = join(dir, 'input');
@@ -44,7 +44,7 @@ export async function benchNational(dir: string): Promise<void> {
   });
   const total = steps.reduce((a, s) => a + s.m.seconds, 0);
   console.log(
-    `  ${'step'.padEnd(34)} ${'time'.padStart(9)} ${'peak RSS'.padStart(10)} ${'share'.padStart(6)}`,
+    `  ${'step'.padEnd(34)} ${'time'.padStart(9)} ${'CPU'.padStart(9)} ${'peak RSS'.padStart(10)} ${'share'.padStart(6)}`,
   );
   for (const { step, m } of steps)
     console.log(
