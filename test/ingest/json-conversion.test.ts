@@ -39,6 +39,11 @@ const EXPORTS: Record<string, string> = {
     { b: 'x', a: 3 },
     { id: 4, c: true },
   ]),
+  // a key whose values are all lists, one whose values are all objects (a list is no text to `concat`)
+  'lists.json': JSON.stringify([
+    { ID: 'R-1', Lampiran: ['foto-1.jpg', 'ktp.pdf'], Meta: { sumber: 'kobo' } },
+    { ID: 'R-2', Lampiran: [], Meta: { sumber: 'web' } },
+  ]),
   // the header cannot come from the converted file's first line: a key spanning lines, a key named like
   // the record number's column
   'key-line-break.json': JSON.stringify([{ 'Nama\nUnit': 'A', b: 1 }]),

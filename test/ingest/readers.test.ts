@@ -182,13 +182,16 @@ describe('readers', () => {
     expect(rows[0]).toMatchObject({ published: true, forum_date: '2026-08-11' });
   });
 
-  it('accepts a JSON export whose scores and ages are numbers in some records and texts in others', async () => {
-    // forms tools write a value as a number or as a text from one record to the next
+  it('accepts a JSON export as forms tools write it: numbers as texts in some records, a list of files', async () => {
+    // a value is a number or a text from one record to the next; a key the dataset does not use holds lists
     const records = Array.from({ length: 20 }, (_, i) => {
       const cells = skmRow(i);
-      const record: Record<string, string | number> = Object.fromEntries(
-        SKM_HEADER.map((h, k) => [h, /^U\d$|^Umur$/.test(h) ? Number(cells[k]) : cells[k]!]),
-      );
+      const record: Record<string, string | number | string[]> = {
+        ...Object.fromEntries(
+          SKM_HEADER.map((h, k) => [h, /^U\d$|^Umur$/.test(h) ? Number(cells[k]) : cells[k]!]),
+        ),
+        Lampiran: i % 2 ? [`foto-${i}.jpg`] : [],
+      };
       if (i % 3 === 0) Object.assign(record, { U1: String(record.U1), Umur: `${record.Umur}` });
       return record;
     });

@@ -59,10 +59,12 @@ export const JSON_CELLS_AS_TEXT =
 
 /**
  * The rows of the JSON reader's relation: the record number, the bytes of the record's cells as text, then
- * every column as text ({@link JSON_CELLS_AS_TEXT}).
+ * every column as text ({@link JSON_CELLS_AS_TEXT}). The bytes are `concat_ws`'s, which takes every cell as
+ * text: `concat` joins a key whose values are all lists (`"Lampiran": ["foto.jpg"]`) as lists, and the
+ * statement failed on such an export, even where the key is not one of the dataset's columns.
  */
 const rowsOf = (source: string) =>
-  `SELECT row_number() OVER () AS ${ROW}, strlen(concat(*COLUMNS(*))) AS ${TEXT_BYTES}, ${JSON_CELLS_AS_TEXT}
+  `SELECT row_number() OVER () AS ${ROW}, strlen(concat_ws('', *COLUMNS(*))) AS ${TEXT_BYTES}, ${JSON_CELLS_AS_TEXT}
    FROM ${source}`;
 
 /**
