@@ -1,6 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataset } from '#core/datasets/index.ts';
 import { Duck, literal } from '#core/duckdb.ts';
 import { openJson } from '#ingest/read/json.ts';
 import { guardJson } from '#ingest/read/json-guard.ts';
@@ -18,6 +19,7 @@ afterAll(async () => {
   await tmp.cleanup();
 });
 
+const SKM = dataset('skm');
 const ndjson = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n');
 const many = (n: number, f: (i: number) => object) => Array.from({ length: n }, (_, i) => f(i));
 
@@ -82,6 +84,7 @@ describe('JSON conversion', () => {
     const src = await openJson(
       path,
       Buffer.from(EXPORTS[name]!.slice(0, 100)),
+      SKM,
       duck,
       join(tmp.dir, `${name}.parquet`),
     );
@@ -104,7 +107,7 @@ describe('JSON conversion', () => {
         { U1: 'Sangat sesuai', Usia: null, Catatan: 'y "z"' },
       ]),
     );
-    const src = await openJson(path, Buffer.from('{'), duck, join(tmp.dir, 'mixed.parquet'));
+    const src = await openJson(path, Buffer.from('{'), SKM, duck, join(tmp.dir, 'mixed.parquet'));
     expect(src.header).toEqual(['U1', 'Usia', 'Catatan']);
     const relation = sourceRelation(src);
     const read = await duck.rows(`SELECT __src_row, c0, c1, c2 FROM (${relation.sql})`);
@@ -122,7 +125,7 @@ describe('JSON conversion', () => {
       path,
       ndjson(many(12_345, (i) => ({ ID: `R-${i}`, U1: i % 4, Kosong: null, Teks: 'Café' }))),
     );
-    const src = await openJson(path, Buffer.from('{'), duck, join(tmp.dir, 'size.parquet'));
+    const src = await openJson(path, Buffer.from('{'), SKM, duck, join(tmp.dir, 'size.parquet'));
     const csv = join(tmp.dir, 'size.csv');
     await duck.run(`COPY (SELECT row_number() OVER () AS __row, COLUMNS(*)::VARCHAR
       FROM read_json(${literal(path)}, records = true)) TO ${literal(csv)} (FORMAT csv, HEADER false)`);
@@ -140,7 +143,13 @@ describe('JSON conversion', () => {
     const engine = await Duck.open({ threads: 1 });
     try {
       for (const e of [duck, engine]) {
-        const src = await openJson(path, Buffer.from(text.slice(0, 20)), e, join(tmp.dir, 'bom.parquet'));
+        const src = await openJson(
+          path,
+          Buffer.from(text.slice(0, 20)),
+          SKM,
+          e,
+          join(tmp.dir, 'bom.parquet'),
+        );
         expect(src.header).toEqual(['a', 'b']);
         const relation = sourceRelation(src);
         expect(await e.rows(`SELECT __src_row, c0, c1 FROM (${relation.sql})`)).toEqual([
@@ -157,17 +166,33 @@ describe('JSON conversion', () => {
     const path = join(tmp.dir, 'scalars.json');
     await writeFile(path, '[1, 2, 3]');
     await expect(
-      openJson(path, Buffer.from('[1, 2, 3]'), duck, join(tmp.dir, 'scalars.parquet')),
+      openJson(path, Buffer.from('[1, 2, 3]'), SKM, duck, join(tmp.dir, 'scalars.parquet')),
     ).rejects.toThrow(
       /tidak dapat dibaca sebagai data tabel.*Rincian: Binder Error: json_read expected records/,
     );
+  });
+
+  it('refuses one object holding the records in a list, naming the key and what to upload', async () => {
+    const records = many(3, (i) => ({ 'Kode Unit': `U-${i}`, U1: 4, 'Tanggal Survei': '2026-08-01' }));
+    const path = join(tmp.dir, 'wrapped.json');
+    await writeFile(path, JSON.stringify({ status: 'ok', jumlah: 3, data: records }));
+    await expect(
+      openJson(path, Buffer.from('{"status"'), SKM, duck, join(tmp.dir, 'wrapped.parquet')),
+    ).rejects.toThrow(
+      'Berkas JSON ini satu objek yang menyimpan 3 baris data di dalam kunci "data". Simpan isi kunci itu saja sebagai array objek',
+    );
+    // one record of the dataset's own columns with a list of objects beside them is an export of one row
+    const one = join(tmp.dir, 'one.json');
+    await writeFile(one, JSON.stringify({ ...records[0], Lampiran: [{ nama: 'foto.jpg' }] }));
+    const src = await openJson(one, Buffer.from('{'), SKM, duck, join(tmp.dir, 'one.parquet'));
+    expect(src.header).toEqual(['Kode Unit', 'U1', 'Tanggal Survei', 'Lampiran']);
   });
 
   it('rejects a record beyond the reader’s sample that breaks the columns found, naming it', async () => {
     const path = join(tmp.dir, 'late-key.ndjson');
     await writeFile(path, ndjson(many(21_000, (i) => (i === 20_500 ? { a: i, late: 1 } : { a: i }))));
     await expect(
-      openJson(path, Buffer.from('{"a"'), duck, join(tmp.dir, 'late-key.parquet')),
+      openJson(path, Buffer.from('{"a"'), SKM, duck, join(tmp.dir, 'late-key.parquet')),
     ).rejects.toThrow(/Rincian: Invalid Input Error: JSON transform error.*"late"/);
   });
 });

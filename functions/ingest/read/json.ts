@@ -1,5 +1,8 @@
+import type { Column } from '#core/datasets/columns.ts';
+import type { Dataset } from '#core/datasets/definition.ts';
 import type { Duck } from '#core/duckdb.ts';
-import { literal } from '#core/duckdb.ts';
+import { ident, literal } from '#core/duckdb.ts';
+import { headerScore } from '../headers.ts';
 import { STAGED_PARQUET_WRITE } from '../limits.ts';
 import { type ParquetSource, UnreadableFileError } from './source.ts';
 
@@ -14,37 +17,65 @@ const TEXT_BYTES = '__row_bytes';
 /**
  * Convert a JSON array of objects or NDJSON into a Parquet file with DuckDB's JSON reader (streamed),
  * numbering records from 1 and keeping every value as the text of what the reader detected. The object
- * keys are the header.
+ * keys are the header. A file that is one object holding its records in a list (an API's
+ * `{"data": [...]}`) is refused with what to upload instead.
  */
-export async function openJson(path: string, head: Buffer, duck: Duck, out: string): Promise<ParquetSource> {
+export async function openJson(
+  path: string,
+  head: Buffer,
+  ds: Dataset<Record<string, Column>>,
+  duck: Duck,
+  out: string,
+): Promise<ParquetSource> {
   const text = head
     .toString('utf8')
     .replace(/^\uFEFF/, '')
     .trimStart();
   const format = text.startsWith('[') ? 'array' : 'newline_delimited';
   const source = `read_json(${literal(path)}, format = ${literal(format)}, records = true, maximum_depth = 2, sample_size = 20480)`;
+  let converted: Converted;
   try {
-    const converted = (await convertOnce(duck, source, out)) ?? (await convertDescribed(duck, source, out));
+    converted = (await convertOnce(duck, source, out)) ?? (await convertDescribed(duck, source, out));
     if (converted.header.length === 0 || (converted.header.length === 1 && converted.header[0] === 'json')) {
       throw new Error('bukan array objek');
     }
-    return {
-      format: 'parquet',
-      path: out,
-      header: converted.header,
-      rows: { explicit: true },
-      textBytes: converted.textBytes,
-      description: format === 'array' ? 'JSON (array objek)' : 'NDJSON (satu objek per baris)',
-    };
   } catch (e) {
     throw new UnreadableFileError(
       `Berkas JSON tidak dapat dibaca sebagai data tabel: isinya harus berupa array objek ([{...}, {...}]) atau satu objek per baris (NDJSON). Rincian: ${firstLine(e)}`,
     );
   }
+  if (converted.rows === 1 && headerScore(ds, converted.header) === 0) await refuseWrapped(duck, source);
+  return {
+    format: 'parquet',
+    path: out,
+    header: converted.header,
+    rows: { explicit: true },
+    textBytes: converted.textBytes,
+    description: format === 'array' ? 'JSON (array objek)' : 'NDJSON (satu objek per baris)',
+  };
+}
+
+/**
+ * Refuse a file that is one record none of whose keys is a column of the dataset, one of whose keys holds
+ * a list of objects: the records are inside that key. Said so, with the key and its records counted, where
+ * the missing columns would otherwise be listed as if the export had none of them.
+ */
+async function refuseWrapped(duck: Duck, source: string): Promise<void> {
+  const columns = await duck.rows<{ column_name: string; column_type: string }>(
+    `DESCRIBE SELECT * FROM ${source}`,
+  );
+  const list = columns.find((c) => /^(STRUCT\(.*\)|MAP\(.*\)|JSON)\[\]$/s.test(c.column_type));
+  if (!list) return;
+  const [row] = await duck.rows<{ n: string }>(`SELECT len(${ident(list.column_name)}) AS n FROM ${source}`);
+  throw new UnreadableFileError(
+    `Berkas JSON ini satu objek yang menyimpan ${Number(row!.n).toLocaleString('id-ID')} baris data di dalam kunci "${list.column_name}". Simpan isi kunci itu saja sebagai array objek ([{...}, {...}]) atau satu objek per baris (NDJSON), lalu unggah ulang.`,
+  );
 }
 
 interface Converted {
   header: string[];
+  /** Records written. */
+  rows: number;
   textBytes: number;
 }
 
@@ -81,18 +112,19 @@ async function convertOnce(duck: Duck, source: string, out: string): Promise<Con
   } catch {
     return null;
   }
-  const { keys, textBytes } = await written(duck, out);
+  const { keys, rows, textBytes } = await written(duck, out);
   const renamed = keys.some((name) => name.toLowerCase().startsWith(ROW));
-  return { header: renamed ? await described(duck, source) : keys, textBytes };
+  return { header: renamed ? await described(duck, source) : keys, rows, textBytes };
 }
 
 /** The columns as DESCRIBE finds them, then the rows (on the engine's threads). */
 async function convertDescribed(duck: Duck, source: string, out: string): Promise<Converted> {
   const header = await described(duck, source);
-  if (header.length === 0 || (header.length === 1 && header[0] === 'json')) return { header, textBytes: 0 };
+  if (header.length === 0 || (header.length === 1 && header[0] === 'json'))
+    return { header, rows: 0, textBytes: 0 };
   await copy(duck, source, out);
-  const { textBytes } = await written(duck, out);
-  return { header, textBytes };
+  const { rows, textBytes } = await written(duck, out);
+  return { header, rows, textBytes };
 }
 
 const copy = (duck: Duck, source: string, out: string) =>
@@ -103,7 +135,7 @@ const described = async (duck: Duck, source: string) =>
 
 /**
  * The converted file's keys (its columns' names after the record number and the text bytes, as the engine
- * spelled them) and its rows' text bytes: the bytes of each row as a comma-separated line (record number,
+ * spelled them), its rows and their text bytes: the bytes of each row as a comma-separated line (record number,
  * cells, separators; no quote marks), the size of the CSV the file stands for (a text in a column of
  * mixed kinds counted with its two quote marks: a size for choosing a plan, not a length to read by).
  */
@@ -118,7 +150,7 @@ async function written(duck: Duck, out: string) {
   );
   const keys = columns.slice(2).map((c) => c.name);
   const rows = Number(totals!.rows);
-  return { keys, textBytes: Number(totals!.cells ?? 0) + rows * (keys.length + 1) + digitsUpTo(rows) };
+  return { keys, rows, textBytes: Number(totals!.cells ?? 0) + rows * (keys.length + 1) + digitsUpTo(rows) };
 }
 
 /** The digits of the numbers 1…n written out. */

@@ -50,7 +50,7 @@ async function open(
       return openXlsx(path, await GuardedZip.open(path, facts.size), ds, join(scratch, 'converted.csv'));
     case 'json':
       await guardJson(path, undefined, wholeFile(facts));
-      return openJson(path, facts.head, duck, join(scratch, 'converted.parquet'));
+      return openJson(path, facts.head, ds, duck, join(scratch, 'converted.parquet'));
     default:
       if (facts.longestLine > LIMITS.maxLineBytes)
         throw new UnreadableFileError(
