@@ -16,9 +16,9 @@ const TEXT_BYTES = '__row_bytes';
 
 /**
  * Convert a JSON array of objects or NDJSON into a Parquet file with DuckDB's JSON reader (streamed),
- * numbering records from 1 and keeping every value as the text of what the reader detected. The object
- * keys are the header. A file that is one object holding its records in a list (an API's
- * `{"data": [...]}`) is refused with what to upload instead.
+ * numbering records from 1 and keeping every value as the text of what the reader detected
+ * ({@link JSON_CELLS_AS_TEXT}). The object keys are the header. A file that is one object holding its
+ * records in a list (an API's `{"data": [...]}`) is refused with what to upload instead.
  */
 export async function openJson(
   path: string,
@@ -135,9 +135,9 @@ const described = async (duck: Duck, source: string) =>
 
 /**
  * The converted file's keys (its columns' names after the record number and the text bytes, as the engine
- * spelled them), its rows and their text bytes: the bytes of each row as a comma-separated line (record number,
- * cells, separators; no quote marks), the size of the CSV the file stands for (a text in a column of
- * mixed kinds counted with its two quote marks: a size for choosing a plan, not a length to read by).
+ * spelled them), its rows and their text bytes: the bytes of each row as a comma-separated line (record
+ * number, cells, separators; no quote marks), the size of the CSV the file stands for (a text in a column
+ * of mixed kinds counted with its two quote marks: a size for choosing a plan, not a length to read by).
  */
 async function written(duck: Duck, out: string) {
   // the path is a scratch file of ours: a literal. Two statements: one with both as subqueries costs more
