@@ -172,19 +172,46 @@ describe('JSON conversion', () => {
     );
   });
 
-  it('refuses one object holding the records in a list, naming the key and what to upload', async () => {
+  it('reads objects spread over several lines (pretty-printed), one after another', async () => {
+    const path = join(tmp.dir, 'pretty.json');
+    const records = [
+      { ID: 'R-1', U1: 4 },
+      { ID: 'R-2', U1: '3' },
+    ];
+    await writeFile(path, records.map((r) => JSON.stringify(r, null, 2)).join('\n'));
+    const src = await openJson(path, Buffer.from('{\n  "ID"'), SKM, duck, join(tmp.dir, 'pretty.parquet'));
+    expect(src).toMatchObject({ header: ['ID', 'U1'], description: 'JSON (objek berurutan)' });
+    const relation = sourceRelation(src);
+    expect(await duck.rows(`SELECT __src_row, c0, c1 FROM (${relation.sql})`)).toEqual([
+      { __src_row: '1', c0: 'R-1', c1: '4' },
+      { __src_row: '2', c0: 'R-2', c1: '3' },
+    ]);
+  });
+
+  it.each([
+    ['on one line', 0],
+    ['pretty-printed', 2],
+  ])('refuses one object holding the records in a list (%s), naming the key and what to upload', async (_, indent) => {
     const records = many(3, (i) => ({ 'Kode Unit': `U-${i}`, U1: 4, 'Tanggal Survei': '2026-08-01' }));
-    const path = join(tmp.dir, 'wrapped.json');
-    await writeFile(path, JSON.stringify({ status: 'ok', jumlah: 3, data: records }));
+    const path = join(tmp.dir, `wrapped-${indent}.json`);
+    await writeFile(path, JSON.stringify({ status: 'ok', jumlah: 3, data: records }, null, indent));
     await expect(
       openJson(path, Buffer.from('{"status"'), SKM, duck, join(tmp.dir, 'wrapped.parquet')),
     ).rejects.toThrow(
       'Berkas JSON ini satu objek yang menyimpan 3 baris data di dalam kunci "data". Simpan isi kunci itu saja sebagai array objek',
     );
-    // one record of the dataset's own columns with a list of objects beside them is an export of one row
-    const one = join(tmp.dir, 'one.json');
-    await writeFile(one, JSON.stringify({ ...records[0], Lampiran: [{ nama: 'foto.jpg' }] }));
-    const src = await openJson(one, Buffer.from('{'), SKM, duck, join(tmp.dir, 'one.parquet'));
+  });
+
+  it('reads one record of the dataset’s columns with a list of objects beside them as an export of one row', async () => {
+    const path = join(tmp.dir, 'one.json');
+    const record = {
+      'Kode Unit': 'U-1',
+      U1: 4,
+      'Tanggal Survei': '2026-08-01',
+      Lampiran: [{ nama: 'foto.jpg' }],
+    };
+    await writeFile(path, JSON.stringify(record));
+    const src = await openJson(path, Buffer.from('{'), SKM, duck, join(tmp.dir, 'one.parquet'));
     expect(src.header).toEqual(['Kode Unit', 'U1', 'Tanggal Survei', 'Lampiran']);
   });
 

@@ -15,10 +15,11 @@ const ROW = '__row';
 const TEXT_BYTES = '__row_bytes';
 
 /**
- * Convert a JSON array of objects or NDJSON into a Parquet file with DuckDB's JSON reader (streamed),
- * numbering records from 1 and keeping every value as the text of what the reader detected
- * ({@link JSON_CELLS_AS_TEXT}). The object keys are the header. A file that is one object holding its
- * records in a list (an API's `{"data": [...]}`) is refused with what to upload instead.
+ * Convert a JSON array of objects, NDJSON or objects one after another spread over lines (pretty-printed)
+ * into a Parquet file with DuckDB's JSON reader (streamed), numbering records from 1 and keeping every
+ * value as the text of what the reader detected ({@link JSON_CELLS_AS_TEXT}). The object keys are the
+ * header. A file that is one object holding its records in a list (an API's `{"data": [...]}`) is refused
+ * with what to upload instead.
  */
 export async function openJson(
   path: string,
@@ -31,28 +32,51 @@ export async function openJson(
     .toString('utf8')
     .replace(/^\uFEFF/, '')
     .trimStart();
-  const format = text.startsWith('[') ? 'array' : 'newline_delimited';
-  const source = `read_json(${literal(path)}, format = ${literal(format)}, records = true, maximum_depth = 2, sample_size = 20480)`;
-  let converted: Converted;
-  try {
-    converted = (await convertOnce(duck, source, out)) ?? (await convertDescribed(duck, source, out));
-    if (converted.header.length === 0 || (converted.header.length === 1 && converted.header[0] === 'json')) {
-      throw new Error('bukan array objek');
+  const formats: JsonFormat[] = text.startsWith('[') ? ['array'] : ['newline_delimited', 'unstructured'];
+  let read: { format: JsonFormat; source: string; converted: Converted } | undefined;
+  let failure: unknown;
+  // objects spread over several lines (pretty-printed) are no NDJSON: read as a sequence of objects then,
+  // and where that fails too, the file is refused with the reason its NDJSON reading gave
+  for (const format of formats) {
+    const source = `read_json(${literal(path)}, format = ${literal(format)}, records = true, maximum_depth = 2, sample_size = 20480)`;
+    try {
+      read = { format, source, converted: await convert(duck, source, out) };
+      break;
+    } catch (e) {
+      failure ??= e;
     }
-  } catch (e) {
-    throw new UnreadableFileError(
-      `Berkas JSON tidak dapat dibaca sebagai data tabel: isinya harus berupa array objek ([{...}, {...}]) atau satu objek per baris (NDJSON). Rincian: ${firstLine(e)}`,
-    );
   }
-  if (converted.rows === 1 && headerScore(ds, converted.header) === 0) await refuseWrapped(duck, source);
+  if (!read)
+    throw new UnreadableFileError(
+      `Berkas JSON tidak dapat dibaca sebagai data tabel: isinya harus berupa array objek ([{...}, {...}]) atau satu objek per baris (NDJSON). Rincian: ${firstLine(failure)}`,
+    );
+  const { converted } = read;
+  if (converted.rows === 1 && headerScore(ds, converted.header) === 0) await refuseWrapped(duck, read.source);
   return {
     format: 'parquet',
     path: out,
     header: converted.header,
     rows: { explicit: true },
     textBytes: converted.textBytes,
-    description: format === 'array' ? 'JSON (array objek)' : 'NDJSON (satu objek per baris)',
+    description: DESCRIPTIONS[read.format],
   };
+}
+
+/** How the JSON reader is told to find the records. */
+type JsonFormat = 'array' | 'newline_delimited' | 'unstructured';
+/** How the report names each form of export. */
+const DESCRIPTIONS: Record<JsonFormat, string> = {
+  array: 'JSON (array objek)',
+  newline_delimited: 'NDJSON (satu objek per baris)',
+  unstructured: 'JSON (objek berurutan)',
+};
+
+/** The records of `source` converted to `out`, or an error when they are no table of objects. */
+async function convert(duck: Duck, source: string, out: string): Promise<Converted> {
+  const converted = (await convertOnce(duck, source, out)) ?? (await convertDescribed(duck, source, out));
+  if (converted.header.length === 0 || (converted.header.length === 1 && converted.header[0] === 'json'))
+    throw new Error('bukan array objek');
+  return converted;
 }
 
 /**
