@@ -27,7 +27,8 @@ const MONTHS: Record<string, number> = {
 };
 
 const DATE_FORMATS = ['%d/%m/%Y', '%d-%m-%Y', '%d.%m.%Y', '%Y/%m/%d'];
-const TIME_FORMATS = ['%H:%M:%S', '%H:%M', '%H.%M.%S', '%H.%M'];
+/** Times after a date: 24-hour, and 12-hour with AM/PM (the Google Forms download, `8:17:01 AM`). */
+const TIME_FORMATS = ['%H:%M:%S', '%H:%M', '%H.%M.%S', '%H.%M', '%I:%M:%S %p', '%I:%M %p'];
 const list = (xs: string[]) => `[${literalList(xs)}]`;
 /**
  * `try_strptime` over every date format (each with the time formats after it), one call per date separator,
@@ -135,7 +136,10 @@ export const INGEST_MACROS = [
      WHEN v LIKE '__-__-____' THEN CAST(try_strptime(v, '%d-%m-%Y') AS DATE)
      ELSE CAST(pantau_words(pantau_words_text(v)) AS DATE) END`,
   // Every accepted form, for what the fast paths could not read.
-  `CREATE OR REPLACE MACRO pantau_timestamp(v) AS list_transform([pantau_no_day_name(v)], x -> COALESCE(
+  // A zone name after the time (` GMT+7`, as the Google Forms download writes it) is dropped: the time is
+  // kept as written, the respondent's local time.
+  `CREATE OR REPLACE MACRO pantau_no_zone_name(v) AS CASE WHEN contains(v, ' gmt') THEN split_part(v, ' gmt', 1) ELSE v END`,
+  `CREATE OR REPLACE MACRO pantau_timestamp(v) AS list_transform([pantau_no_zone_name(pantau_no_day_name(v))], x -> COALESCE(
      TRY_CAST(x AS TIMESTAMP),
      ${strptimeBySeparator('x')},
      pantau_words(x),

@@ -207,6 +207,39 @@ describe('readers', () => {
     expect(rows).toEqual(records.map((x) => ({ u1: Number(x.U1), age: Number(x.Umur) })));
   });
 
+  it('reads the Google Forms download’s timestamp: 12-hour clock, zone name after it', async () => {
+    const header = [
+      'Cap waktu',
+      'Kode Unit',
+      'Nama Unit',
+      ...Array.from({ length: 9 }, (_, i) => `U${i + 1}`),
+    ];
+    const stamps = [
+      '2026/08/03 8:17:01 AM GMT+7',
+      '2026/08/03 1:05:09 PM GMT+7',
+      '2026/08/04 12:30:00 AM GMT+7',
+    ];
+    const file = join(tmp.dir, 'google-forms.csv');
+    await writeFile(
+      file,
+      [header, ...stamps.map((t) => [t, 'U-1', 'Dinas A', '4', '3', '4', '4', '3', '4', '4', '3', '4'])]
+        .map((r) => r.join(','))
+        .join('\n'),
+    );
+    const lake = join(tmp.dir, 'google-forms');
+    const r = await ingestOne(lake, file, { ...T, dataset: 'skm' });
+    expect(r).toMatchObject({ status: 'accepted', rows_read: 3, rows_accepted: 3 });
+    const rows = await queryLake<{ survey_date: string; submitted_at: string }>(
+      lake,
+      'SELECT CAST(survey_date AS VARCHAR) AS survey_date, CAST(submitted_at AS VARCHAR) AS submitted_at FROM skm_responses ORDER BY source_row',
+    );
+    expect(rows).toEqual([
+      { survey_date: '2026-08-03', submitted_at: '2026-08-03 08:17:01' },
+      { survey_date: '2026-08-03', submitted_at: '2026-08-03 13:05:09' },
+      { survey_date: '2026-08-04', submitted_at: '2026-08-04 00:30:00' },
+    ]);
+  });
+
   it('reads tab-separated units with Indonesian thousands separators', async () => {
     const lake = join(tmp.dir, 'units');
     await ingestOne(lake, join(FIXTURES, 'units.csv'), { ...T, dataset: 'units' });
