@@ -85,10 +85,9 @@ async function convert(duck: Duck, source: string, out: string): Promise<Convert
  * the missing columns would otherwise be listed as if the export had none of them.
  */
 async function refuseWrapped(duck: Duck, source: string): Promise<void> {
-  const columns = await duck.rows<{ column_name: string; column_type: string }>(
-    `DESCRIBE SELECT * FROM ${source}`,
+  const list = (await describe(duck, source)).find((c) =>
+    /^(STRUCT\(.*\)|MAP\(.*\)|JSON)\[\]$/s.test(c.column_type),
   );
-  const list = columns.find((c) => /^(STRUCT\(.*\)|MAP\(.*\)|JSON)\[\]$/s.test(c.column_type));
   if (!list) return;
   const [row] = await duck.rows<{ n: string }>(`SELECT len(${ident(list.column_name)}) AS n FROM ${source}`);
   throw new UnreadableFileError(
@@ -154,8 +153,12 @@ async function convertDescribed(duck: Duck, source: string, out: string): Promis
 const copy = (duck: Duck, source: string, out: string) =>
   duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (${STAGED_PARQUET_WRITE})`);
 
+/** The reader's columns as DESCRIBE finds them: names and types. */
+const describe = (duck: Duck, source: string) =>
+  duck.rows<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${source}`);
+
 const described = async (duck: Duck, source: string) =>
-  (await duck.rows<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`)).map((d) => d.column_name);
+  (await describe(duck, source)).map((d) => d.column_name);
 
 /**
  * The converted file's keys (its columns' names after the record number and the text bytes, as the engine
