@@ -103,6 +103,34 @@ describe('one definition per dataset', () => {
           ds.stored.map((c) => ({ name: c.name, type: c.type })),
         );
         expect((await queryLake(tmp.dir, `SELECT * FROM ${ds.table}`)).length).toBeGreaterThan(0);
+        // the lineage values are written as one-value ENUMs (outputs.ts): in the file they are plain UTF-8
+        // text, and their statistics are exact (one value, no nulls)
+        const files = `'${tmp.dir}/curated/${id}/**/*.parquet'`;
+        const lineage = `('region_code', 'period', 'submission_id')`;
+        expect(
+          await queryLake(
+            tmp.dir,
+            `SELECT DISTINCT name, type, converted_type FROM parquet_schema(${files}) WHERE name IN ${lineage} ORDER BY name`,
+          ),
+        ).toEqual(
+          ['period', 'region_code', 'submission_id'].map((name) => ({
+            name,
+            type: 'BYTE_ARRAY',
+            converted_type: 'UTF8',
+          })),
+        );
+        const stats = await queryLake<{ v: string; min: string; max: string; nulls: string }>(
+          tmp.dir,
+          `SELECT path_in_schema AS v, stats_min AS min, stats_max AS max, stats_null_count::VARCHAR AS nulls
+           FROM parquet_metadata(${files}) WHERE path_in_schema IN ${lineage} ORDER BY v`,
+        );
+        const [values] = await queryLake<Record<string, string>>(
+          tmp.dir,
+          `SELECT DISTINCT period, region_code, submission_id FROM ${ds.table}`,
+        );
+        expect(stats).toEqual(
+          Object.entries(values!).map(([v, value]) => ({ v, min: value, max: value, nulls: '0' })),
+        );
       }
     } finally {
       await tmp.cleanup();
