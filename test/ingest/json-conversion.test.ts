@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataset } from '#core/datasets/index.ts';
 import { Duck, literal } from '#core/duckdb.ts';
-import { openJson } from '#ingest/read/json.ts';
+import { JSON_READ_OPTIONS, openJson } from '#ingest/read/json.ts';
 import { guardJson } from '#ingest/read/json-guard.ts';
 import { sourceRelation } from '#ingest/stage-source.ts';
 import { tempDir } from '../support/lake.ts';
@@ -66,7 +66,7 @@ const EXPORTS: Record<string, string> = {
  */
 async function engineReading(path: string) {
   const format = path.endsWith('.json') ? 'array' : 'newline_delimited';
-  const source = `read_json(${literal(path)}, format = ${literal(format)}, records = true, maximum_depth = 2, sample_size = 20480)`;
+  const source = `read_json(${literal(path)}, format = ${literal(format)}, ${JSON_READ_OPTIONS})`;
   const described = await duck.rows<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`);
   const rows = await duck.rows(`SELECT row_number() OVER () AS n, COLUMNS(*)::VARCHAR FROM ${source}`);
   return {
@@ -116,6 +116,28 @@ describe('JSON conversion', () => {
       { __src_row: '2', c0: '4', c1: '30', c2: '{"a":1}' },
       { __src_row: '3', c0: 'Sangat sesuai', c1: null, c2: 'y "z"' },
     ]);
+  });
+
+  it('reads dates and times as written: no zone offset moved to UTC, no date reordered', async () => {
+    // left to itself the engine's reader makes these texts values (`…+07:00` in UTC, `01-07-2026` in ISO)
+    const cells = {
+      Waktu: ['2026-07-01T05:00:00+07:00', '2026-07-02T23:30:00+07:00'],
+      Iso: ['2026-07-01T05:00:00', '2026-07-02T06:00:00'],
+      Tanggal: ['01-07-2026', '02-07-2026'],
+      TanggalIso: ['2026-07-01', '2026-07-02'],
+    };
+    const path = join(tmp.dir, 'dates.ndjson');
+    await writeFile(
+      path,
+      ndjson([0, 1].map((i) => Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, v[i]])))),
+    );
+    const src = await openJson(path, Buffer.from('{'), SKM, duck, join(tmp.dir, 'dates.parquet'));
+    expect(src.header).toEqual(Object.keys(cells));
+    const relation = sourceRelation(src);
+    const read = await duck.rows(`SELECT c0, c1, c2, c3 FROM (${relation.sql})`);
+    expect(read.map((r) => Object.values(r))).toEqual(
+      [0, 1].map((i) => Object.values(cells).map((v) => v[i])),
+    );
   });
 
   it('measures its rows as the CSV it replaces would take them, without the header line', async () => {

@@ -7,7 +7,7 @@ import { parsePeriod } from '#core/period.ts';
 import { mapHeader } from '#ingest/headers.ts';
 import type { Target } from '#ingest/key.ts';
 import { inspectFile } from '#ingest/read/inspect.ts';
-import { JSON_CELLS_AS_TEXT } from '#ingest/read/json.ts';
+import { JSON_CELLS_AS_TEXT, JSON_READ_OPTIONS } from '#ingest/read/json.ts';
 import { openSource } from '#ingest/read/open.ts';
 import type { CsvSource, TabularSource } from '#ingest/read/source.ts';
 import { curateClean, stage } from '#ingest/stage.ts';
@@ -61,7 +61,7 @@ async function csvConversion(path: string, array: boolean, header: string[]): Pr
   const out = `${path}.csv`;
   const format = array ? 'array' : 'newline_delimited';
   await engine.duck.run(`COPY (SELECT row_number() OVER () AS __row, ${JSON_CELLS_AS_TEXT}
-    FROM read_json(${literal(path)}, format = ${literal(format)}, records = true, maximum_depth = 2, sample_size = 20480))
+    FROM read_json(${literal(path)}, format = ${literal(format)}, ${JSON_READ_OPTIONS}))
     TO ${literal(out)} (FORMAT csv, HEADER true)`);
   return {
     format: 'csv',

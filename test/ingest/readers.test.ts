@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,6 +168,30 @@ describe('readers', () => {
     ])
       expect(text).not.toContain(pii);
     expect(rows.map((x) => x.status)).toContain('proses');
+  });
+
+  it('keeps a JSON export’s times with a zone offset as written, as a CSV’s', async () => {
+    // an API export writes ISO times with their offset: read as values in UTC, a complaint received at
+    // 05:00 WIB on 1 July was dated 30 June 22:00, out of the quarter, and the file rejected
+    const lines = (await readFile(join(FIXTURES, 'complaints-ndjson.json'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line, i) =>
+        line.replace(
+          /"Tanggal Laporan": "[^"]*"/,
+          `"Tanggal Laporan": "2026-07-0${1 + (i % 9)}T05:00:00+07:00"`,
+        ),
+      );
+    const file = join(tmp.dir, 'complaints-offset.ndjson');
+    await writeFile(file, lines.join('\n'));
+    const lake = join(tmp.dir, 'ndjson-offset');
+    const r = await ingestOne(lake, file, { ...T, dataset: 'complaints' });
+    expect(r).toMatchObject({ status: 'accepted', rows_read: 30, rows_accepted: 30, rows_rejected: 0 });
+    const rows = await queryLake<{ received_at: string }>(
+      lake,
+      'SELECT CAST(received_at AS VARCHAR) AS received_at FROM complaints ORDER BY source_row LIMIT 2',
+    );
+    expect(rows).toEqual([{ received_at: '2026-07-01 05:00:00' }, { received_at: '2026-07-02 05:00:00' }]);
   });
 
   it('reads a JSON array of FKP forums with yes/no synonyms', async () => {

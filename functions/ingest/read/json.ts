@@ -38,7 +38,7 @@ export async function openJson(
   // objects spread over several lines (pretty-printed) are no NDJSON: read as a sequence of objects then,
   // and where that fails too, the file is refused with the reason its NDJSON reading gave
   for (const format of formats) {
-    const source = `read_json(${literal(path)}, format = ${literal(format)}, records = true, maximum_depth = 2, sample_size = 20480)`;
+    const source = `read_json(${literal(path)}, format = ${literal(format)}, ${JSON_READ_OPTIONS})`;
     try {
       read = { format, source, converted: await convert(duck, source, out) };
       break;
@@ -61,6 +61,18 @@ export async function openJson(
     description: DESCRIPTIONS[read.format],
   };
 }
+
+/**
+ * How the JSON reader reads the records: the keys from the first 20,480 records, anything nested below a
+ * record's own keys as one value, and every text as written. Left to itself, the reader turns texts that
+ * look like dates or times into values: a time with its zone offset was moved to UTC
+ * (`2026-07-01T05:00:00+07:00` became `2026-06-30 22:00:00`, out of the third quarter, a value the officer's
+ * file does not hold), and `01-07-2026` became `2026-07-01`. Given formats no export's cell is written in
+ * (a prefix of ours), it detects no date or time: the texts are read by the same rules as a CSV's cells,
+ * which keep a time as written (docs/intake.md, "Dates").
+ */
+export const JSON_READ_OPTIONS =
+  "records = true, maximum_depth = 2, sample_size = 20480, dateformat = 'pantau: tanggal %Y', timestampformat = 'pantau: waktu %Y'";
 
 /** How the JSON reader is told to find the records. */
 type JsonFormat = 'array' | 'newline_delimited' | 'unstructured';
