@@ -23,7 +23,10 @@ const SKM = dataset('skm');
 const ndjson = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n');
 const many = (n: number, f: (i: number) => object) => Array.from({ length: n }, (_, i) => f(i));
 
-/** Exports whose conversion must give what the engine's JSON reader itself gives, each a different way. */
+/**
+ * Exports whose keys are the columns as they are: the header is every record's keys in the order first met,
+ * and each cell the text of the value (see {@link asWritten}), each a different way.
+ */
 const EXPORTS: Record<string, string> = {
   // dates in day-month-year and text with quotes, commas, line breaks and non-ASCII letters
   'typed.ndjson': ndjson(
@@ -35,20 +38,29 @@ const EXPORTS: Record<string, string> = {
       Skor: i % 3 === 0 ? null : i / 4,
     })),
   ),
+  // a key whose values are all lists, one whose values are all objects (a list is no text to `concat`)
+  'lists.json': JSON.stringify([
+    { ID: 'R-1', Lampiran: ['foto-1.jpg', 'ktp.pdf'], Meta: { sumber: 'kobo' } },
+    { ID: 'R-2', Lampiran: [], Meta: { sumber: 'web' } },
+  ]),
+  // the header cannot come from the converted file's first line: a key spanning lines
+  'key-line-break.json': JSON.stringify([{ 'Nama\nUnit': 'A', b: 1 }]),
+  // numbers as written, keys that only some records have, a key first met late
+  'numbers.ndjson': ndjson([{ a: 1, b: 2.5 }, { a: 1.25, c: -3 }, { b: 1e21, a: 0 }, { d: true }]),
+};
+
+/**
+ * Exports whose keys cannot be the columns as they are (two the same but for case, a key named like the
+ * record number's column): the reader detects the columns, and the conversion must give what the engine's
+ * JSON reader itself gives.
+ */
+const DETECTED: Record<string, string> = {
   // keys that differ between records and by case only
   'keys.json': JSON.stringify([
     { a: 1, ID: 2 },
     { b: 'x', a: 3 },
     { id: 4, c: true },
   ]),
-  // a key whose values are all lists, one whose values are all objects (a list is no text to `concat`)
-  'lists.json': JSON.stringify([
-    { ID: 'R-1', Lampiran: ['foto-1.jpg', 'ktp.pdf'], Meta: { sumber: 'kobo' } },
-    { ID: 'R-2', Lampiran: [], Meta: { sumber: 'web' } },
-  ]),
-  // the header cannot come from the converted file's first line: a key spanning lines, a key named like
-  // the record number's column
-  'key-line-break.json': JSON.stringify([{ 'Nama\nUnit': 'A', b: 1 }]),
   'key-row.ndjson': ndjson([
     { __row: 7, b: 1 },
     { __ROW_1: 8, b: 2 },
@@ -59,6 +71,22 @@ const EXPORTS: Record<string, string> = {
     { 'a,"b"': 1, ' spasi ': 'x', __row_bytes: 2, '': 3, row_no: 4, row_bytes: 5, c0: 6, b: 7 },
   ]),
 };
+
+/**
+ * What the conversion of an export whose keys are its columns must give, computed here from the text: the
+ * keys in the order first met, and every record's values as written (a text without its quote marks, a list
+ * or an object as its JSON; an empty text stays empty: the validation cleans it to missing, see
+ * json-parquet.test.ts).
+ */
+function asWritten(name: string, text: string) {
+  const records = (
+    name.endsWith('.json') ? JSON.parse(text) : text.split('\n').map((line) => JSON.parse(line))
+  ) as Record<string, unknown>[];
+  const header = [...new Set(records.flatMap((r) => Object.keys(r)))];
+  const cell = (v: unknown) =>
+    v === undefined || v === null ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return { header, rows: records.map((r, i) => [String(i + 1), ...header.map((k) => cell(r[k]))]) };
+}
 
 /**
  * The engine's own reading of an export: the keys as DESCRIBE finds them and every record as text (an empty
@@ -76,19 +104,21 @@ async function engineReading(path: string) {
 }
 
 describe('JSON conversion', () => {
-  it.each(
-    Object.keys(EXPORTS),
-  )('%s: the header and rows the validating scan reads are the reader’s own', async (name) => {
+  it.each([
+    ...Object.keys(EXPORTS).map((name) => [name, 'every record’s keys, every value as written'] as const),
+    ...Object.keys(DETECTED).map((name) => [name, 'the reader’s own'] as const),
+  ])('%s: the header and rows the validating scan reads are %s', async (name) => {
+    const text = EXPORTS[name] ?? DETECTED[name]!;
     const path = join(tmp.dir, name);
-    await writeFile(path, EXPORTS[name]!);
+    await writeFile(path, text);
     const src = await openJson(
       path,
-      Buffer.from(EXPORTS[name]!.slice(0, 100)),
+      Buffer.from(text.slice(0, 100)),
       SKM,
       duck,
       join(tmp.dir, `${name}.parquet`),
     );
-    const expected = await engineReading(path);
+    const expected = name in EXPORTS ? asWritten(name, text) : await engineReading(path);
     expect(src.header).toEqual(expected.header);
     // read as the validating scan reads it: the record number, then one text column per header cell
     const relation = sourceRelation(src);
@@ -237,11 +267,24 @@ describe('JSON conversion', () => {
     expect(src.header).toEqual(['Kode Unit', 'U1', 'Tanggal Survei', 'Lampiran']);
   });
 
-  it('rejects a record beyond the reader’s sample that breaks the columns found, naming it', async () => {
+  it('reads a key first met beyond the reader’s sample of 20,480 records as a column', async () => {
     const path = join(tmp.dir, 'late-key.ndjson');
-    await writeFile(path, ndjson(many(21_000, (i) => (i === 20_500 ? { a: i, late: 1 } : { a: i }))));
+    await writeFile(path, ndjson(many(21_000, (i) => (i === 20_500 ? { a: i, late: 'x' } : { a: i }))));
+    const src = await openJson(path, Buffer.from('{"a"'), SKM, duck, join(tmp.dir, 'late-key.parquet'));
+    expect(src.header).toEqual(['a', 'late']);
+    const relation = sourceRelation(src);
+    expect(await duck.rows(`SELECT __src_row, c0, c1 FROM (${relation.sql}) WHERE c1 IS NOT NULL`)).toEqual([
+      { __src_row: '20501', c0: '20500', c1: 'x' },
+    ]);
+  });
+
+  it('rejects a key beyond the sample, naming it, where the reader detects the columns', async () => {
+    // keys the same but for case: the columns come from the reader's sample, which a later key breaks
+    const records = many(21_000, (i) => (i === 20_500 ? { a: i, late: 1 } : { a: i, A: i }));
+    const path = join(tmp.dir, 'late-key-detected.ndjson');
+    await writeFile(path, ndjson(records));
     await expect(
-      openJson(path, Buffer.from('{"a"'), SKM, duck, join(tmp.dir, 'late-key.parquet')),
+      openJson(path, Buffer.from('{"a"'), SKM, duck, join(tmp.dir, 'late-key-detected.parquet')),
     ).rejects.toThrow(/Rincian: Invalid Input Error: JSON transform error.*"late"/);
   });
 });

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { structValue } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { type DatasetId, dataset } from '#core/datasets/index.ts';
 import { literal } from '#core/duckdb.ts';
@@ -7,7 +8,6 @@ import { parsePeriod } from '#core/period.ts';
 import { mapHeader } from '#ingest/headers.ts';
 import type { Target } from '#ingest/key.ts';
 import { inspectFile } from '#ingest/read/inspect.ts';
-import { JSON_CELLS_AS_TEXT, JSON_READ_OPTIONS } from '#ingest/read/json.ts';
 import { openSource } from '#ingest/read/open.ts';
 import type { CsvSource, TabularSource } from '#ingest/read/source.ts';
 import { curateClean, stage } from '#ingest/stage.ts';
@@ -60,9 +60,14 @@ function records(
 async function csvConversion(path: string, array: boolean, header: string[]): Promise<CsvSource> {
   const out = `${path}.csv`;
   const format = array ? 'array' : 'newline_delimited';
-  await engine.duck.run(`COPY (SELECT row_number() OVER () AS __row, ${JSON_CELLS_AS_TEXT}
-    FROM read_json(${literal(path)}, format = ${literal(format)}, ${JSON_READ_OPTIONS}))
-    TO ${literal(out)} (FORMAT csv, HEADER true)`);
+  // the keys as text columns, as the conversion reads an export whose keys are its columns
+  const columns = structValue(Object.fromEntries(header.map((k) => [k, 'VARCHAR'])));
+  await engine.duck.run(
+    `COPY (SELECT row_number() OVER () AS __row, COLUMNS(*)
+    FROM read_json(${literal(path)}, format = ${literal(format)}, records = true, columns = $columns))
+    TO ${literal(out)} (FORMAT csv, HEADER true)`,
+    { columns },
+  );
   return {
     format: 'csv',
     path: out,

@@ -1,3 +1,4 @@
+import { structValue } from '@duckdb/node-api';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import type { Duck } from '#core/duckdb.ts';
@@ -40,7 +41,7 @@ export async function openJson(
   for (const format of formats) {
     const source = `read_json(${literal(path)}, format = ${literal(format)}, ${JSON_READ_OPTIONS})`;
     try {
-      read = { format, source, converted: await convert(duck, source, out) };
+      read = { format, source, converted: await convert(duck, { path, format, source }, out) };
       break;
     } catch (e) {
       failure ??= e;
@@ -83,9 +84,20 @@ const DESCRIPTIONS: Record<JsonFormat, string> = {
   unstructured: 'JSON (objek berurutan)',
 };
 
-/** The records of `source` converted to `out`, or an error when they are no table of objects. */
-async function convert(duck: Duck, source: string, out: string): Promise<Converted> {
-  const converted = (await convertOnce(duck, source, out)) ?? (await convertDescribed(duck, source, out));
+/** A JSON export as the engine reads it: its path, its form, and the reader that detects its columns. */
+interface JsonFile {
+  path: string;
+  format: JsonFormat;
+  /** The reader's relation over the file, with the columns it detects ({@link JSON_READ_OPTIONS}). */
+  source: string;
+}
+
+/** The records of `file` converted to `out`, or an error when they are no table of objects. */
+async function convert(duck: Duck, file: JsonFile, out: string): Promise<Converted> {
+  const converted =
+    (await convertByKeys(duck, file, out)) ??
+    (await convertOnce(duck, file.source, out)) ??
+    (await convertDescribed(duck, file.source, out));
   if (converted.header.length === 0 || (converted.header.length === 1 && converted.header[0] === 'json'))
     throw new Error('bukan array objek');
   return converted;
@@ -120,7 +132,7 @@ interface Converted {
  * text's own text keeps its quote marks: such a column gives each value's text without them (`"4"` → `4`,
  * `4` → `4`). Which columns are JSON is known when the statement is planned: the choice costs nothing per cell.
  */
-export const JSON_CELLS_AS_TEXT =
+const JSON_CELLS_AS_TEXT =
   "CASE WHEN typeof(COLUMNS(*)) = 'JSON' THEN json_extract_string(COLUMNS(*), '$') ELSE COLUMNS(*)::VARCHAR END";
 
 /**
@@ -132,6 +144,48 @@ export const JSON_CELLS_AS_TEXT =
 const rowsOf = (source: string) =>
   `SELECT row_number() OVER () AS ${ROW}, strlen(concat_ws('', *COLUMNS(*))) AS ${TEXT_BYTES}, ${JSON_CELLS_AS_TEXT}
    FROM ${source}`;
+
+/**
+ * The quick way, where the keys can be the columns as they are: every record's keys, in the order first met
+ * (one pass over the records as JSON), then the records read with those keys as text columns. No type
+ * detection, which was about half of a large export's conversion (its sample of 20,480 records read twice);
+ * and a key first met after that sample is a column like the others, where the detecting reader refuses
+ * the file. Null where the keys cannot be the columns as they are (no record; a record that is no object;
+ * two keys the same but for case, which the engine's column names do not tell apart; a key named like the
+ * record number's columns) or the reading fails: the reader then detects the columns ({@link convertOnce}).
+ * Each value's text is the one {@link JSON_CELLS_AS_TEXT} gives (a list or an object as its JSON text).
+ */
+async function convertByKeys(duck: Duck, file: JsonFile, out: string): Promise<Converted | null> {
+  // the path is a scratch file of ours and the format one of three: literals. The keys are the upload's:
+  // a parameter, never pasted into the statement
+  const objects = `read_json_objects(${literal(file.path)}, format = ${literal(file.format)})`;
+  const read = async () => {
+    // the distinct key lists, in the order first met (nearly every export's records share one), then their
+    // keys in that order in JS: a key comes first where the earliest record holding it has it
+    const lists = await duck.rows<{ keys: string[] }>(
+      `SELECT keys FROM (SELECT row_number() OVER () AS n, json_keys(json) AS keys FROM ${objects})
+       GROUP BY keys ORDER BY min(n)`,
+    );
+    const keys = [...new Set(lists.flatMap((l) => l.keys))];
+    const names = keys.map((k) => k.toLowerCase());
+    if (keys.length === 0 || new Set(names).size < keys.length) return null;
+    if (names.some((k) => k.startsWith(ROW))) return null;
+    const columns = structValue(Object.fromEntries(keys.map((k) => [k, 'VARCHAR'])));
+    const source = `read_json(${literal(file.path)}, format = ${literal(file.format)}, records = true, columns = $columns)`;
+    await duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (${STAGED_PARQUET_WRITE})`, { columns });
+    return keys;
+  };
+  let keys: string[] | null;
+  try {
+    // one engine thread, as the detecting conversion (see convertOnce)
+    keys = await duck.withThreads(1, read);
+  } catch {
+    return null;
+  }
+  if (keys === null) return null;
+  const { rows, textBytes } = await written(duck, out);
+  return { header: keys, rows, textBytes };
+}
 
 /**
  * The usual way, one statement: the reader detects the columns once (its sample of 20,480 records is most of
