@@ -64,13 +64,13 @@ export async function openJson(
 }
 
 /**
- * How the JSON reader reads the records: the keys from the first 20,480 records, anything nested below a
- * record's own keys as one value, and every text as written. Left to itself, the reader turns texts that
- * look like dates or times into values: a time with its zone offset was moved to UTC
- * (`2026-07-01T05:00:00+07:00` became `2026-06-30 22:00:00`, out of the third quarter, a value the officer's
- * file does not hold), and `01-07-2026` became `2026-07-01`. Given formats no export's cell is written in
- * (a prefix of ours), it detects no date or time: the texts are read by the same rules as a CSV's cells,
- * which keep a time as written (docs/intake.md, "Dates").
+ * How the JSON reader detects the columns, where it does ({@link convertOnce}): the keys from the first
+ * 20,480 records, anything nested below a record's own keys as one value, and every text as written. Left
+ * to itself, the reader turns texts that look like dates or times into values: a time with its zone offset
+ * was moved to UTC (`2026-07-01T05:00:00+07:00` became `2026-06-30 22:00:00`, out of the third quarter, a
+ * value the officer's file does not hold), and `01-07-2026` became `2026-07-01`. Given formats no export's
+ * cell is written in (a prefix of ours), it detects no date or time: the texts are read by the same rules
+ * as a CSV's cells, which keep a time as written (docs/intake.md, "Dates").
  */
 export const JSON_READ_OPTIONS =
   "records = true, maximum_depth = 2, sample_size = 20480, dateformat = 'pantau: tanggal %Y', timestampformat = 'pantau: waktu %Y'";
@@ -153,7 +153,8 @@ const rowsOf = (source: string) =>
  * the file. Null where the keys cannot be the columns as they are (no record; a record that is no object;
  * two keys the same but for case, which the engine's column names do not tell apart; a key named like the
  * record number's columns) or the reading fails: the reader then detects the columns ({@link convertOnce}).
- * Each value's text is the one {@link JSON_CELLS_AS_TEXT} gives (a list or an object as its JSON text).
+ * Each value is the reader's text of it: a text without its quote marks, a number as written, a list or an
+ * object as its JSON.
  */
 async function convertByKeys(duck: Duck, file: JsonFile, out: string): Promise<Converted | null> {
   // the path is a scratch file of ours and the format one of three: literals. The keys are the upload's:
@@ -183,7 +184,7 @@ async function convertByKeys(duck: Duck, file: JsonFile, out: string): Promise<C
     return null;
   }
   if (keys === null) return null;
-  const { rows, textBytes } = await written(duck, out);
+  const { rows, textBytes } = await written(duck, out, keys);
   return { header: keys, rows, textBytes };
 }
 
@@ -212,7 +213,7 @@ async function convertDescribed(duck: Duck, source: string, out: string): Promis
   if (header.length === 0 || (header.length === 1 && header[0] === 'json'))
     return { header, rows: 0, textBytes: 0 };
   await copy(duck, source, out);
-  const { rows, textBytes } = await written(duck, out);
+  const { rows, textBytes } = await written(duck, out, header);
   return { header, rows, textBytes };
 }
 
@@ -227,21 +228,27 @@ const described = async (duck: Duck, source: string) =>
   (await describe(duck, source)).map((d) => d.column_name);
 
 /**
- * The converted file's keys (its columns' names after the record number and the text bytes, as the engine
- * spelled them), its rows and their text bytes: the bytes of each row as a comma-separated line (record
- * number, cells, separators; no quote marks), the size of the CSV the file stands for (a text in a column
- * of mixed kinds counted with its two quote marks: a size for choosing a plan, not a length to read by).
+ * The converted file's keys (`known`, else its columns' names after the record number and the text bytes,
+ * as the engine spelled them), its rows and their text bytes: the bytes of each row as a comma-separated
+ * line (record number, cells, separators; no quote marks), the size of the CSV the file stands for (a text
+ * in a column of mixed kinds counted with its two quote marks: a size for choosing a plan, not a length to
+ * read by).
  */
-async function written(duck: Duck, out: string) {
+async function written(duck: Duck, out: string, known?: string[]) {
   // the path is a scratch file of ours: a literal. Two statements: one with both as subqueries costs more
-  const columns = await duck.rows<{ name: string }>(
-    `SELECT name FROM parquet_schema(${literal(out)}) WHERE num_children IS NULL`,
-  );
+  const keys =
+    known ??
+    (
+      await duck.rows<{ name: string }>(
+        `SELECT name FROM parquet_schema(${literal(out)}) WHERE num_children IS NULL`,
+      )
+    )
+      .slice(2)
+      .map((c) => c.name);
   // the text bytes are the file's second column, named by position (an alias could collide with a key)
   const [totals] = await duck.rows<{ cells: string | null; rows: string }>(
     `SELECT sum(#2) AS cells, count(*) AS rows FROM read_parquet(${literal(out)})`,
   );
-  const keys = columns.slice(2).map((c) => c.name);
   const rows = Number(totals!.rows);
   return { keys, rows, textBytes: Number(totals!.cells ?? 0) + rows * (keys.length + 1) + digitsUpTo(rows) };
 }
