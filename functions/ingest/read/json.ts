@@ -189,12 +189,13 @@ async function convertByKeys(duck: Duck, file: JsonFile, out: string): Promise<C
 }
 
 /**
- * The usual way, one statement: the reader detects the columns once (its sample of 20,480 records is most of
- * its time) and the Parquet file written carries them as its column names, on one engine thread (a second
- * one only costs CPU here; and the engine's NDJSON scan on more threads refuses a byte-order mark that its
- * one-thread scan skips, so an NDJSON export saved with one is read whatever the engine's threads). The
- * header is DESCRIBE's where a key was renamed beside the record number's column. Null when the engine
- * fails: {@link convertDescribed} then decides, with the error or result the file always had.
+ * The detecting way, one statement, where the key path does not apply: the reader detects the columns once
+ * (its sample of 20,480 records is most of its time) and the Parquet file written carries them as its
+ * column names, on one engine thread (a second one only costs CPU here; and the engine's NDJSON scan on
+ * more threads refuses a byte-order mark that its one-thread scan skips, so an NDJSON export saved with one
+ * is read whatever the engine's threads). The header is DESCRIBE's where a key was renamed beside the
+ * record number's column. Null when the engine fails: {@link convertDescribed} then decides, with the error
+ * or result the file always had.
  */
 async function convertOnce(duck: Duck, source: string, out: string): Promise<Converted | null> {
   try {
