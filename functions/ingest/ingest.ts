@@ -24,6 +24,7 @@ import { replaceIfNewer } from './replace.ts';
 import { type Holdings, holdingsClause, replaceUnits } from './replace-units.ts';
 import { type SubmissionReport, summarise } from './report.ts';
 import { curateClean, type Staged, stage } from './stage.ts';
+import { oneThreadFor } from './stage-source.ts';
 import { resolveUnitCodes } from './unit-codes.ts';
 
 /** What ingest needs around it: the lake, the engine, a private scratch folder and settings. */
@@ -81,6 +82,8 @@ export async function ingestSubmission(ctx: IngestContext, upload: Upload): Prom
   const parts = { ...partsFromKey(upload.key), ...definedOnly(upload.target ?? {}) };
   const resolved = withIdentity(resolveTarget(parts), upload.identityRegion);
   const facts = await timed('inspect', () => inspectFile(local));
+  // a small file stays on one thread, so that a run of them never switches the engine's threads
+  await ctx.duck.useThreads(oneThreadFor(facts.size) ? 1 : ctx.duck.threads);
   const submissionId = createHash('sha256')
     .update(
       `${parts.dataset ?? ''}|${'target' in resolved ? resolved.target.region : (parts.region ?? '')}|${parts.period ?? ''}|${facts.sha256}`,

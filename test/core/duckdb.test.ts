@@ -85,7 +85,7 @@ describe('Duck prepared statements', () => {
 });
 
 describe('Duck.withThreads', () => {
-  it('runs a step on fewer threads, then on as many as the engine was opened with', async () => {
+  it('runs a step on fewer threads, then on as many as before', async () => {
     const engine = await Duck.open({ threads: 2 });
     const threads = async () =>
       Number((await engine.rows<{ n: string }>("SELECT current_setting('threads') AS n"))[0]!.n);
@@ -93,6 +93,12 @@ describe('Duck.withThreads', () => {
       expect(await engine.withThreads(1, threads)).toBe(1);
       expect(await threads()).toBe(2);
       await expect(engine.withThreads(1, () => Promise.reject(new Error('gagal')))).rejects.toThrow('gagal');
+      expect(await threads()).toBe(2);
+      // what follows a useThreads runs on its count, a withThreads inside it included, and never more than opened
+      await engine.useThreads(1);
+      expect(await engine.withThreads(1, threads)).toBe(1);
+      expect(await threads()).toBe(1);
+      await engine.useThreads(8);
       expect(await threads()).toBe(2);
     } finally {
       engine.close();
