@@ -103,8 +103,8 @@ export class Duck {
   /**
    * Run what follows on `threads` threads (at least one, at most as many as the engine was opened with).
    * The setting changes only when the count does: each change stops or starts the engine's threads and
-   * returns its freed memory to the system, which the next statements then fault in again (~15 ms a change
-   * on a 2-core virtual machine, where a page fault costs ~14 µs).
+   * returns its freed memory to the system, which the next statements then fault in again (a change there
+   * and back ~18–21 ms on a 2-core virtual machine where the first touch of a page costs ~14 µs).
    */
   async useThreads(threads: number): Promise<void> {
     const n = Math.min(this.threads, Math.max(1, Math.trunc(threads)));

@@ -195,3 +195,24 @@ describe('one pass for a large clean export', () => {
     });
   }
 });
+
+describe('engine threads by upload size', () => {
+  it('reads an upload of up to 2 MiB on one thread, a larger one on all, and switches only between them', async () => {
+    const two = sides[1]!;
+    const threads = async () =>
+      Number((await two.ctx.duck.rows<{ n: string }>("SELECT current_setting('threads') AS n"))[0]!.n);
+    const small = delimited([
+      [...COMPLAINT_HEADER],
+      ...Array.from({ length: 60 }, (_, i) => complaintRow(i, 9)),
+    ]);
+    const [a, b] = await ingestBoth('complaints', 'kecil.csv', small);
+    expect(await threads()).toBe(1);
+    // the same rows in the same order as from a one-thread engine
+    expect(b!.report).toEqual(a!.report);
+    expect(b!.curated).toEqual(a!.curated);
+    const large = skmCsv(2 * ROWS, { seed: 11 });
+    expect(Buffer.byteLength(large)).toBeGreaterThan(2 * 1024 * 1024);
+    await ingestBoth('skm', 'besar.csv', large);
+    expect(await threads()).toBe(2);
+  });
+});
