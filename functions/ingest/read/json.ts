@@ -1,7 +1,7 @@
 import { structValue } from '@duckdb/node-api';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
-import type { Duck } from '#core/duckdb.ts';
+import type { Duck, SqlParams } from '#core/duckdb.ts';
 import { ident, literal } from '#core/duckdb.ts';
 import { headerScore } from '../headers.ts';
 import { STAGED_PARQUET_WRITE } from '../limits.ts';
@@ -173,7 +173,7 @@ async function convertByKeys(duck: Duck, file: JsonFile, out: string): Promise<C
     if (names.some((k) => k.startsWith(ROW))) return null;
     const columns = structValue(Object.fromEntries(keys.map((k) => [k, 'VARCHAR'])));
     const source = `read_json(${literal(file.path)}, format = ${literal(file.format)}, records = true, columns = $columns)`;
-    await duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (${STAGED_PARQUET_WRITE})`, { columns });
+    await copy(duck, source, out, { columns });
     return keys;
   };
   let keys: string[] | null;
@@ -218,8 +218,9 @@ async function convertDescribed(duck: Duck, source: string, out: string): Promis
   return { header, rows, textBytes };
 }
 
-const copy = (duck: Duck, source: string, out: string) =>
-  duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (${STAGED_PARQUET_WRITE})`);
+/** The records of `source` written to `out` ({@link rowsOf}); `params` are the reader's, if it takes any. */
+const copy = (duck: Duck, source: string, out: string, params?: SqlParams) =>
+  duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (${STAGED_PARQUET_WRITE})`, params);
 
 /** The reader's columns as DESCRIBE finds them: names and types. */
 const describe = (duck: Duck, source: string) =>
