@@ -68,6 +68,11 @@ export class Duck {
     return new Duck(instance, connection, options.reusablePlans ?? false, threads);
   }
 
+  /** The threads statements run on now ({@link useThreads}). */
+  get threadsNow(): number {
+    return this.current;
+  }
+
   async run(sql: string, params?: SqlParams): Promise<void> {
     await this.connection.run(sql, used(sql, params));
   }

@@ -67,7 +67,7 @@ function readingOf(duck: Duck, src: TabularSource, params: ScanParams) {
   const size = src.format === 'parquet' ? src.textBytes : statSync(src.path).size;
   const viaTable = params.viaTable ?? size <= TABLE_SOURCE_MAX_BYTES;
   const numbered =
-    src.rows.explicit || (!viaTable && duck.threads === 1 && (src.rows.shifts ?? []).length === 0);
+    src.rows.explicit || (!viaTable && duck.threadsNow === 1 && (src.rows.shifts ?? []).length === 0);
   return { size, viaTable, numbered };
 }
 type Reading = ReturnType<typeof readingOf>;

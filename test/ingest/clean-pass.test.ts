@@ -28,9 +28,10 @@ import { tempDir } from '../support/lake.ts';
 
 /**
  * A large export read on one engine thread numbers its rows in the scan, and a clean one is validated and
- * curated in one pass (no staged file). Each case is ingested by such an engine and by a two-thread one
- * (staged first, then curated): the reports and the curated rows, their order and the file's metadata must
- * be the same, and only a clean export may skip the staged file.
+ * curated in one pass (no staged file). Each case is ingested by a one-thread engine and by a two-thread one
+ * (which reads an upload of up to 2 MiB on one thread too, a larger one staged first, then curated): the
+ * reports and the curated rows, their order and the file's metadata must be the same, and only a clean
+ * export may skip the staged file.
  */
 
 /** Rows enough for a CSV above the 1 MiB that makes a source "large" (read where it is). */
@@ -101,12 +102,25 @@ async function curatedOf(file: string) {
 
 describe('one pass for a large clean export', () => {
   it('curates a clean CSV without a staged file, as the staged path does', async () => {
-    const [one, two] = await ingestBoth('skm', 'bersih.csv', skmCsv(ROWS, { seed: 3 }));
+    // above 2 MiB, so that the two-thread engine reads it on two threads and stages it
+    const body = skmCsv(2 * ROWS, { seed: 3 });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(2 * 1024 * 1024);
+    const [one, two] = await ingestBoth('skm', 'bersih.csv', body);
+    expect(one!.report).toEqual(two!.report);
+    expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: 2 * ROWS, rows_rejected: 0 });
+    expect(one!.curated).toEqual(two!.curated);
+    expect(one!.curated!.rows).toHaveLength(2 * ROWS);
+    expect([one!.staged, two!.staged]).toEqual([false, true]);
+  });
+
+  it('takes the one pass on a two-thread engine too for a clean CSV it reads on one thread (up to 2 MiB)', async () => {
+    const body = skmCsv(ROWS, { seed: 12 });
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(2 * 1024 * 1024);
+    const [one, two] = await ingestBoth('skm', 'bersih-sedang.csv', body);
     expect(one!.report).toEqual(two!.report);
     expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: ROWS, rows_rejected: 0 });
     expect(one!.curated).toEqual(two!.curated);
-    expect(one!.curated!.rows).toHaveLength(ROWS);
-    expect([one!.staged, two!.staged]).toEqual([false, true]);
+    expect([one!.staged, two!.staged]).toEqual([false, false]);
   });
 
   it('curates a clean converted export (JSON) as staging and curating it does', async () => {
