@@ -371,10 +371,13 @@ export function compileValidation(
       ? `CASE WHEN ${f(name)} IS NULL THEN ${exactLabel(name, c)} END AS ${e(name)}`
       : `${exactLabel(name, c)} AS ${e(name)}`,
   );
+  // an answer word scored exactly is no number to any parser: no full parse for it (a forms export's
+  // answers are words; each would otherwise fail two casts)
+  const unscored = (name: string) =>
+    isLabelled(name) ? `CASE WHEN ${e(name)} IS NULL THEN ${r(name)} END` : r(name);
   const lists = (fullParsers ? [...byKind] : []).map(([kind, names]) => {
-    const rest = `list_transform([${names.map(r).join(', ')}], v -> ${PARSERS[kind].rest('v')})`;
+    const rest = `list_transform([${names.map(unscored).join(', ')}], v -> ${PARSERS[kind].rest('v')})`;
     if (!fastPaths) return `${rest} AS ${parsedList(kind)}`;
-    // an answer word scored exactly is no number to any parser: no full parse for it
     const missed = names
       .map(
         (name) =>
