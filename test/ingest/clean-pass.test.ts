@@ -36,6 +36,11 @@ import { tempDir } from '../support/lake.ts';
 
 /** Rows enough for a CSV above the 1 MiB that makes a source "large" (read where it is). */
 const ROWS = 20_000;
+/**
+ * Rows enough for an SKM CSV above 2 MiB, which a two-thread engine reads on both threads: staged, its
+ * rows numbered from the staged file, and so compared here with the one-thread engine's reading.
+ */
+const LARGE = 2 * ROWS;
 
 interface Side {
   threads: number;
@@ -102,14 +107,13 @@ async function curatedOf(file: string) {
 
 describe('one pass for a large clean export', () => {
   it('curates a clean CSV without a staged file, as the staged path does', async () => {
-    // above 2 MiB, so that the two-thread engine reads it on two threads and stages it
-    const body = skmCsv(2 * ROWS, { seed: 3 });
+    const body = skmCsv(LARGE, { seed: 3 });
     expect(Buffer.byteLength(body)).toBeGreaterThan(2 * 1024 * 1024);
     const [one, two] = await ingestBoth('skm', 'bersih.csv', body);
     expect(one!.report).toEqual(two!.report);
-    expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: 2 * ROWS, rows_rejected: 0 });
+    expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: LARGE, rows_rejected: 0 });
     expect(one!.curated).toEqual(two!.curated);
-    expect(one!.curated!.rows).toHaveLength(2 * ROWS);
+    expect(one!.curated!.rows).toHaveLength(LARGE);
     expect([one!.staged, two!.staged]).toEqual([false, true]);
   });
 
@@ -158,15 +162,15 @@ describe('one pass for a large clean export', () => {
   it('stages a clean export with a cell only the full parsers read, as before', async () => {
     // `2026/08/05` is a date the fast paths do not read: the one pass leaves it unread and so does not take
     // the file, which is staged with the full parsers and accepted whole
-    const body = skmCsv(ROWS, {
+    const body = skmCsv(LARGE, {
       seed: 8,
-      edit: (c, i) => (i === ROWS - 2 ? [...c.slice(0, 3), '2026/08/05', ...c.slice(4)] : c),
+      edit: (c, i) => (i === LARGE - 2 ? [...c.slice(0, 3), '2026/08/05', ...c.slice(4)] : c),
     });
     const [one, two] = await ingestBoth('skm', 'bersih-parser-lengkap.csv', body);
     expect(one!.report).toEqual(two!.report);
-    expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: ROWS, rows_rejected: 0 });
+    expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: LARGE, rows_rejected: 0 });
     expect(one!.curated).toEqual(two!.curated);
-    expect(one!.curated!.rows.find((r) => r.source_row === ROWS)).toMatchObject({
+    expect(one!.curated!.rows.find((r) => r.source_row === LARGE)).toMatchObject({
       survey_date: '2026-08-05',
     });
     expect([one!.staged, two!.staged]).toEqual([true, true]);
@@ -176,16 +180,16 @@ describe('one pass for a large clean export', () => {
     [
       'an invalid row near the end',
       'skm',
-      skmCsv(ROWS, {
+      skmCsv(LARGE, {
         seed: 4,
-        edit: (c, i) => (i === ROWS - 3 ? [...c.slice(0, 5), '7', ...c.slice(6)] : c),
+        edit: (c, i) => (i === LARGE - 3 ? [...c.slice(0, 5), '7', ...c.slice(6)] : c),
       }),
       'di_luar_rentang',
     ],
     [
       'a unit code taken from the unit name',
       'skm',
-      skmCsv(ROWS, { seed: 6, edit: (c, i) => (i === ROWS - 1 ? ['', ...c.slice(1)] : c) }),
+      skmCsv(LARGE, { seed: 6, edit: (c, i) => (i === LARGE - 1 ? ['', ...c.slice(1)] : c) }),
       null,
     ],
     [
@@ -224,7 +228,7 @@ describe('engine threads by upload size', () => {
     // the same rows in the same order as from a one-thread engine
     expect(b!.report).toEqual(a!.report);
     expect(b!.curated).toEqual(a!.curated);
-    const large = skmCsv(2 * ROWS, { seed: 11 });
+    const large = skmCsv(LARGE, { seed: 11 });
     expect(Buffer.byteLength(large)).toBeGreaterThan(2 * 1024 * 1024);
     await ingestBoth('skm', 'besar.csv', large);
     expect(await threads()).toBe(2);
