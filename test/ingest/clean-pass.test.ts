@@ -106,25 +106,25 @@ async function curatedOf(file: string) {
 }
 
 describe('one pass for a large clean export', () => {
-  it('curates a clean CSV without a staged file, as the staged path does', async () => {
-    const body = skmCsv(LARGE, { seed: 3 });
-    expect(Buffer.byteLength(body)).toBeGreaterThan(2 * 1024 * 1024);
-    const [one, two] = await ingestBoth('skm', 'bersih.csv', body);
+  // above 2 MiB the two-thread engine reads on both threads and stages; up to 2 MiB it reads on one thread
+  // and takes the one pass too
+  it.each([
+    ['curates a clean CSV without a staged file, as the staged path does', LARGE, 3, true],
+    [
+      'takes the one pass on a two-thread engine too for a clean CSV it reads on one thread (up to 2 MiB)',
+      ROWS,
+      12,
+      false,
+    ],
+  ] as const)('%s', async (_, rows, seed, twoThreadsStage) => {
+    const body = skmCsv(rows, { seed });
+    expect(Buffer.byteLength(body) > 2 * 1024 * 1024).toBe(twoThreadsStage);
+    const [one, two] = await ingestBoth('skm', `bersih-${seed}.csv`, body);
     expect(one!.report).toEqual(two!.report);
-    expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: LARGE, rows_rejected: 0 });
+    expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: rows, rows_rejected: 0 });
     expect(one!.curated).toEqual(two!.curated);
-    expect(one!.curated!.rows).toHaveLength(LARGE);
-    expect([one!.staged, two!.staged]).toEqual([false, true]);
-  });
-
-  it('takes the one pass on a two-thread engine too for a clean CSV it reads on one thread (up to 2 MiB)', async () => {
-    const body = skmCsv(ROWS, { seed: 12 });
-    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(2 * 1024 * 1024);
-    const [one, two] = await ingestBoth('skm', 'bersih-sedang.csv', body);
-    expect(one!.report).toEqual(two!.report);
-    expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: ROWS, rows_rejected: 0 });
-    expect(one!.curated).toEqual(two!.curated);
-    expect([one!.staged, two!.staged]).toEqual([false, false]);
+    expect(one!.curated!.rows).toHaveLength(rows);
+    expect([one!.staged, two!.staged]).toEqual([false, twoThreadsStage]);
   });
 
   it('curates a clean converted export (JSON) as staging and curating it does', async () => {
