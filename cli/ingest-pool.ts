@@ -21,7 +21,7 @@ export interface PoolOptions {
 }
 
 /**
- * Ingest many local files with `jobs` worker processes, each with its own engine and one DuckDB thread.
+ * Ingest many local files with `jobs` worker processes, each with its own engine on one thread.
  * The units registries go first: a forms export names its units, and the codes they get come from the
  * registry in the lake when the export is processed (docs/intake.md). Otherwise order does not matter:
  * which upload becomes current is decided by upload time, atomically, whatever process gets there first.
@@ -91,7 +91,11 @@ function runWorker(
     [BIN, 'ingest', '-', '--json', '--jobs', '1', '--lake', options.lake, ...flags],
     {
       stdio: ['pipe', 'pipe', 'inherit'],
-      env: { ...process.env, PANTAU_THREADS: '1' },
+      // one engine thread, and one libuv pool thread to run its statements: with the default four,
+      // consecutive statements ran on different threads, each served by its own cache and arena of the
+      // engine's allocator, so the memory one statement freed was not the next one's; it was handed back
+      // and fresh pages faulted in (docs/performance.md, "Ingest": the demo tree 113 → 95 s)
+      env: { ...process.env, PANTAU_THREADS: '1', UV_THREADPOOL_SIZE: '1' },
     },
   );
   child.stdin.end(`${files.join('\n')}\n`);
