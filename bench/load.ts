@@ -12,6 +12,7 @@ import { lake as lakeKeys, parseUploadKey } from '#core/contract/lake.ts';
 import { REPORTED_DATASETS } from '#core/contract/names.ts';
 import type { LedgerEntry } from '#core/ledger.ts';
 import { generate } from '#generate/index.ts';
+import { INGEST_PROCESS_ENV } from '#ingest/process-env.ts';
 import { handlerEnv, startS3 } from '../test/aws/s3rver.ts';
 import { fmt } from './measure.ts';
 
@@ -88,13 +89,14 @@ async function drain(batches: string[][], workers: number, env: NodeJS.ProcessEn
         child.send(next ? { keys: next } : {});
       });
     });
-  // each process its own /tmp, as each Lambda container has (the engine spills and stages there)
+  // each process its own /tmp, as each Lambda container has (the engine spills and stages there), and the
+  // ingest function's environment
   const children = await Promise.all(
     Array.from({ length: workers }, async (_, w) => {
       const tmp = await mkdtemp(join(tmpdir(), `pantau-load-${w}-`));
       return fork(SELF, [], {
         execArgv: ['--import', 'tsx'],
-        env: { ...env, TMPDIR: tmp, PANTAU_LOAD_WORKER: '1' },
+        env: { ...env, ...INGEST_PROCESS_ENV, TMPDIR: tmp, PANTAU_LOAD_WORKER: '1' },
       });
     }),
   );

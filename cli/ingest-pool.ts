@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { workersPerMachine } from '#core/parallel.ts';
 import { partsFromKey, type TargetParts } from '#ingest/key.ts';
 import { ingestLocalFiles } from '#ingest/local.ts';
+import { INGEST_PROCESS_ENV } from '#ingest/process-env.ts';
 import type { SubmissionReport } from '#ingest/report.ts';
 
 const BIN = fileURLToPath(new URL('../bin/pantau.js', import.meta.url));
@@ -91,11 +92,7 @@ function runWorker(
     [BIN, 'ingest', '-', '--json', '--jobs', '1', '--lake', options.lake, ...flags],
     {
       stdio: ['pipe', 'pipe', 'inherit'],
-      // one engine thread, and one libuv pool thread to run its statements: with the default four,
-      // consecutive statements ran on different threads, each served by its own cache and arena of the
-      // engine's allocator, so the memory one statement freed was not the next one's; it was handed back
-      // and fresh pages faulted in (docs/performance.md, "Ingest": the demo tree 113 → 95 s)
-      env: { ...process.env, PANTAU_THREADS: '1', UV_THREADPOOL_SIZE: '1' },
+      env: { ...process.env, ...INGEST_PROCESS_ENV, PANTAU_THREADS: '1' },
     },
   );
   child.stdin.end(`${files.join('\n')}\n`);

@@ -7,6 +7,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { lake } from '#core/contract/lake.ts';
+import { INGEST_PROCESS_ENV } from '#ingest/process-env.ts';
 import { acknowledge, arnToken } from './nag.ts';
 import { PantauFunction } from './pantau-function.ts';
 
@@ -75,6 +76,7 @@ export class Ingest extends Construct {
         UPLOADS_BUCKET: props.uploads.bucketName,
         LAKE_BUCKET: props.lake.bucketName,
         POWERTOOLS_SERVICE_NAME: 'ingest',
+        ...INGEST_PROCESS_ENV,
       },
     });
     this.function.addEventSource(

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { METRIC } from '#aws/telemetry.ts';
 import { glueType } from '#core/contract/types.ts';
 import { DATASETS } from '#core/datasets/index.ts';
+import { INGEST_PROCESS_ENV } from '#ingest/process-env.ts';
 import { ANALYST_QUERIES } from '../../infra/named-queries.ts';
 import { MART, synthStack } from './stack.ts';
 
@@ -108,6 +109,8 @@ describe('ingest', () => {
       EphemeralStorage: { Size: 10240 },
       Handler: 'functions/ingest/index.handler',
       TracingConfig: { Mode: 'Active' },
+      // the environment of the local ingest workers too (one libuv pool thread)
+      Environment: { Variables: Match.objectLike(INGEST_PROCESS_ENV) },
     });
     t.template.hasResourceProperties('AWS::SQS::Queue', {
       VisibilityTimeout: 5400,
