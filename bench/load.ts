@@ -91,16 +91,20 @@ async function drain(batches: string[][], workers: number, env: NodeJS.ProcessEn
     });
   // each process its own /tmp, as each Lambda container has (the engine spills and stages there), and the
   // ingest function's environment
-  const children = await Promise.all(
-    Array.from({ length: workers }, async (_, w) => {
-      const tmp = await mkdtemp(join(tmpdir(), `pantau-load-${w}-`));
-      return fork(SELF, [], {
-        execArgv: ['--import', 'tsx'],
-        env: { ...env, ...INGEST_PROCESS_ENV, TMPDIR: tmp, PANTAU_LOAD_WORKER: '1' },
-      });
+  const temps = await Promise.all(
+    Array.from({ length: workers }, (_, w) => mkdtemp(join(tmpdir(), `pantau-load-${w}-`))),
+  );
+  const children = temps.map((tmp) =>
+    fork(SELF, [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...env, ...INGEST_PROCESS_ENV, TMPDIR: tmp, PANTAU_LOAD_WORKER: '1' },
     }),
   );
-  await Promise.all(children.map(one));
+  try {
+    await Promise.all(children.map(one));
+  } finally {
+    await Promise.all(temps.map((tmp) => rm(tmp, { recursive: true, force: true })));
+  }
   return { failures, peakRssMb };
 }
 
