@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { attachLake } from '#core/catalog.ts';
 import { lake as lakeKeys } from '#core/contract/lake.ts';
+import { DATASET_TABLE } from '#core/contract/names.ts';
 import { Duck } from '#core/duckdb.ts';
 import type { LocalStore } from '#core/local-store.ts';
 import { loadMethodology } from '#core/methodology.ts';
@@ -33,6 +34,8 @@ function methodologyOf(version: string | null): Omit<MethodologyInfo, 'document'
   return { version: methodology.version, file: methodology as unknown as Record<string, unknown>, bands };
 }
 
+const CURATED_TABLES: ReadonlySet<string> = new Set(Object.values(DATASET_TABLE));
+
 /** An open view of the lake's marts: the periods they hold and what each mart declares. */
 export class MartReader {
   private constructor(
@@ -46,7 +49,8 @@ export class MartReader {
   static async open(store: LocalStore): Promise<MartReader> {
     const duck = await Duck.open();
     try {
-      const tables = new Set(await attachLake(duck, store.root));
+      // the pages read marts and the ledger, never a curated table's rows: those views are not made
+      const tables = new Set(await attachLake(duck, store.root, (name) => !CURATED_TABLES.has(name)));
       const absent = DASHBOARD_MARTS.filter((m) => !tables.has(m));
       if (absent.length)
         throw new DashboardError(

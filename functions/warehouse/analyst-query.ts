@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { attachLake, hasFiles } from '#core/catalog.ts';
+import { attachLake, hasFiles, mentionedIn } from '#core/catalog.ts';
 import { lake } from '#core/contract/lake.ts';
 import { Duck } from '#core/duckdb.ts';
 import { installTrinoDialect } from './dialect.ts';
@@ -33,7 +33,11 @@ export interface AnalystResult {
 
 /** Whether the lake folder holds any data file (curated or warehouse Parquet, ledger entries). */
 export async function lakeHasData(root: string): Promise<boolean> {
-  return (await hasFiles(root, '.parquet')) || (await hasFiles(join(root, lake.ledgerPrefix), '.json'));
+  return (
+    (await hasFiles(join(root, lake.curatedRoot), '.parquet')) ||
+    (await hasFiles(join(root, lake.warehouseRoot), '.parquet')) ||
+    (await hasFiles(join(root, lake.ledgerPrefix), '.json'))
+  );
 }
 
 const EMPTY = 'kueri kosong: berikan satu pernyataan SQL, mis. "select count(*) from skm_responses"';
@@ -58,7 +62,8 @@ export async function runAnalystQuery(
   const duck = await Duck.open();
   try {
     if (dialect === 'athena') await installTrinoDialect(duck);
-    const tables = await attachLake(duck, root);
+    const reads = mentionedIn(sql);
+    const tables = await attachLake(duck, root, reads);
     try {
       const { count } = await duck.connection.extractStatements(sql);
       if (count !== 1)
@@ -67,9 +72,14 @@ export async function runAnalystQuery(
             ? EMPTY
             : `berikan tepat satu pernyataan SQL; kueri ini berisi ${count} pernyataan (dipisah ";"): jalankan satu per satu`,
         );
-      const rows = await duck.rows(sql);
-      const readsTables = tables.some((t) => new RegExp(`\\b${t}\\b`, 'i').test(sql));
-      return readsTables && !(await lakeHasData(root))
+      // a name the statement misspells has no view: it runs again with every table's, so that the
+      // engine's error suggests the name meant
+      const rows = await duck.rows(sql).catch(async (e: Error) => {
+        if (!e.message.startsWith('Catalog Error')) throw e;
+        await attachLake(duck, root, (name) => !reads(name));
+        return duck.rows(sql);
+      });
+      return tables.some(reads) && !(await lakeHasData(root))
         ? { rows, note: `Catatan: ${emptyLake(root)}` }
         : { rows };
     } catch (e) {

@@ -1,5 +1,7 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { attachLake } from '#core/catalog.ts';
+import { attachLake, hasFiles, queryLake } from '#core/catalog.ts';
 import { Duck, literal } from '#core/duckdb.ts';
 import { lake } from '#core/lake.ts';
 import type { LocalStore } from '#core/local-store.ts';
@@ -120,5 +122,44 @@ describe('the ledger in the DuckDB engine', () => {
     });
     await transform({ lake: store, engine, periods: [P] });
     expect(await status()).toEqual([{ status: 'on_time', submissions: '2' }]);
+  });
+});
+
+describe('a query reads the tables it names', () => {
+  let store: LocalStore;
+  beforeAll(async () => {
+    store = await tempLake();
+    await writeCurated(store, 'units', P, '31.71', units('31.71'));
+    // a file that is no Parquet among the curated SKM files: any read of that table fails
+    const broken = store.path(lake.curatedKey('skm', parsePeriod(P)!, '31.72'));
+    await mkdir(dirname(broken), { recursive: true });
+    await writeFile(broken, 'not parquet');
+  });
+
+  test('a table the statement does not name is not read: its files cannot stop it', async () => {
+    expect(await queryLake(store.root, 'select region_code from units')).toEqual([{ region_code: '31.71' }]);
+    await expect(queryLake(store.root, 'select count(*) from skm_responses')).rejects.toThrow(
+      /31\.72\.parquet/,
+    );
+  });
+
+  test('every table of the lake is named, its view made only when wanted', async () => {
+    const duck = await Duck.open({ threads: 1 });
+    try {
+      const names = await attachLake(duck, store.root, (name) => name === 'units');
+      expect(names).toEqual(expect.arrayContaining(['skm_responses', 'units', 'submissions']));
+      const views = await duck.rows<{ view_name: string }>(
+        'select view_name from duckdb_views() where not internal order by view_name',
+      );
+      expect(views).toEqual([{ view_name: 'units' }]);
+    } finally {
+      duck.close();
+    }
+  });
+
+  test('a data file is found however deep, and only with its ending', async () => {
+    expect(await hasFiles(join(store.root, 'curated'), '.parquet')).toBe(true);
+    expect(await hasFiles(join(store.root, 'curated'), '.json')).toBe(false);
+    expect(await hasFiles(join(store.root, 'no-such-folder'), '.parquet')).toBe(false);
   });
 });
