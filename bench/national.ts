@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fmt, type Measured, measure } from './measure.ts';
+import { benchQuery } from './query.ts';
 import { benchTransform } from './transform.ts';
 
 const pantau = (args: string[]) => measure('node', ['bin/pantau.js', ...args]);
@@ -17,8 +18,8 @@ async function latestPeriod(lake: string): Promise<string> {
 /**
  * The national run as one table: generation (when its input is missing), `pantau ingest --jobs 2` of the
  * whole tree into a fresh lake, `transform --all`, `evaluate` of the latest period, each a whole process
- * (time, CPU time with its workers, peak RSS of the largest process, share of the run); then one period's
- * transform against one scan of the columns it reads, with each model's share.
+ * (time, CPU time with its workers, peak RSS of the largest process, share of the run); an analyst's query
+ * on that lake; then one period's transform against one scan of the columns it reads, with each model's share.
  */
 export async function benchNational(dir: string): Promise<void> {
   const input = join(dir, 'input');
@@ -51,5 +52,6 @@ export async function benchNational(dir: string): Promise<void> {
       `  ${step.padEnd(34)} ${`${fmt(m.seconds, 1)} s`.padStart(9)} ${`${fmt(m.cpuSeconds, 1)} s`.padStart(9)} ${`${fmt(m.peakRssMb, 0)} MB`.padStart(10)} ${`${fmt((100 * m.seconds) / total, 0)} %`.padStart(6)}`,
     );
   console.log('  (goals: ingest <= 120 s; transform --all and evaluate at <= 2 GB peak RSS)');
+  benchQuery(lake);
   await benchTransform({ lake, period });
 }

@@ -1,5 +1,5 @@
 // `npm run bench [-- --national] [-- --only ingest|xlsx|json|lambda|generate|demo|national|athena|load]`: every performance goal,
-// measured on this machine, as ratios and figures (the transform ratio runs on the demo's lake).
+// measured on this machine, as ratios and figures (the transform ratio and an analyst's query run on the demo's lake).
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { benchJson } from './json.ts';
 import { benchLambdaLimits } from './lambda-limits.ts';
 import { fmt, measure } from './measure.ts';
 import { benchNational } from './national.ts';
+import { benchQuery } from './query.ts';
 import { benchTransform } from './transform.ts';
 
 const OUT = resolve('bench-output');
@@ -52,6 +53,7 @@ if (runs('demo')) {
   for (const line of demo.stdout.split('\n').filter((l) => /^\[\d\/4\]|kebenaran dasar/.test(l)))
     console.log(`  ${line.trim()}`);
   console.log(`  demo wall time ${fmt(demo.seconds, 1)} s, peak RSS ${fmt(demo.peakRssMb, 0)} MB`);
+  benchQuery(demoLake);
 
   console.log('\n== transform of one period vs one scan of the columns it reads (goal <= 3x)');
   await benchTransform({ lake: demoLake });
