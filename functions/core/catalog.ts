@@ -114,11 +114,11 @@ export async function attachLake(
  * ledger of thousands of small files.
  */
 async function attachLedger(duck: Duck, root: string): Promise<void> {
-  const glob = join(root, lakeGlob.ledger);
+  const globs = lakeGlob.ledger.map((g) => literal(join(root, g))).join(', ');
   const columns = Object.entries(LEDGER_COLUMNS);
   const shape = JSON.stringify(Object.fromEntries(columns.map(([n, c]) => [n, c.type])));
   const source = (await hasFiles(join(root, lake.ledgerPrefix), '.json'))
-    ? `(SELECT unnest(from_json(content, ${literal(shape)})) FROM read_text(${literal(glob)}))`
+    ? `(SELECT unnest(from_json(content, ${literal(shape)})) FROM read_text([${globs}]))`
     : `(SELECT ${columns.map(([n, c]) => `CAST(NULL AS ${c.type}) AS ${ident(n)}`).join(', ')} WHERE false)`;
   await duck.run(`CREATE OR REPLACE VIEW ${SUBMISSIONS_TABLE} AS SELECT * FROM ${source}`);
 }

@@ -106,6 +106,22 @@ describe('the ledger in the DuckDB engine', () => {
     expect(await query(store, sql)).toEqual(fromEngine);
   });
 
+  test('holds the entry of an unresolvable upload key too, beside the others', async () => {
+    const id = 'a1b2c3d4e5f6a7b8c9d0';
+    await store.write(
+      lake.invalidLedgerKey(id),
+      JSON.stringify({ submission_id: id, source_key: 'uploads/31.71/skm/x.csv', status: 'rejected' }),
+    );
+    const rows = await queryLake<{ submission_id: string; source_key: string }>(
+      store.root,
+      'select submission_id, source_key from submissions order by submission_id',
+    );
+    expect(rows).toEqual([
+      { submission_id: id, source_key: 'uploads/31.71/skm/x.csv' },
+      { submission_id: `sub-skm-31.71-${P}-rejected`, source_key: 'fixture' },
+    ]);
+  });
+
   test('is read again for each period built: an entry written after the engine opened counts', async () => {
     const status = () =>
       engine.rows<{ status: string; submissions: string }>(
