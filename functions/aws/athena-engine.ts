@@ -1,6 +1,7 @@
+import { CURATED_TABLES } from '#core/contract/names.ts';
 import { duckTypeOfTrino } from '#core/contract/types.ts';
 import { PARTITION_COLUMNS } from '#core/datasets/definition.ts';
-import { DATASET_IDS, DATASETS } from '#core/datasets/index.ts';
+import { DATASETS } from '#core/datasets/index.ts';
 import { ident, literal } from '#core/duckdb.ts';
 import type { Period } from '#core/period.ts';
 import type { ObjectStore } from '#core/store.ts';
@@ -12,7 +13,6 @@ import { runScope, s3Uri } from './run-scope.ts';
 import type { StepRecord } from './run-state.ts';
 
 const PARTITION_NAMES = PARTITION_COLUMNS.map((c) => c.name) as string[];
-const CURATED_TABLES = DATASET_IDS.map((id) => DATASETS[id].table);
 /** Curated tables the models read over the year to date (FKP is yearly: methodology v2 rule 5). */
 const YEAR_TO_DATE_TABLES = new Set([DATASETS.fkp.table]);
 /** A Trino type name as information_schema reports it (`varchar`, `decimal(10,2)`, `timestamp(3)`). */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { attachLake } from '#core/catalog.ts';
 import { lake as lakeKeys } from '#core/contract/lake.ts';
-import { DATASET_TABLE } from '#core/contract/names.ts';
+import { CURATED_TABLES } from '#core/contract/names.ts';
 import { Duck } from '#core/duckdb.ts';
 import type { LocalStore } from '#core/local-store.ts';
 import { loadMethodology } from '#core/methodology.ts';
@@ -34,8 +34,6 @@ function methodologyOf(version: string | null): Omit<MethodologyInfo, 'document'
   return { version: methodology.version, file: methodology as unknown as Record<string, unknown>, bands };
 }
 
-const CURATED_TABLES: ReadonlySet<string> = new Set(Object.values(DATASET_TABLE));
-
 /** An open view of the lake's marts: the periods they hold and what each mart declares. */
 export class MartReader {
   private constructor(
@@ -50,7 +48,7 @@ export class MartReader {
     const duck = await Duck.open();
     try {
       // the pages read marts and the ledger, never a curated table's rows: those views are not made
-      const tables = new Set(await attachLake(duck, store.root, (name) => !CURATED_TABLES.has(name)));
+      const tables = new Set(await attachLake(duck, store.root, (name) => !CURATED_TABLES.includes(name)));
       const absent = DASHBOARD_MARTS.filter((m) => !tables.has(m));
       if (absent.length)
         throw new DashboardError(

@@ -14,6 +14,9 @@ export const DATASET_TABLE = {
 /** A dataset id. */
 export type DatasetId = keyof typeof DATASET_TABLE;
 
+/** The curated tables' names, in the datasets' order. */
+export const CURATED_TABLES: readonly string[] = Object.values(DATASET_TABLE);
+
 /** The ledger read as a table: one row per processed submission. */
 export const SUBMISSIONS_TABLE = 'submissions';
 
