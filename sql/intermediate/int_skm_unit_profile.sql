@@ -95,10 +95,10 @@ chunks as (
 -- positions in the sorted times: where a questionnaire arrived at the same time as the one before it (already
 -- found for a unit whose times arrived in order, which has a single chunk), and the every-half-th positions j
 -- (half = burst-count / 2) where the questionnaire half further on arrived within the burst window: any run
--- of burst-count consecutive questionnaires holds such a pair (j, j + half), so a run that took no longer
--- than the window starts within burst-count - half before one of these positions (a tenth of the positions
--- tested when the count is 20). Each case first tests that there is such a position in the chunk (Trino's
--- sequence counts down, or fails, when start > stop).
+-- of burst-count consecutive questionnaires holds such a pair (j, j + half), so only a unit with one of these
+-- dense positions can hold a run that took no longer than the window (a tenth of the positions tested when
+-- the count is 20). Each case first tests that there is such a position in the chunk (Trino's sequence
+-- counts down, or fails, when start > stop).
 marks as (
   select
     region_code,
@@ -108,6 +108,7 @@ marks as (
     burst_count,
     half,
     window_seconds,
+    first_position,
     case when timed >= burst_count and least(last_position, timed - half) >= first_position then filter(
       sequence(first_position, least(last_position, timed - half), greatest(half, 1)),
       j -> date_diff('second', times[j], times[j + half]) <= window_seconds
@@ -121,22 +122,36 @@ marks as (
   from chunks
 ),
 
--- the shortest run of burst-count questionnaires among those that start near a dense position and took no
--- longer than the window (questionnaires with the same time may come in any order: the times of a run,
--- and so its span, are the same). Only the chunks with a dense position go into the unnest (291 of the 24,462
--- units of a national quarter): given them all, the engine copies every unit's times to unnest them.
+-- the units with a dense position (291 of the 24,462 units of a national quarter), and their sorted times
+-- numbered, one row each: only these units' times are unnested, once (carrying a unit's array into each of
+-- its positions instead would copy it once a position, a cost that grows with the square of the unit's size)
+dense_units as (
+  select distinct region_code, unit_id
+  from marks
+  where cardinality(dense_at) > 0
+),
+
+numbered_times as (
+  select m.region_code, m.unit_id, m.burst_count, m.window_seconds, t.submitted_at, t.ordinal
+  from marks as m
+  inner join dense_units as d on m.region_code = d.region_code and m.unit_id = d.unit_id
+  cross join unnest(m.times) with ordinality as t (submitted_at, ordinal)
+  where m.first_position = 1
+),
+
+-- the shortest run of burst-count consecutive questionnaires of a dense unit that took no longer than the
+-- window: each position paired with the one burst-count - 1 further on (questionnaires with the same time may
+-- come in any order: the times of a run, and so its span, are the same)
 bursts as (
   select
-    m.region_code,
-    m.unit_id,
-    min(date_diff('second', m.times[r.i], m.times[r.i + m.burst_count - 1])) as shortest_burst_seconds
-  from (select * from marks where cardinality(dense_at) > 0) as m
-  cross join unnest(m.dense_at) as d (j)
-  cross join unnest(
-    sequence(greatest(d.j + m.half - m.burst_count + 1, 1), least(d.j, m.timed - m.burst_count + 1))
-  ) as r (i)
-  where date_diff('second', m.times[r.i], m.times[r.i + m.burst_count - 1]) <= m.window_seconds
-  group by m.region_code, m.unit_id
+    f.region_code,
+    f.unit_id,
+    min(date_diff('second', f.submitted_at, l.submitted_at)) as shortest_burst_seconds
+  from numbered_times as f
+  inner join numbered_times as l
+    on f.region_code = l.region_code and f.unit_id = l.unit_id and l.ordinal = f.ordinal + f.burst_count - 1
+  where date_diff('second', f.submitted_at, l.submitted_at) <= f.window_seconds
+  group by f.region_code, f.unit_id
 ),
 
 -- the times at which two questionnaires of one unit arrived together
