@@ -1,4 +1,4 @@
-// `npm run bench [-- --national] [-- --only ingest|xlsx|json|lambda|generate|demo|national|athena|load]`: every performance goal,
+// `npm run bench [-- --national] [-- --only ingest|xlsx|memory|json|lambda|generate|demo|national|athena|load]`: every performance goal,
 // measured on this machine, as ratios and figures (the transform ratio and an analyst's query run on the demo's lake).
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { benchIngest, benchXlsx } from './ingest.ts';
 import { benchJson } from './json.ts';
 import { benchLambdaLimits } from './lambda-limits.ts';
 import { fmt, measure } from './measure.ts';
+import { benchMemory } from './memory.ts';
 import { benchNational } from './national.ts';
 import { benchQuery } from './query.ts';
 import { benchTransform } from './transform.ts';
@@ -27,6 +28,11 @@ if (runs('ingest')) {
 if (only === 'xlsx') {
   console.log('== ingest: 200,000-row XLSX (the XLSX part of --only ingest)');
   await benchXlsx(`${OUT}/ingest`);
+}
+
+if (only === 'memory') {
+  console.log('== ingest memory: 1,000,000 and 10,000,000-row SKM CSVs');
+  await benchMemory(`${OUT}/ingest`);
 }
 
 if (runs('json')) {
