@@ -109,6 +109,7 @@ marks as (
     half,
     window_seconds,
     first_position,
+    last_position,
     case when timed >= burst_count and least(last_position, timed - half) >= first_position then filter(
       sequence(first_position, least(last_position, timed - half), greatest(half, 1)),
       j -> date_diff('second', times[j], times[j + half]) <= window_seconds
@@ -122,36 +123,38 @@ marks as (
   from chunks
 ),
 
--- the units with a dense position (291 of the 24,462 units of a national quarter), and their sorted times
--- numbered, one row each: only these units' times are unnested, once (carrying a unit's array into each of
--- its positions instead would copy it once a position, a cost that grows with the square of the unit's size)
-dense_units as (
-  select distinct region_code, unit_id
-  from marks
-  where cardinality(dense_at) > 0
-),
-
+-- the sorted times of each chunk with a dense position (291 of the 24,462 units of a national quarter),
+-- numbered; kept from burst-count - 1 positions before the chunk's first to burst-count - 1 after its last,
+-- which holds every run of burst-count questionnaires through one of its dense positions. Only these chunks'
+-- times are unnested, each once: carrying a unit's array into each of its positions instead copies it once a
+-- position, a cost that grows with the square of the unit's size
 numbered_times as (
-  select m.region_code, m.unit_id, m.burst_count, m.window_seconds, t.submitted_at, t.ordinal
-  from marks as m
-  inner join dense_units as d on m.region_code = d.region_code and m.unit_id = d.unit_id
+  select m.region_code, m.unit_id, m.first_position, m.burst_count, m.window_seconds, t.submitted_at, t.ordinal
+  from (select * from marks where cardinality(dense_at) > 0) as m
   cross join unnest(m.times) with ordinality as t (submitted_at, ordinal)
-  where m.first_position = 1
+  where t.ordinal between m.first_position - m.burst_count + 1 and m.last_position + m.burst_count - 1
 ),
 
--- the shortest run of burst-count consecutive questionnaires of a dense unit that took no longer than the
--- window: each position paired with the one burst-count - 1 further on (questionnaires with the same time may
--- come in any order: the times of a run, and so its span, are the same)
-bursts as (
+-- the span of the burst-count questionnaires from each position (questionnaires with the same time may come
+-- in any order: the times of a run, and so its span, are the same)
+spans as (
   select
-    f.region_code,
-    f.unit_id,
-    min(date_diff('second', f.submitted_at, l.submitted_at)) as shortest_burst_seconds
-  from numbered_times as f
-  inner join numbered_times as l
-    on f.region_code = l.region_code and f.unit_id = l.unit_id and l.ordinal = f.ordinal + f.burst_count - 1
-  where date_diff('second', f.submitted_at, l.submitted_at) <= f.window_seconds
-  group by f.region_code, f.unit_id
+    region_code,
+    unit_id,
+    window_seconds,
+    date_diff('second', submitted_at, lead(submitted_at, burst_count - 1) over (
+      partition by region_code, unit_id, first_position order by ordinal
+    )) as span_seconds
+  from numbered_times
+),
+
+-- the shortest run of burst-count consecutive questionnaires that took no longer than the window: any such run
+-- holds a dense position
+bursts as (
+  select region_code, unit_id, min(span_seconds) as shortest_burst_seconds
+  from spans
+  where span_seconds <= window_seconds
+  group by region_code, unit_id
 ),
 
 -- the times at which two questionnaires of one unit arrived together

@@ -38,14 +38,17 @@ const day = 86_400;
 
 /**
  * BIG: 10,050 questionnaires one every 10 minutes, more than one array chunk (Trino's sequence returns at most
- * 10,000 positions), then after position 10,000: a run of 20 in 285 s, two identical questionnaires, two with
- * NULL answers and profile that are identical too, and two at one time that differ. EDGE: 20 in exactly 600 s
- * (the window: a burst) and FAR: 20 in 601 s (not one). FEW: 19 questionnaires in one second (fewer than the
- * burst count). DUP: five, two of them copies at a time shared with a third that differs. ONE: a single one.
+ * 10,000 positions), with 21 more in 320 s across position 10,000; then after them: a run of 20 in 285 s,
+ * two identical questionnaires, two with NULL answers and profile that are identical too, and two at one time
+ * that differ. EDGE: 20 in exactly 600 s (the window: a burst) and FAR: 20 in 601 s (not one). FEW: 19
+ * questionnaires in one second (fewer than the burst count). DUP: five, two of them copies at a time shared
+ * with a third that differs. ONE: a single one.
  */
 function rows(): FixtureRow[] {
   const out: FixtureRow[] = [];
   for (let i = 0; i < 10_050; i++) out.push(questionnaire('BIG', `r${i}`, i * 600, varied(i)));
+  // 21 in 320 s at positions 9,991 to 10,011, across the chunks' boundary (a run of 21 only there)
+  for (let i = 0; i < 21; i++) out.push(questionnaire('BIG', `s${i}`, 9_989 * 600 + 100 + i * 16, varied(i)));
   const late = 75 * day;
   for (let i = 0; i < 20; i++) out.push(questionnaire('BIG', `b${i}`, late + i * 15, varied(i)));
   out.push(questionnaire('BIG', 'c1', late + day, [4, 4, 3, 3, 2, 2, 1, 1, 4]));
@@ -95,7 +98,7 @@ describe.each([
        FROM int_skm_unit_profile ORDER BY unit_id`,
     );
     expect(profile).toEqual([
-      { unit_id: 'BIG', responses: '10076', duplicate_responses: '2', shortest_burst_seconds: '285' },
+      { unit_id: 'BIG', responses: '10097', duplicate_responses: '2', shortest_burst_seconds: '285' },
       { unit_id: 'DUP', responses: '5', duplicate_responses: '1', shortest_burst_seconds: null },
       // 20 in exactly the window is a burst; 601 s is not (kept only within the window)
       { unit_id: 'EDGE', responses: '20', duplicate_responses: '0', shortest_burst_seconds: '600' },
