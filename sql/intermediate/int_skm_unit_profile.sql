@@ -125,8 +125,8 @@ marks as (
 
 -- the sorted times of each chunk with a dense position (291 of the 24,462 units of a national quarter),
 -- numbered; kept from burst-count - 1 positions before the chunk's first to burst-count - 1 after its last,
--- which holds every run of burst-count questionnaires through one of its dense positions. Only these chunks'
--- times are unnested, each once: carrying a unit's array into each of its positions instead copies it once a
+-- which holds every run of burst-count questionnaires through one of its dense positions. Only these chunks
+-- unnest their unit's times, once each: carrying the array into each dense position instead copies it once a
 -- position, a cost that grows with the square of the unit's size
 numbered_times as (
   select m.region_code, m.unit_id, m.first_position, m.burst_count, m.window_seconds, t.submitted_at, t.ordinal
