@@ -53,6 +53,13 @@ export const ingestInto = (lake: string) => (file: string) => () => {
   const target = ['--dataset', 'skm', '--region', '31.71', '--period', '2026-Q3', '--json'];
   return measure('node', ['bin/pantau.js', 'ingest', file, '--lake', lake, ...target]);
 };
+/** The report `pantau ingest --json` printed last (its counts, for the bench line). */
+export const reportOf = (stdout: string) =>
+  JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+    status: string;
+    rows_accepted: number;
+    rows_rejected: number;
+  };
 /** Each run's seconds, for the bench line. */
 export const runsText = (xs: number[]) => xs.map((x) => fmt(x)).join(', ');
 
@@ -74,11 +81,7 @@ export async function benchIngest(
     raw: () => measure('node', ['--import', 'tsx', 'bench/raw-copy.ts', csv, join(dir, 'raw.parquet')]),
     ours: ingest(csv),
   });
-  const report = JSON.parse(m.ours.stdout.trim().split('\n').at(-1)!) as {
-    status: string;
-    rows_accepted: number;
-    rows_rejected: number;
-  };
+  const report = reportOf(m.ours.stdout);
   console.log(
     `ingest CSV ${rows.toLocaleString('en')} rows (${report.status}: ${report.rows_accepted} accepted, ${report.rows_rejected} rejected); median of ${runs}, alternating`,
   );

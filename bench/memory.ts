@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ingestInto, runsText, writeCsv } from './ingest.ts';
+import { ingestInto, reportOf, runsText, writeCsv } from './ingest.ts';
 import { alternate, fmt } from './measure.ts';
 
 /**
@@ -26,10 +26,7 @@ export async function benchMemory(
     ['small', small],
     ['large', large],
   ] as const) {
-    const report = JSON.parse(m[side].stdout.trim().split('\n').at(-1)!) as {
-      status: string;
-      rows_accepted: number;
-    };
+    const report = reportOf(m[side].stdout);
     console.log(
       `  ${rows.toLocaleString('en').padStart(10)} rows (${mib(files[side])} MiB, ${report.status}, ${report.rows_accepted.toLocaleString('en')} accepted): ${fmt(m[side].seconds)} s, peak RSS ${fmt(m[side].peakRssMb, 0)} MB (runs ${runsText(m[side].all)} s)`,
     );
