@@ -254,6 +254,11 @@ export interface CompileOptions {
   fullParsers?: boolean;
   /** The submission's period, first and last day (`YYYY-MM-DD`), for the checks of in-period dates. */
   period: Period;
+  /**
+   * The source holds the rows of several exports, each marked by its number in `__file` (an INTEGER column
+   * of `src`), and the staged rows carry it: one statement validates them all (`stageBatch`). @default false
+   */
+  batched?: boolean;
 }
 
 /** First and last day of a period, `YYYY-MM-DD`. */
@@ -412,8 +417,9 @@ export function compileValidation(
   const errorList = `list_filter([${checks.map((k) => `CASE WHEN ${k.failed} THEN ${k.id} END`).join(', ')}], x -> x IS NOT NULL)`;
   const kept = entries.filter(([, c]) => c.kind !== 'pii');
   const fromName = codeFromNameColumn(ds);
+  const carried = options.batched ? '__file, __src_row' : '__src_row';
   const ctes = `
-    raw AS (SELECT __src_row, ${[...raw, ...extra.map(ident)].join(', ')} FROM src),
+    raw AS (SELECT ${carried}, ${[...raw, ...extra.map(ident)].join(', ')} FROM src),
     fast AS (SELECT *${fast.map((x) => `, ${x}`).join('')} FROM raw),
     cleaned AS (SELECT *${cleaned.map((x) => `, ${x}`).join('')} FROM fast),
     words AS (SELECT *${words.map((x) => `, ${x}`).join('')} FROM cleaned),
@@ -422,7 +428,7 @@ export function compileValidation(
     parsed AS (SELECT *${parsed.map((x) => `, ${x}`).join('')} FROM labelled),
     normalised AS (SELECT *, ${norm.join(', ')} FROM parsed),
     flagged AS (SELECT *, ${valid} AS __valid FROM normalised)`;
-  const rows = `SELECT __src_row,
+  const rows = `SELECT ${carried},
       ${entries
         .filter(([, c]) => c.kind !== 'pii' || c.action === 'hash')
         .map(([name, c]) => `${n(name)} AS ${ident(c.kind === 'pii' ? hashedName(name) : name)}`)

@@ -23,7 +23,7 @@ import { writeRejectedRows } from './rejected-rows.ts';
 import { replaceIfNewer } from './replace.ts';
 import { type Holdings, holdingsClause, replaceUnits } from './replace-units.ts';
 import { type SubmissionReport, summarise } from './report.ts';
-import { curateClean, type Staged, stage } from './stage.ts';
+import { curateClean, type Export, type Prestaged, type Staged, stage } from './stage.ts';
 import { oneThreadFor } from './stage-source.ts';
 import { resolveUnitCodes } from './unit-codes.ts';
 
@@ -64,16 +64,36 @@ export interface Upload {
  * entry, last, so a replay after a crash redoes what was missing and nothing twice.
  */
 export async function ingestSubmission(ctx: IngestContext, upload: Upload): Promise<SubmissionReport> {
+  const prepared = await prepareSubmission(ctx, upload);
+  return 'report' in prepared ? prepared.report : completeSubmission(ctx, prepared.ready);
+}
+
+/** A submission read and mapped, whose rows are yet to be validated ({@link completeSubmission}). */
+export interface ReadySubmission extends Export {
+  /** Its report so far. */
+  report: SubmissionReport;
+  /** The report before the file was opened: what a duplicate's report is made from. */
+  unopened: SubmissionReport;
+  ledgerKey: string;
+  /** The engine threads its file is read with. */
+  threads: number;
+}
+
+/**
+ * The first half of {@link ingestSubmission}: fetch the upload, resolve its target, and open and map the
+ * file. Either its outcome is already known (a bad key or target, a duplicate, an unreadable file or missing
+ * columns: the report, written) or it is ready to be validated, alone or in a batch of its shape.
+ */
+export async function prepareSubmission(
+  ctx: IngestContext,
+  upload: Upload,
+): Promise<{ report: SubmissionReport } | { ready: ReadySubmission }> {
   const keyError = uploadKeyError(upload.key);
   if (keyError) {
     const id = createHash('sha256').update(upload.key).digest('hex').slice(0, 20);
     const facts = { sha256: '', size: 0 };
-    return finish(
-      ctx,
-      baseReport(upload.key, id, facts, new Date(0), ctx.maxInvalidShare),
-      [keyError],
-      undefined,
-    );
+    const base = baseReport(upload.key, id, facts, new Date(0), ctx.maxInvalidShare);
+    return { report: await finish(ctx, base, [keyError], undefined) };
   }
   const info = await timed('head', () => upload.store.head(upload.key));
   if (!info) throw new Error(`berkas tidak ditemukan: ${upload.key}`);
@@ -83,7 +103,8 @@ export async function ingestSubmission(ctx: IngestContext, upload: Upload): Prom
   const resolved = withIdentity(resolveTarget(parts), upload.identityRegion);
   const facts = await timed('inspect', () => inspectFile(local));
   // a small file stays on one thread, so that a run of them never switches the engine's threads
-  await ctx.duck.useThreads(oneThreadFor(facts.size) ? 1 : ctx.duck.threads);
+  const threads = oneThreadFor(facts.size) ? 1 : ctx.duck.threads;
+  await ctx.duck.useThreads(threads);
   const submissionId = createHash('sha256')
     .update(
       `${parts.dataset ?? ''}|${'target' in resolved ? resolved.target.region : (parts.region ?? '')}|${parts.period ?? ''}|${facts.sha256}`,
@@ -97,18 +118,15 @@ export async function ingestSubmission(ctx: IngestContext, upload: Upload): Prom
       ? await timed('first-upload', () => firstUploadTime(upload.store, info, facts.sha256))
       : info.lastModified;
   const base = baseReport(upload.key, submissionId, facts, uploadedAt, ctx.maxInvalidShare);
-  if ('errors' in resolved)
-    return finish(
-      ctx,
-      {
-        ...base,
-        dataset: parts.dataset ?? null,
-        region_code: parts.region ?? null,
-        period: parts.period ?? null,
-      },
-      resolved.errors,
-      undefined,
-    );
+  if ('errors' in resolved) {
+    const unresolved = {
+      ...base,
+      dataset: parts.dataset ?? null,
+      region_code: parts.region ?? null,
+      period: parts.period ?? null,
+    };
+    return { report: await finish(ctx, unresolved, resolved.errors, undefined) };
+  }
   const { target } = resolved;
   const report: SubmissionReport = {
     ...base,
@@ -118,32 +136,67 @@ export async function ingestSubmission(ctx: IngestContext, upload: Upload): Prom
     report_key: lake.reportKey(target.region, target.dataset, target.period, submissionId),
   };
   const ledgerKey = lake.ledgerKey(target.dataset, target.period, target.region, submissionId);
-  const previous = await timed('ledger-head', () => ctx.lake.head(ledgerKey));
-  if (previous) {
-    const entry = JSON.parse((await ctx.lake.readBytes(ledgerKey)).toString('utf8')) as LedgerEntry;
-    return {
-      ...report,
-      ...counts(entry),
-      status: 'duplicate',
-      errors: [],
-      summary: summarise({ ...entry, status: 'duplicate' }),
-    };
-  }
+  const duplicate = await duplicateOf(ctx, report, ledgerKey);
+  if (duplicate) return { report: duplicate };
+  const unopened = { ...report };
   try {
-    return await validateAndWrite(ctx, target, local, facts, report);
+    const opened = await openAndMap(ctx, target, local, facts, report);
+    return 'errors' in opened
+      ? { report: await finish(ctx, report, opened.errors, target) }
+      : { ready: { ...opened.export, report, unopened, ledgerKey, threads } };
   } catch (e) {
-    if (e instanceof UnreadableFileError) return finish(ctx, report, [e.message], target);
+    if (e instanceof UnreadableFileError) return { report: await finish(ctx, report, [e.message], target) };
     throw e;
   }
 }
 
-async function validateAndWrite(
+/**
+ * The second half of {@link ingestSubmission}: validate the rows (or take the staged file a batch wrote for
+ * them) and write the outcome. `batched`: other submissions may have been completed since this one was
+ * prepared, so the ledger is read again: a copy of the same submission among them makes it a duplicate.
+ */
+export async function completeSubmission(
+  ctx: IngestContext,
+  ready: ReadySubmission,
+  batched?: { prestaged?: Prestaged },
+): Promise<SubmissionReport> {
+  const duplicate = batched && (await duplicateOf(ctx, ready.unopened, ready.ledgerKey));
+  if (duplicate) return duplicate;
+  await ctx.duck.useThreads(ready.threads);
+  try {
+    return await validateAndWrite(ctx, ready, batched?.prestaged);
+  } catch (e) {
+    if (e instanceof UnreadableFileError) return finish(ctx, ready.report, [e.message], ready.target);
+    throw e;
+  }
+}
+
+/** The report of a submission already in the ledger (`ledgerKey`): a duplicate, with the first one's counts. */
+async function duplicateOf(
+  ctx: IngestContext,
+  report: SubmissionReport,
+  ledgerKey: string,
+): Promise<SubmissionReport | undefined> {
+  const previous = await timed('ledger-head', () => ctx.lake.head(ledgerKey));
+  if (!previous) return undefined;
+  const entry = JSON.parse((await ctx.lake.readBytes(ledgerKey)).toString('utf8')) as LedgerEntry;
+  return {
+    ...report,
+    ...counts(entry),
+    status: 'duplicate',
+    errors: [],
+    summary: summarise({ ...entry, status: 'duplicate' }),
+  };
+}
+
+/** Open the file and map its header, recording both in `report`; the errors when a column is missing. */
+async function openAndMap(
   ctx: IngestContext,
   target: Target,
   local: string,
   facts: FileFacts,
   report: SubmissionReport,
-): Promise<SubmissionReport> {
+): Promise<{ export: Export } | { errors: string[] }> {
   const ds = dataset(target.dataset);
   const src = await timed('open', () => openSource(local, facts, ds, ctx.duck, ctx.scratchDir));
   const mapping = mapHeader(ds, src.header);
@@ -160,28 +213,36 @@ async function validateAndWrite(
   };
   if (mapping.missing.length > 0) {
     const list = mapping.missing.map((c) => `"${columnTitle(ds, c)}"`).join(', ');
-    return finish(
-      ctx,
-      report,
-      [
+    return {
+      errors: [
         `Kolom wajib tidak ditemukan: ${list}. Tambahkan kolom itu (judul kolom seperti contoh) lalu unggah ulang.`,
       ],
-      target,
-    );
+    };
   }
   report.notes = notes(ds, mapping, src);
+  return { export: { ds, src, mapping, target } };
+}
+
+async function validateAndWrite(
+  ctx: IngestContext,
+  ready: ReadySubmission,
+  prestaged: Prestaged | undefined,
+): Promise<SubmissionReport> {
+  const { ds, src, mapping, target, report } = ready;
   const lineage = { region: target.region, period: target.period.id, submissionId: report.submission_id };
   const submission = { submissionId: report.submission_id, salt: ctx.piiSalt };
   const curatedFile = join(ctx.scratchDir, 'curated.parquet');
   // a large clean export is validated and curated in one pass; any other is staged first
-  const clean = await timed('clean-pass', () =>
-    curateClean(ctx.duck, ds, src, mapping, target, {
-      ...submission,
-      path: curatedFile,
-      lineage,
-      metadata: holdingsClause(holdingsOf(ds, report, false)),
-    }),
-  );
+  const clean = prestaged
+    ? null
+    : await timed('clean-pass', () =>
+        curateClean(ctx.duck, ds, src, mapping, target, {
+          ...submission,
+          path: curatedFile,
+          lineage,
+          metadata: holdingsClause(holdingsOf(ds, report, false)),
+        }),
+      );
   if (clean !== null) {
     Object.assign(report, { rows_read: clean, rows_rejected: 0, rows_accepted: clean, nihil: false });
     await timed('curated', () => replaceCurated(ctx, ds, target, report, curatedFile));
@@ -191,6 +252,7 @@ async function validateAndWrite(
     stage(ctx.duck, ds, src, mapping, target, {
       ...submission,
       path: join(ctx.scratchDir, 'staged.parquet'),
+      prestaged,
     }),
   );
   const rejected = staged.rowsInvalid + staged.duplicates;

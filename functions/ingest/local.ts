@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { LocalStore } from '#core/local-store.ts';
 import { loadMethodology } from '#core/methodology.ts';
+import { ingestUploads } from './batch.ts';
 import { openIngestEngine } from './engine.ts';
-import { type IngestContext, ingestSubmission, type Upload } from './ingest.ts';
+import type { IngestContext, Upload } from './ingest.ts';
 import type { TargetParts } from './key.ts';
 import { printProfile } from './profile.ts';
 import type { SubmissionReport } from './report.ts';
@@ -54,14 +55,17 @@ export async function ingestLocalFiles(
     listUploads: true,
   };
   const reports: SubmissionReport[] = [];
+  const uploads: Upload[] = files.map((file) => ({
+    store: root,
+    key: file.slice(1).split(sep).join('/'),
+    target: options.target,
+  }));
   try {
-    for (const [i, file] of files.entries()) {
-      const upload: Upload = { store: root, key: file.slice(1).split(sep).join('/'), target: options.target };
-      const report = await ingestSubmission(ctx, upload);
-      report.file = file;
+    await ingestUploads(ctx, uploads, (report, i) => {
+      report.file = files[i]!;
       reports.push(report);
       options.onReport?.(report, i);
-    }
+    });
   } finally {
     printProfile();
     duck.close();

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { listValue } from '@duckdb/node-api';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
@@ -15,7 +17,7 @@ import {
 } from './compile.ts';
 import type { HeaderMapping } from './headers.ts';
 import type { Target } from './key.ts';
-import { PARQUET_WRITE, STAGED_PARQUET_WRITE } from './limits.ts';
+import { PARQUET_WRITE, stagedParquetWrite } from './limits.ts';
 import { curatedColumns, type LineageValues } from './outputs.ts';
 import { timed } from './profile.ts';
 import type { TabularSource } from './read/source.ts';
@@ -82,46 +84,157 @@ interface Scan {
   rawColumns: string[];
 }
 
+/** What is validated: an export, the dataset it is for, how its header maps, and its target. */
+export interface Export {
+  ds: Dataset<Record<string, Column>>;
+  src: TabularSource;
+  mapping: HeaderMapping;
+  target: Target;
+}
+
+/** The validation of `ex` compiled over a relation whose columns are `names` (see {@link sourceRelation}). */
+function compileFor(
+  ex: Export,
+  names: string[],
+  options: Omit<CompileOptions, 'period'>,
+): CompiledValidation {
+  const sources = new Map([...ex.mapping.columns].map(([col, i]) => [col, names[i]!]));
+  const extra = names.slice(ex.src.header.length);
+  const period = { start: periodStart(ex.target.period), end: periodEnd(ex.target.period) };
+  return compileValidation(ex.ds, sources, extra, { ...options, period });
+}
+
+/**
+ * Set the salt of hashed personal data in the session when `statement` reads it, and return the text that
+ * keys the statement to that salt: files of the same shape (dataset, header, delimiter, period…) share the
+ * statement's text, planned once, and the salt is read when the statement is bound, so its fingerprint is
+ * part of the text.
+ */
+async function useSalt(duck: Duck, statement: string, salt: string): Promise<string> {
+  if (!statement.includes(SALT_VARIABLE)) return '';
+  if (saltSet.get(duck) !== salt) {
+    await duck.run(`SET VARIABLE ${SALT_VARIABLE} = $salt`, { salt });
+    saltSet.set(duck, salt);
+  }
+  return `/* salt ${createHash('sha256').update(salt).digest('hex').slice(0, 16)} */ `;
+}
+
 /**
  * The validating scan of `src` read as `reading` says: its relation, the compiled normalisation and checks,
  * and the salt of hashed personal data set in the session.
  */
-async function prepareScan(
-  duck: Duck,
-  ds: Dataset<Record<string, Column>>,
-  src: TabularSource,
-  mapping: HeaderMapping,
-  target: Target,
-  params: ScanParams,
-  reading: Reading,
-): Promise<Scan> {
-  const direct = sourceRelation(src, reading.numbered);
-  const relation = reading.viaTable ? await timed('stage-load', () => sourceTable(duck, direct)) : direct;
-  const sources = new Map([...mapping.columns].map(([col, i]) => [col, relation.names[i]!]));
-  const extra = relation.names.slice(src.header.length);
-  const fastPaths = params.fastPaths ?? reading.size >= FAST_PATH_MIN_BYTES;
-  const period = { start: periodStart(target.period), end: periodEnd(target.period) };
-  const compiled = compileValidation(ds, sources, extra, {
-    fastPaths,
+async function prepareScan(duck: Duck, ex: Export, params: ScanParams, reading: Reading): Promise<Scan> {
+  const direct = sourceRelation(ex.src, reading.numbered);
+  const relation = reading.viaTable ? await timed('stage-load', () => sourceTable(duck, [direct])) : direct;
+  const compiled = compileFor(ex, relation.names, {
+    fastPaths: params.fastPaths ?? reading.size >= FAST_PATH_MIN_BYTES,
     fullParsers: params.fullParsers,
-    period,
   });
-  const salted = compiled.staged.includes(SALT_VARIABLE);
-  if (salted && saltSet.get(duck) !== params.salt) {
-    await duck.run(`SET VARIABLE ${SALT_VARIABLE} = $salt`, { salt: params.salt });
-    saltSet.set(duck, params.salt);
-  }
-  // files of the same shape (dataset, header, delimiter, period…) share the statement's text: planned
-  // once; the salt is read when the statement is bound, so its fingerprint is part of the text
-  const salt = salted
-    ? `/* salt ${createHash('sha256').update(params.salt).digest('hex').slice(0, 16)} */ `
-    : '';
+  const salt = await useSalt(duck, compiled.staged, params.salt);
   return {
     sql: `${salt}WITH src AS (${relation.sql}), ${compiled.staged}`,
     validSql: `${salt}WITH src AS (${relation.sql}), ${compiled.valid}`,
     checks: compiled.checks,
     rawColumns: compiled.rawColumns,
   };
+}
+
+/** What makes exports validated together ({@link stageBatch}): the statement's text, and the source's size. */
+export interface BatchShape {
+  /** The text of the statement that validates the export: the same for every export of its shape. */
+  text: string;
+  bytes: number;
+}
+
+/**
+ * Whether `ex` may be validated together with other exports of its shape (dataset, header, period…): null
+ * for an export that is not small (a large one is read where it is, in its own scan) or whose row numbers
+ * its load cannot make (a CSV with blank lines takes them from its staged file).
+ */
+export function batchShape(duck: Duck, ex: Export): BatchShape | null {
+  const reading = readingOf(duck, ex.src, { salt: '' });
+  if (!reading.viaTable || (!ex.src.rows.explicit && (ex.src.rows.shifts ?? []).length > 0)) return null;
+  return { text: batchCompile(ex).staged, bytes: reading.size };
+}
+
+/** A batch is validated with the lean plan, every value through the full parsers: the same results. */
+const batchCompile = (ex: Export) =>
+  compileFor(ex, sourceRelation(ex.src, true).names, { batched: true, fastPaths: false });
+
+/**
+ * An export's staged rows written by {@link stageBatch}: the batch's staged file and the export's number in
+ * it (`__file`), what the batch found of its rows, and its checks and raw columns.
+ */
+export interface Prestaged extends Pick<Scan, 'checks' | 'rawColumns'> {
+  path: string;
+  file: number;
+  rows: number;
+  anyInvalid: boolean;
+  unitsFromName: boolean;
+  /** Valid rows repeating an earlier row's key, when the export has the key column. */
+  repeats?: number;
+}
+
+/** Rows of a batch's staged file in a row group: an export's reads skip the groups of the others. */
+const BATCH_ROW_GROUP = 2048;
+
+/**
+ * Validate many small exports of one shape ({@link batchShape}) in one statement, on one thread: their rows
+ * are copied into one table, each numbered as its file's, and the staged rows, each marked with its
+ * export's number, written in order to one file in `dir` (a folder for the shape: the statement's text is
+ * the same for every batch of it). One scan of that file then counts what each export's copy would have
+ * told (rows, validity, units named only) and its repeated keys. A small export's validating copy is
+ * nearly all fixed cost (setting up the statement's expressions for each run): a batch pays it once.
+ * Returns what {@link stage} takes for each export in place of its own copy; undefined for one without
+ * rows ({@link stage} then does the work).
+ */
+export async function stageBatch(
+  duck: Duck,
+  exports: Export[],
+  params: { salt: string; dir: string },
+): Promise<(Prestaged | undefined)[]> {
+  const first = exports[0]!;
+  const relations = exports.map((ex) => sourceRelation(ex.src, true));
+  const compiled = batchCompile(first);
+  const path = join(params.dir, 'staged.parquet');
+  const key = first.mapping.columns.has(first.ds.key) ? ident(first.ds.key) : undefined;
+  const fromName = codeFromNameColumn(first.ds) !== undefined;
+  const found = await duck.withThreads(1, async () => {
+    const relation = await timed('batch-load', () => sourceTable(duck, relations));
+    const salt = await useSalt(duck, compiled.staged, params.salt);
+    await mkdir(params.dir, { recursive: true });
+    // the file is a scratch one of ours: a literal
+    await timed('batch-copy', () =>
+      duck.preparedRows(
+        `COPY (${salt}WITH src AS (${relation.sql}), ${compiled.staged}) TO ${literal(path)}
+           (${stagedParquetWrite(BATCH_ROW_GROUP)})`,
+      ),
+    );
+    // repeated keys as findDuplicates counts them: a NULL key never repeats, a derived one is unique
+    return timed('batch-counts', () =>
+      duck.rows<{ file: number; n: string; clean: boolean; from_name: boolean; repeats: string | null }>(
+        `SELECT __file AS file, count(*) AS n, bool_and(__valid) AS clean,
+           ${fromName ? 'bool_or(__unit_from_name)' : 'false'} AS from_name,
+           ${key ? `count(${key}) FILTER (WHERE __valid) - count(DISTINCT ${key}) FILTER (WHERE __valid)` : 'NULL'} AS repeats
+         FROM read_parquet(${literal(path)}) GROUP BY __file`,
+      ),
+    );
+  });
+  const byFile = new Map(found.map((f) => [f.file, f]));
+  return exports.map((_, file) => {
+    const f = byFile.get(file);
+    if (!f) return undefined;
+    return {
+      path,
+      file,
+      rows: Number(f.n),
+      anyInvalid: !f.clean,
+      unitsFromName: f.from_name,
+      repeats: f.repeats === null ? undefined : Number(f.repeats),
+      checks: compiled.checks,
+      rawColumns: compiled.rawColumns,
+    };
+  });
 }
 
 /**
@@ -138,46 +251,87 @@ export async function stage(
   src: TabularSource,
   mapping: HeaderMapping,
   target: Target,
-  params: ScanParams & { submissionId: string; path: string },
+  params: ScanParams & { submissionId: string; path: string; prestaged?: Prestaged },
 ): Promise<Staged> {
-  const reading = readingOf(duck, src, params);
-  const scan = await prepareScan(duck, ds, src, mapping, target, params, reading);
+  const found = params.prestaged ?? (await validate(duck, { ds, src, mapping, target }, params));
+  const key = ident(ds.key);
+  await duck.run(
+    `CREATE OR REPLACE TEMP VIEW staged AS ${await stagedRows(duck, ds, found, params.submissionId)}`,
+  );
+  const rowsInvalid = found.anyInvalid ? await countInvalid(duck) : 0;
+  // a batch counted the repeated keys already: most often none
+  const duplicates =
+    mapping.columns.has(ds.key) && found.repeats !== 0
+      ? await timed('stage-duplicates', () => findDuplicates(duck, key))
+      : await noDuplicates(duck);
+  return {
+    checks: found.checks,
+    rawText: (column) =>
+      `COALESCE(s.__raw[${found.rawColumns.indexOf(column) + 1}], CAST(s.${ident(column)} AS VARCHAR))`,
+    rowsRead: found.rows,
+    rowsInvalid,
+    duplicates,
+    unitsFromName: found.unitsFromName,
+  };
+}
+
+/** One export's staged rows, as {@link stage} finds them in its own staged file or in a batch's. */
+type Found = Pick<Prestaged, 'checks' | 'rawColumns' | 'rows' | 'anyInvalid' | 'unitsFromName' | 'repeats'> &
+  ({ path: string; file: number } | { path: string; row: string; shifts: { from: number; add: number }[] });
+
+/**
+ * The query of `staged`: the export's rows with `__row`, the officer's row number, and the derived key where
+ * the export has none. A view cannot take parameters: the path is a scratch file's and the id is hex, both
+ * ours.
+ */
+async function stagedRows(
+  duck: Duck,
+  ds: Dataset<Record<string, Column>>,
+  found: Found,
+  submissionId: string,
+) {
+  const key = ident(ds.key);
+  if ('file' in found)
+    return `SELECT * EXCLUDE (__file) REPLACE (${derivedKey(ds, '__src_row', submissionId)} AS ${key}), __src_row AS __row
+      FROM read_parquet(${literal(found.path)}) WHERE __file = ${found.file}`;
+  const from = found.shifts.length > 0 ? await blankLineShifts(duck, found.shifts) : '';
+  return `SELECT * EXCLUDE (file_row_number${from ? ', "from", add' : ''}) REPLACE (${derivedKey(ds, found.row, submissionId)} AS ${key}), ${found.row} AS __row
+    FROM read_parquet(${literal(found.path)}, file_row_number = true)${from}`;
+}
+
+/**
+ * The validating copy of one export to the staged file `params.path`: what the file's statistics tell of its
+ * rows, and the SQL of their numbers in it (a conversion's, the scan's own, or the file's row number,
+ * shifted past blank lines by `shifts`). A clean file is not read again to count: its row count and validity
+ * come from the statistics of the file written.
+ */
+async function validate(duck: Duck, ex: Export, params: ScanParams & { path: string }): Promise<Found> {
+  const reading = readingOf(duck, ex.src, params);
+  const scan = await prepareScan(duck, ex, params, reading);
   const copy = () =>
     duck.preparedRows<CopyStats>(
-      `COPY (${scan.sql}) TO ${literal(params.path)} (${STAGED_PARQUET_WRITE}, RETURN_STATS true)`,
+      `COPY (${scan.sql}) TO ${literal(params.path)} (${stagedParquetWrite()}, RETURN_STATS true)`,
     );
   // a conversion (workbook, JSON, recap) is validated on one thread: the order-kept copy buffers the
   // batches a second thread finishes early (a 200 k-row sheet: ~60 MB more at its peak), and the
   // conversion before it, not this copy, takes most of such a file's time
-  const [written] = await timed('stage-copy', () => (src.rows.explicit ? duck.withThreads(1, copy) : copy()));
-  // a view cannot take parameters: the path is the scratch file's and the id is hex, both ours
-  const shifts = src.rows.explicit ? [] : (src.rows.shifts ?? []);
+  const { rows } = ex.src;
+  const [written] = await timed('stage-copy', () => (rows.explicit ? duck.withThreads(1, copy) : copy()));
+  const count = Number(written?.count ?? 0);
   // (a conversion's rows are always numbered)
-  const row =
-    src.rows.explicit || reading.numbered
-      ? '__src_row'
-      : `file_row_number + ${src.rows.firstDataRow}${shifts.length > 0 ? ' + COALESCE(b.add, 0)' : ''}`;
-  const from = shifts.length > 0 ? await blankLineShifts(duck, shifts) : '';
-  const key = ident(ds.key);
-  await duck.run(
-    `CREATE OR REPLACE TEMP VIEW staged AS SELECT * EXCLUDE (file_row_number${from ? ', "from", add' : ''}) REPLACE (${derivedKey(ds, row, params.submissionId)} AS ${key}), ${row} AS __row
-     FROM read_parquet(${literal(params.path)}, file_row_number = true)${from}`,
-  );
-  const rowsRead = Number(written?.count ?? 0);
-  // the written file's statistics say whether any row is invalid: a clean file is not read again to count
-  const anyInvalid = rowsRead > 0 && !isTrue(statistic(written, '__valid', 'min'));
-  const rowsInvalid = anyInvalid ? await countInvalid(duck) : 0;
-  const duplicates = mapping.columns.has(ds.key)
-    ? await timed('stage-duplicates', () => findDuplicates(duck, key))
-    : await noDuplicates(duck);
+  const shifts = rows.explicit ? [] : (rows.shifts ?? []);
   return {
     checks: scan.checks,
-    rawText: (column) =>
-      `COALESCE(s.__raw[${scan.rawColumns.indexOf(column) + 1}], CAST(s.${ident(column)} AS VARCHAR))`,
-    rowsRead,
-    rowsInvalid,
-    duplicates,
+    rawColumns: scan.rawColumns,
+    rows: count,
+    anyInvalid: count > 0 && !isTrue(statistic(written, '__valid', 'min')),
     unitsFromName: !isFalse(statistic(written, '__unit_from_name', 'max')),
+    path: params.path,
+    row:
+      rows.explicit || reading.numbered
+        ? '__src_row'
+        : `file_row_number + ${rows.firstDataRow}${shifts.length > 0 ? ' + COALESCE(b.add, 0)' : ''}`,
+    shifts,
   };
 }
 
@@ -210,7 +364,12 @@ export async function curateClean(
   const reading = readingOf(duck, src, params);
   if (reading.viaTable || !reading.numbered) return null;
   // a cell that only the full parsers read makes its row invalid here, so its file is staged with them
-  const scan = await prepareScan(duck, ds, src, mapping, target, { ...params, fullParsers: false }, reading);
+  const scan = await prepareScan(
+    duck,
+    { ds, src, mapping, target },
+    { ...params, fullParsers: false },
+    reading,
+  );
   const unclean = `NOT __valid${codeFromNameColumn(ds) ? ' OR __unit_from_name' : ''}`;
   const columns = curatedColumns(ds, {
     ...params.lineage,

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  completeSubmission,
+  type IngestContext,
+  prepareSubmission,
+  type ReadySubmission,
+  type Upload,
+} from './ingest.ts';
+import type { SubmissionReport } from './report.ts';
+import { type BatchShape, batchShape, type Prestaged, stageBatch } from './stage.ts';
+
+/**
+ * Most small exports, and most bytes of them, prepared before the waiting ones are validated: a batch of
+ * one shape costs about one small export's validating copy (~15 ms) plus a few ms a file; its rows are held
+ * in the engine while it is validated, and each waiting file keeps its scratch folder.
+ */
+const BATCH = { files: 256, bytes: 32 * 1024 * 1024 };
+
+/** An upload taken: its place in the run, its context (own scratch folder) and where it stands. */
+interface Taken {
+  index: number;
+  ctx: IngestContext;
+  /** Its outcome when known before validation (e.g. a duplicate, an unreadable file). */
+  report?: SubmissionReport;
+  ready?: ReadySubmission;
+  /** Its shape when it may be validated in a batch. */
+  shape: BatchShape | null;
+}
+
+/**
+ * Ingest uploads one after another, with the outcome {@link ingestSubmission} gives each, reported in their
+ * order; but small exports of one shape ({@link batchShape}) are validated together, in one statement
+ * ({@link stageBatch}), which saves most of each one's validating copy. Uploads are prepared (fetched,
+ * opened, mapped) until {@link BATCH} small ones wait or one that is not small comes; then the
+ * waiting ones are validated, by shape, and each is completed in turn. A submission sent twice within a
+ * batch is completed once, then found in the ledger: a duplicate, as one after the other would be.
+ */
+export async function ingestUploads(
+  ctx: IngestContext,
+  uploads: Upload[],
+  onReport: (report: SubmissionReport, index: number) => void,
+): Promise<void> {
+  let taken: Taken[] = [];
+  const flush = async () => {
+    const prestaged = await stageShapes(ctx, taken);
+    for (const t of taken)
+      onReport(
+        t.report ?? (await completeSubmission(t.ctx, t.ready!, { prestaged: prestaged.get(t) })),
+        t.index,
+      );
+    taken = [];
+  };
+  for (const [index, upload] of uploads.entries()) {
+    // each waiting upload keeps its own scratch folder: its download, conversion and staged rows
+    const slot = { ...ctx, scratchDir: join(ctx.scratchDir, `upload-${taken.length}`) };
+    await mkdir(slot.scratchDir, { recursive: true });
+    const prepared = await prepareSubmission(slot, upload);
+    const shape = 'ready' in prepared ? batchShape(ctx.duck, prepared.ready) : null;
+    taken.push({ index, ctx: slot, ...prepared, shape });
+    const waiting = taken.flatMap((t) => (t.shape ? [t.shape.bytes] : []));
+    const full = waiting.length >= BATCH.files || waiting.reduce((a, b) => a + b, 0) >= BATCH.bytes;
+    if (('ready' in prepared && shape === null) || full) await flush();
+  }
+  await flush();
+}
+
+/**
+ * The staged rows of each waiting upload whose shape another one shares: one statement per shape, writing
+ * under a folder of its own (named by the shape, so that the statement's text is the same every time). A
+ * batch whose statement fails is left to its files' own copies, so that an error is one file's, as it would
+ * be without batches.
+ */
+async function stageShapes(ctx: IngestContext, taken: Taken[]): Promise<Map<Taken, Prestaged>> {
+  const shapes = new Map<string, Taken[]>();
+  for (const t of taken) if (t.shape) shapes.set(t.shape.text, [...(shapes.get(t.shape.text) ?? []), t]);
+  const out = new Map<Taken, Prestaged>();
+  for (const [shape, group] of shapes) {
+    if (group.length < 2) continue;
+    const dir = join(
+      ctx.scratchDir,
+      `batch-${createHash('sha256').update(shape).digest('hex').slice(0, 16)}`,
+    );
+    const staged = await stageBatch(
+      ctx.duck,
+      group.map((t) => t.ready!),
+      { salt: ctx.piiSalt, dir },
+    ).catch(() => []);
+    for (const [i, t] of group.entries()) if (staged[i]) out.set(t, staged[i]);
+  }
+  return out;
+}
