@@ -12,9 +12,10 @@ import type { SubmissionReport } from './report.ts';
 import { type BatchShape, batchShape, type Prestaged, stageBatch } from './stage.ts';
 
 /**
- * Most small exports, and most bytes of them, prepared before the waiting ones are validated: a batch of
- * one shape costs about one small export's validating copy (~15 ms) plus a few ms a file; its rows are held
- * in the engine while it is validated, and each waiting file keeps its scratch folder.
+ * Most uploads prepared, and most bytes of their sources, before the waiting ones are validated and
+ * completed: each keeps its scratch folder until then, and a batch's rows are held in the engine while it
+ * is validated. A batch of one shape costs about one small export's validating copy (~15 ms) plus a few
+ * ms a file.
  */
 const BATCH = { files: 256, bytes: 32 * 1024 * 1024 };
 
@@ -25,17 +26,17 @@ interface Taken {
   /** Its outcome when known before validation (e.g. a duplicate, an unreadable file). */
   report?: SubmissionReport;
   ready?: ReadySubmission;
-  /** Its shape when it may be validated in a batch. */
-  shape: BatchShape | null;
+  /** For one to be validated: with which others, if any. */
+  shape?: BatchShape;
 }
 
 /**
  * Ingest uploads one after another, with the outcome {@link ingestSubmission} gives each, reported in their
  * order; but small exports of one shape ({@link batchShape}) are validated together, in one statement
  * ({@link stageBatch}), which saves most of each one's validating copy. Uploads are prepared (fetched,
- * opened, mapped) until {@link BATCH} small ones wait or one that is not small comes; then the
- * waiting ones are validated, by shape, and each is completed in turn. A submission sent twice within a
- * batch is completed once, then found in the ledger: a duplicate, as one after the other would be.
+ * opened, mapped) until {@link BATCH} says enough wait; then the waiting ones are validated, by shape, and
+ * each is completed in turn. A submission sent twice within a batch is completed once, then found in the
+ * ledger: a duplicate, as one after the other would be.
  */
 export async function ingestUploads(
   ctx: IngestContext,
@@ -43,6 +44,7 @@ export async function ingestUploads(
   onReport: (report: SubmissionReport, index: number) => void,
 ): Promise<void> {
   let taken: Taken[] = [];
+  let bytes = 0;
   const flush = async () => {
     const prestaged = await stageShapes(ctx, taken);
     for (const t of taken)
@@ -51,17 +53,17 @@ export async function ingestUploads(
         t.index,
       );
     taken = [];
+    bytes = 0;
   };
   for (const [index, upload] of uploads.entries()) {
     // each waiting upload keeps its own scratch folder: its download, conversion and staged rows
     const slot = { ...ctx, scratchDir: join(ctx.scratchDir, `upload-${taken.length}`) };
     await mkdir(slot.scratchDir, { recursive: true });
     const prepared = await prepareSubmission(slot, upload);
-    const shape = 'ready' in prepared ? batchShape(ctx.duck, prepared.ready) : null;
+    const shape = 'ready' in prepared ? batchShape(ctx.duck, prepared.ready) : undefined;
     taken.push({ index, ctx: slot, ...prepared, shape });
-    const waiting = taken.flatMap((t) => (t.shape ? [t.shape.bytes] : []));
-    const full = waiting.length >= BATCH.files || waiting.reduce((a, b) => a + b, 0) >= BATCH.bytes;
-    if (('ready' in prepared && shape === null) || full) await flush();
+    bytes += shape?.bytes ?? 0;
+    if (taken.length >= BATCH.files || bytes >= BATCH.bytes) await flush();
   }
   await flush();
 }
@@ -74,7 +76,10 @@ export async function ingestUploads(
  */
 async function stageShapes(ctx: IngestContext, taken: Taken[]): Promise<Map<Taken, Prestaged>> {
   const shapes = new Map<string, Taken[]>();
-  for (const t of taken) if (t.shape) shapes.set(t.shape.text, [...(shapes.get(t.shape.text) ?? []), t]);
+  for (const t of taken) {
+    const text = t.shape?.text;
+    if (text) shapes.set(text, [...(shapes.get(text) ?? []), t]);
+  }
   const out = new Map<Taken, Prestaged>();
   for (const [shape, group] of shapes) {
     if (group.length < 2) continue;
