@@ -1,11 +1,16 @@
 import { CURATED_TABLES } from '#core/contract/names.ts';
 import { duckTypeOfTrino } from '#core/contract/types.ts';
 import { PARTITION_COLUMNS } from '#core/datasets/definition.ts';
-import { DATASETS } from '#core/datasets/index.ts';
 import { ident, literal } from '#core/duckdb.ts';
 import type { Period } from '#core/period.ts';
 import type { ObjectStore } from '#core/store.ts';
-import { type Model, type QueryEngine, runPeriodSeed, type Seed } from '#warehouse/engine.ts';
+import {
+  curatedPeriodFilter,
+  type Model,
+  type QueryEngine,
+  runPeriodSeed,
+  type Seed,
+} from '#warehouse/engine.ts';
 import type { AthenaQueries } from './athena-query.ts';
 import { resultRows, seedSelect, withRelations } from './athena-sql.ts';
 import type { MartPartitions } from './mart-partitions.ts';
@@ -13,8 +18,6 @@ import { runScope, s3Uri } from './run-scope.ts';
 import type { StepRecord } from './run-state.ts';
 
 const PARTITION_NAMES = PARTITION_COLUMNS.map((c) => c.name) as string[];
-/** Curated tables the models read over the year to date (FKP is yearly: methodology v2 rule 5). */
-const YEAR_TO_DATE_TABLES = new Set([DATASETS.fkp.table]);
 /** A Trino type name as information_schema reports it (`varchar`, `decimal(10,2)`, `timestamp(3)`). */
 const TRINO_TYPE = /^[a-z]+( [a-z]+)*(\(\d+(,\s?\d+)?\))?$/;
 
@@ -75,16 +78,13 @@ export class AthenaEngine implements QueryEngine {
     this.relations.set(seed.name, seedSelect(seed));
   }
 
-  /**
-   * `run_period`, and each curated table narrowed to the period's partition by literal values (FKP to the
-   * year's partitions up to it: the models filter it by the methodology's FKP scope).
-   */
+  /** `run_period`, and each curated table narrowed to the period ({@link curatedPeriodFilter}). */
   async bindPeriod(period: Period): Promise<void> {
     await this.loadSeed(runPeriodSeed(period));
     for (const table of CURATED_TABLES) {
       this.relations.set(
         table,
-        `SELECT * FROM ${this.qualified(table)} WHERE "year" = ${period.year} AND "quarter" ${YEAR_TO_DATE_TABLES.has(table) ? '<=' : '='} ${period.quarter}`,
+        `SELECT * FROM ${this.qualified(table)} WHERE ${curatedPeriodFilter(table, period)}`,
       );
     }
   }

@@ -3,21 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachLake } from '#core/catalog.ts';
 import { lake, parseWarehouseKey } from '#core/contract/lake.ts';
-import { SUBMISSIONS_TABLE } from '#core/contract/names.ts';
+import { CURATED_TABLES, SUBMISSIONS_TABLE } from '#core/contract/names.ts';
 import { PARTITION_COLUMNS } from '#core/datasets/definition.ts';
 import { Duck, ident, literal } from '#core/duckdb.ts';
 import type { LocalStore } from '#core/local-store.ts';
 import type { Period } from '#core/period.ts';
 import { installTrinoDialect } from './dialect.ts';
-import { type Model, type QueryEngine, runPeriodSeed, type Seed } from './engine.ts';
+import { curatedPeriodFilter, type Model, type QueryEngine, runPeriodSeed, type Seed } from './engine.ts';
 
 /** The view over the ledger's JSON files, and the table it is copied to once per period built. */
 const LEDGER_FILES = 'ledger_files';
 const LEDGER_COPY = 'ledger_copy';
+/** The view over all of a curated table's files, which the table's own name reads narrowed to the bound period. */
+const allPeriods = (table: string) => `${table}_all_periods`;
 
 /**
  * The embedded engine: DuckDB in memory over a local lake folder. Curated tables and marts are views
- * (attachLake); the ledger (`submissions`) reads its JSON files until a period is bound, then a table
+ * (attachLake), a curated table's narrowed to the bound period; the ledger (`submissions`) reads its JSON files until a period is bound, then a table
  * copied from them for each period built, so the several models that read it parse thousands of small files once per
  * period, and all of a period's models see the same entries. Seeds are tables, staging models views,
  * intermediate models tables; a mart partition is written to a temp Parquet file and moved into place by the
@@ -36,10 +38,18 @@ export class DuckDbEngine implements QueryEngine {
     const scratch = await mkdtemp(join(tmpdir(), 'pantau-transform-'));
     const duck = await Duck.open({ threads: options.threads ?? 2, tempDirectory: join(scratch, 'spill') });
     try {
+      // No statement of a run needs rows in the order they were read: marts are written sorted, and no model
+      // depends on the order of its input (docs/performance.md, "Transform"). Keeping it costs the SKM
+      // profile's aggregates ~10 % of their CPU; the JSON reader of the ledger copy holds a buffer per file.
+      await duck.run('SET preserve_insertion_order = false');
       await installTrinoDialect(duck);
       await attachLake(duck, store.root);
       await duck.run(`ALTER VIEW ${SUBMISSIONS_TABLE} RENAME TO ${LEDGER_FILES}`);
       await duck.run(`CREATE VIEW ${SUBMISSIONS_TABLE} AS SELECT * FROM ${LEDGER_FILES}`);
+      for (const table of CURATED_TABLES) {
+        await duck.run(`ALTER VIEW ${ident(table)} RENAME TO ${ident(allPeriods(table))}`);
+        await duck.run(`CREATE VIEW ${ident(table)} AS SELECT * FROM ${ident(allPeriods(table))}`);
+      }
     } catch (e) {
       duck.close();
       throw e;
@@ -72,10 +82,18 @@ export class DuckDbEngine implements QueryEngine {
     );
   }
 
-  /** `run_period` describes `period`; `submissions` is the ledger as it is now. */
+  /**
+   * `run_period` describes `period`; each curated table reads its files narrowed to it by literal values
+   * (partitions pruned as the statement is planned; a join with `run_period` costs a probe per row);
+   * `submissions` is the ledger as it is now.
+   */
   async bindPeriod(period: Period): Promise<void> {
     await copyLedger(this.duck);
     await this.loadSeed(runPeriodSeed(period));
+    for (const table of CURATED_TABLES)
+      await this.duck.run(
+        `CREATE OR REPLACE VIEW ${ident(table)} AS SELECT * FROM ${ident(allPeriods(table))} WHERE ${curatedPeriodFilter(table, period)}`,
+      );
   }
 
   /** Staging models (rename and cast) become views, read column-pruned by each consumer; others tables. */
@@ -136,15 +154,10 @@ export class DuckDbEngine implements QueryEngine {
 
 /**
  * Copy the ledger's files into a table and point `submissions` at it. The copy keeps no particular order
- * (nothing reads the ledger in file order): keeping the files' order makes the JSON reader hold a buffer per
- * file (out of memory at 1.5 GB for the demo's 4,458 entries).
+ * (nothing reads the ledger in file order; the engine keeps no insertion order): keeping the files' order
+ * makes the JSON reader hold a buffer per file (out of memory at 1.5 GB for the demo's 4,458 entries).
  */
 async function copyLedger(duck: Duck): Promise<void> {
-  await duck.run('SET preserve_insertion_order = false');
-  try {
-    await duck.run(`CREATE OR REPLACE TABLE ${LEDGER_COPY} AS SELECT * FROM ${LEDGER_FILES}`);
-  } finally {
-    await duck.run('RESET preserve_insertion_order');
-  }
+  await duck.run(`CREATE OR REPLACE TABLE ${LEDGER_COPY} AS SELECT * FROM ${LEDGER_FILES}`);
   await duck.run(`CREATE OR REPLACE VIEW ${SUBMISSIONS_TABLE} AS SELECT * FROM ${LEDGER_COPY}`);
 }

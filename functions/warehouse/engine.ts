@@ -1,3 +1,4 @@
+import { DATASET_TABLE } from '#core/contract/names.ts';
 import type { Period } from '#core/period.ts';
 import { periodEnd, periodStart, previousPeriod } from '#core/period.ts';
 
@@ -68,6 +69,20 @@ export function runPeriodSeed(period: Period): Seed {
   };
 }
 
+/** Curated tables the models read over the year to date (FKP is yearly: methodology v2 rule 5). */
+const YEAR_TO_DATE_TABLES: ReadonlySet<string> = new Set([DATASET_TABLE.fkp]);
+
+/**
+ * The condition that narrows a curated table to what the models of `period` read: the period's partition,
+ * or for FKP the year's partitions up to it (the models filter it by the methodology's FKP scope). Each
+ * engine binds the curated tables through it, so a model reads a curated table as already narrowed, its
+ * partitions pruned by literal values; the values come from a validated {@link Period}, never user text.
+ */
+export function curatedPeriodFilter(table: string, period: Period): string {
+  const quarter = YEAR_TO_DATE_TABLES.has(table) ? '<=' : '=';
+  return `"year" = ${Number(period.year)} AND "quarter" ${quarter} ${Number(period.quarter)}`;
+}
+
 /**
  * The query-engine port of the model runner (docs/architecture.md, "The ports"). The DuckDB engine (`duckdb-engine.ts`)
  * runs on a local lake; an Athena engine implements the same port in `functions/aws/`.
@@ -85,7 +100,10 @@ export interface QueryEngine {
   rows<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** Create or replace the seed as a relation named `seed.name`. */
   loadSeed(seed: Seed): Promise<void>;
-  /** Make `run_period` ({@link runPeriodSeed}) describe `period` for the models that follow. */
+  /**
+   * Make `run_period` ({@link runPeriodSeed}) describe `period` for the models that follow, and narrow each
+   * curated table to it ({@link curatedPeriodFilter}).
+   */
   bindPeriod(period: Period): Promise<void>;
   /** Make the model's result visible under `model.name` to later models of this run (temp table or view). */
   createRelation(model: Model): Promise<void>;

@@ -1,11 +1,6 @@
--- SP4N-LAPOR! complaints of the period being built (rename and cast only).
+-- SP4N-LAPOR! complaints of the period being built (rename and cast only). The engine binds
+-- complaints to that period (docs/architecture.md, "Binding a period"): this model reads it as it is.
 -- grain: Satu laporan SP4N-LAPOR! pada periode yang dibangun | One complaint of the period being built
-with source as (
-  select c.*
-  from complaints as c
-  join run_period as p on c.year = p.year and c.quarter = p.quarter
-)
-
 select
   region_code,
   period,
@@ -24,4 +19,4 @@ select
   reporter_nik_hash,
   submission_id,
   source_row
-from source
+from complaints

@@ -1,10 +1,12 @@
 -- FKP forums in the methodology's FKP scope (rename and cast only): the period being built, or (v2 rule 5,
 -- fkp_scope = year_to_date) every quarter of its year up to it; is_in_period marks the period's own forums.
+-- The engine binds fkp_forums to the year's quarters up to the period (docs/architecture.md, "Binding a
+-- period"): this model narrows it to the scope.
 -- grain: Satu forum konsultasi publik dalam cakupan FKP (periode, atau tahun berjalan) | One public-consultation forum in the FKP scope (the period, or the year to date)
 with source as (
   select f.*, f.quarter = p.quarter as is_in_period
   from fkp_forums as f
-  join run_period as p on f.year = p.year and f.quarter <= p.quarter
+  cross join run_period as p
   cross join methodology_params as m
   where f.quarter = p.quarter or m.fkp_scope = 'year_to_date'
 )

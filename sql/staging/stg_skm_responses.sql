@@ -1,11 +1,6 @@
--- SKM questionnaires of the period being built (rename and cast only).
+-- SKM questionnaires of the period being built (rename and cast only). The engine binds
+-- skm_responses to that period (docs/architecture.md, "Binding a period"): this model reads it as it is.
 -- grain: Satu kuesioner SKM pada periode yang dibangun | One SKM questionnaire of the period being built
-with source as (
-  select s.*
-  from skm_responses as s
-  join run_period as p on s.year = p.year and s.quarter = p.quarter
-)
-
 select
   region_code,
   period,
@@ -30,4 +25,4 @@ select
   cast(submitted_at as timestamp) as submitted_at,
   submission_id,
   source_row
-from source
+from skm_responses

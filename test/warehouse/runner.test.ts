@@ -70,6 +70,16 @@ describe('runner on a two-period lake', () => {
   });
   afterAll(() => engine.close());
 
+  test("each period's marts read that period's curated rows only (the engine binds the curated tables)", async () => {
+    const rows = await engine.rows<{ period: string; respondents: string }>(
+      "select period, respondents from ikm_region where region_code = '31.71' order by period",
+    );
+    expect(rows.map((r) => [r.period, Number(r.respondents)])).toEqual([
+      ['2026-Q1', 2],
+      ['2026-Q2', 2],
+    ]);
+  });
+
   test('every mart column is documented in its header with the type the engine produces', async () => {
     for (const mart of MARTS) {
       const described = await engine.rows<{ column_name: string; column_type: string }>(
