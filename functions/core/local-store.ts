@@ -76,6 +76,11 @@ export class LocalStore implements ObjectStore {
     return readFile(this.path(key));
   }
 
+  localFile(key: string): string | undefined {
+    const path = this.path(key);
+    return statOrNone(path)?.isFile() ? path : undefined;
+  }
+
   download(key: string, localPath: string): Promise<void> {
     return intoFolder(localPath, () => copyFile(this.path(key), localPath));
   }

@@ -42,6 +42,12 @@ export interface ObjectStore {
   readBytes(key: string): Promise<Buffer>;
   /** Copy an object into a local file (for the embedded engine). */
   download(key: string, localPath: string): Promise<void>;
+  /**
+   * The file that holds an object's bytes, for a store that keeps its objects as local files: read in place
+   * instead of a {@link download}, and never written (the store replaces an object by renaming another file
+   * into its place, so an open file keeps the bytes it had).
+   */
+  localFile?(key: string): string | undefined;
   /** Write a local file to a key; returns the new etag. Throws PreconditionFailedError. */
   upload(localPath: string, key: string, options?: PutOptions): Promise<string>;
   write(key: string, body: string | Uint8Array, options?: PutOptions): Promise<string>;

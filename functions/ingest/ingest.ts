@@ -97,8 +97,7 @@ export async function prepareSubmission(
   }
   const info = await timed('head', () => upload.store.head(upload.key));
   if (!info) throw new Error(`berkas tidak ditemukan: ${upload.key}`);
-  const local = join(ctx.scratchDir, 'upload');
-  await timed('download', () => upload.store.download(upload.key, local));
+  const local = await timed('download', () => uploadedFile(upload, ctx.scratchDir));
   const parts = { ...partsFromKey(upload.key), ...definedOnly(upload.target ?? {}) };
   const resolved = withIdentity(resolveTarget(parts), upload.identityRegion);
   const facts = await timed('inspect', () => inspectFile(local));
@@ -148,6 +147,19 @@ export async function prepareSubmission(
     if (e instanceof UnreadableFileError) return { report: await finish(ctx, report, [e.message], target) };
     throw e;
   }
+}
+
+/**
+ * A local file with the upload's bytes: the store's own file where it keeps one (a local folder: the
+ * officer's file itself, only ever read), else a download into the scratch folder. A copy cost ~4.5 ms of
+ * a national tree's CSV export, ~11 s of its ingest's worker time.
+ */
+async function uploadedFile(upload: Upload, scratchDir: string): Promise<string> {
+  const own = upload.store.localFile?.(upload.key);
+  if (own) return own;
+  const local = join(scratchDir, 'upload');
+  await upload.store.download(upload.key, local);
+  return local;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyOf } from '../fixtures/hostile/case.ts';
@@ -36,6 +37,14 @@ async function place(dir: string, key: string, body: string | Buffer, at: Date):
   return path;
 }
 
+/** A file's bytes (their hash) and modification time. */
+const snapshot = async (path: string) => ({
+  sha256: createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex'),
+  mtime: (await stat(path)).mtimeMs,
+});
+
 describe('pantau ingest --json on hostile files: exit 0, a report line, bounded time and memory', () => {
   for (const [i, name] of THROUGH_CLI.entries()) {
     it(name, async () => {
@@ -49,7 +58,10 @@ describe('pantau ingest --json on hostile files: exit 0, a report line, bounded 
         goodExport(c.dataset, i),
         minute(2 * i + 1),
       );
+      const before = [await snapshot(bad), await snapshot(good)];
       const run = await pantau(['ingest', bad, good, '--lake', lake, '--json', '--jobs', '1']);
+      // the officer's files are read where they are, never written
+      expect([await snapshot(bad), await snapshot(good)]).toEqual(before);
       console.info(`cli ${name}: ${run.seconds} s, peak RSS ${run.peakRssMb.toFixed(0)} MB`);
       expect(run.code, run.stderr).toBe(0);
       expect(run.seconds).toBeLessThan(MAX_SECONDS);
