@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ident } from '#core/contract/sql.ts';
 import {
   completeSubmission,
   type IngestContext,
@@ -46,12 +47,16 @@ export async function ingestUploads(
   let taken: Taken[] = [];
   let bytes = 0;
   const flush = async () => {
-    const prestaged = await stageShapes(ctx, taken);
-    for (const t of taken)
-      onReport(
-        t.report ?? (await completeSubmission(t.ctx, t.ready!, { prestaged: prestaged.get(t) })),
-        t.index,
-      );
+    const { prestaged, tables } = await stageShapes(ctx, taken);
+    try {
+      for (const t of taken)
+        onReport(
+          t.report ?? (await completeSubmission(t.ctx, t.ready!, { prestaged: prestaged.get(t) })),
+          t.index,
+        );
+    } finally {
+      for (const table of tables) await ctx.duck.run(`DROP TABLE IF EXISTS ${ident(table)}`);
+    }
     taken = [];
     bytes = 0;
   };
@@ -69,30 +74,32 @@ export async function ingestUploads(
 }
 
 /**
- * The staged rows of each waiting upload whose shape another one shares: one statement per shape, writing
- * under a folder of its own (named by the shape, so that the statement's text is the same every time). A
- * batch whose statement fails is left to its files' own copies, so that an error is one file's, as it would
- * be without batches.
+ * The staged rows of each waiting upload whose shape another one shares: one statement per shape, into a
+ * temp table of its own (named by the shape, so that the statement's text is the same every time), to be
+ * dropped once the uploads are completed. A batch whose statement fails is left to its files' own copies,
+ * so that an error is one file's, as it would be without batches.
  */
-async function stageShapes(ctx: IngestContext, taken: Taken[]): Promise<Map<Taken, Prestaged>> {
+async function stageShapes(
+  ctx: IngestContext,
+  taken: Taken[],
+): Promise<{ prestaged: Map<Taken, Prestaged>; tables: string[] }> {
   const shapes = new Map<string, Taken[]>();
   for (const t of taken) {
     const text = t.shape?.text;
     if (text) shapes.set(text, [...(shapes.get(text) ?? []), t]);
   }
-  const out = new Map<Taken, Prestaged>();
+  const prestaged = new Map<Taken, Prestaged>();
+  const tables: string[] = [];
   for (const [shape, group] of shapes) {
     if (group.length < 2) continue;
-    const dir = join(
-      ctx.scratchDir,
-      `batch-${createHash('sha256').update(shape).digest('hex').slice(0, 16)}`,
-    );
+    const table = `batch_${createHash('sha256').update(shape).digest('hex').slice(0, 16)}`;
+    tables.push(table);
     const staged = await stageBatch(
       ctx.duck,
       group.map((t) => t.ready!),
-      { salt: ctx.piiSalt, dir },
+      { salt: ctx.piiSalt, table },
     ).catch(() => []);
-    for (const [i, t] of group.entries()) if (staged[i]) out.set(t, staged[i]);
+    for (const [i, t] of group.entries()) if (staged[i]) prestaged.set(t, staged[i]);
   }
-  return out;
+  return { prestaged, tables };
 }

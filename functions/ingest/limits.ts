@@ -38,7 +38,6 @@ export const PARQUET_WRITE = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 3
  * the same process and then deleted: not compressed. Each column's compressor costs its set-up in every
  * file, most of a small export's write (~0.5 ms of a complaints file's 7 ms validating copy), and saves
  * nothing on a local disk (a JSON conversion wrote and read no faster with LZ4 or snappy). Row groups as
- * the curated files' unless `rowGroup` says otherwise.
+ * the curated files'.
  */
-export const stagedParquetWrite = (rowGroup = 30720) =>
-  `FORMAT parquet, COMPRESSION uncompressed, ROW_GROUP_SIZE ${rowGroup}`;
+export const STAGED_PARQUET_WRITE = 'FORMAT parquet, COMPRESSION uncompressed, ROW_GROUP_SIZE 30720';

@@ -41,7 +41,7 @@ const skmRows = (n: number, seed: number) => Array.from({ length: n }, (_, i) =>
 const UPLOADS: [DatasetId, string, string, string][] = [
   ['skm', '32.01', 'skm-a.csv', skmCsv(30, { seed: 1 })],
   ['skm', '32.02', 'skm-b.csv', skmCsv(25, { seed: 2 })],
-  // more rows than one row group of the batch's staged file (2,048), across its first boundary
+  // more rows than one vector of the engine (2,048): a batch's rows, many exports' among them, in order
   ['skm', '32.10', 'skm-besar.csv', skmCsv(3000, { seed: 10 })],
   // the same bytes again under another name, in the same batch: a duplicate of the first
   ['skm', '32.01', 'skm-a-lagi.csv', skmCsv(30, { seed: 1 })],
@@ -153,14 +153,22 @@ async function oneAtATime(name: string) {
   return { reports: reports.map(withoutClock), lake: await contents(ctx, join(tmp.dir, name, 'lake')) };
 }
 
-async function batched(name: string) {
+/** The uploads in batches, in one run; or in two runs on one engine, the second from `splitAt` on. */
+async function batched(name: string, splitAt = keys.length) {
   const ctx = await context(name);
   const reports: SubmissionReport[] = [];
-  const list: Upload[] = keys.map((key) => ({ store: uploads, key }));
-  await ingestUploads(ctx, list, (r, i) => {
-    expect(i).toBe(reports.length);
-    reports.push(r);
-  });
+  for (const part of [keys.slice(0, splitAt), keys.slice(splitAt)]) {
+    const list: Upload[] = part.map((key) => ({ store: uploads, key }));
+    const before = reports.length;
+    await ingestUploads(ctx, list, (r, i) => {
+      expect(before + i).toBe(reports.length);
+      reports.push(r);
+    });
+  }
+  // a batch's staged rows are dropped once its uploads are completed
+  expect(
+    await ctx.duck.rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'batch%'"),
+  ).toEqual([]);
   return { reports: reports.map(withoutClock), lake: await contents(ctx, join(tmp.dir, name, 'lake')) };
 }
 
@@ -181,8 +189,25 @@ describe('small exports validated in batches', () => {
     // and complaints
     const sizes = vi.mocked(stageBatch).mock.calls.map(([, exports]) => exports.length);
     expect(sizes.sort((a, b) => a - b)).toEqual([3, 11]);
+    // each batch validated its exports (a failed one leaves them to their own copies: the same lake)
+    expect(vi.mocked(stageBatch).mock.settledResults.map((r) => r.type)).toEqual(['fulfilled', 'fulfilled']);
     expect(together.reports).toEqual(alone.reports);
     expect(together.lake).toEqual(alone.lake);
+  });
+
+  it("validates a shape's later batch on the same engine as its first", async () => {
+    vi.mocked(stageBatch).mockClear();
+    const alone = await oneAtATime('alone-3');
+    const twice = await batched('together-3', 6);
+    const sizes = vi.mocked(stageBatch).mock.calls.map(([, exports]) => exports.length);
+    expect(sizes).toEqual([6, 5, 3]);
+    expect(vi.mocked(stageBatch).mock.settledResults.map((r) => r.type)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect(twice.reports).toEqual(alone.reports);
+    expect(twice.lake).toEqual(alone.lake);
   });
 
   it('validates each export alone when a batch fails, with the same outcomes', async () => {

@@ -4,7 +4,7 @@ import type { Dataset } from '#core/datasets/definition.ts';
 import type { Duck, SqlParams } from '#core/duckdb.ts';
 import { ident, literal } from '#core/duckdb.ts';
 import { headerScore } from '../headers.ts';
-import { stagedParquetWrite } from '../limits.ts';
+import { STAGED_PARQUET_WRITE } from '../limits.ts';
 import { type ParquetSource, UnreadableFileError } from './source.ts';
 
 /** The record number's column in the converted file (its name is never a header cell). */
@@ -220,7 +220,7 @@ async function convertDescribed(duck: Duck, source: string, out: string): Promis
 
 /** The records of `source` written to `out` ({@link rowsOf}); `params` are the reader's, if it takes any. */
 const copy = (duck: Duck, source: string, out: string, params?: SqlParams) =>
-  duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (${stagedParquetWrite()})`, params);
+  duck.run(`COPY (${rowsOf(source)}) TO ${literal(out)} (${STAGED_PARQUET_WRITE})`, params);
 
 /** The reader's columns as DESCRIBE finds them: names and types. */
 const describe = (duck: Duck, source: string) =>
