@@ -163,7 +163,7 @@ async function uploadedFile(upload: Upload, scratchDir: string): Promise<string>
 }
 
 /**
- * The second half of {@link ingestSubmission}: validate the rows (or take the staged file a batch wrote for
+ * The second half of {@link ingestSubmission}: validate the rows (or take the staged rows a batch kept for
  * them) and write the outcome. `batched`: other submissions may have been completed since this one was
  * prepared, so the ledger is read again: a copy of the same submission among them makes it a duplicate.
  */

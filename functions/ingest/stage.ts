@@ -274,7 +274,7 @@ export async function stage(
   };
 }
 
-/** One export's staged rows, as {@link stage} finds them in its own staged file or in a batch's. */
+/** One export's staged rows, as {@link stage} finds them in its own staged file or in a batch's table. */
 type Found = Pick<Prestaged, 'checks' | 'rawColumns' | 'rows' | 'anyInvalid' | 'unitsFromName' | 'repeats'> &
   ({ table: string; file: number } | { path: string; row: string; shifts: { from: number; add: number }[] });
 
