@@ -14,16 +14,17 @@ import { curatedPeriodFilter, type Model, type QueryEngine, runPeriodSeed, type 
 /** The view over the ledger's JSON files, and the table it is copied to once per period built. */
 const LEDGER_FILES = 'ledger_files';
 const LEDGER_COPY = 'ledger_copy';
-/** The view over all of a curated table's files, which the table's own name reads narrowed to the bound period. */
+/** The view over all of a curated table's files; the table's own name reads it narrowed to the bound period. */
 const allPeriods = (table: string) => `${table}_all_periods`;
 
 /**
  * The embedded engine: DuckDB in memory over a local lake folder. Curated tables and marts are views
- * (attachLake), a curated table's narrowed to the bound period; the ledger (`submissions`) reads its JSON files until a period is bound, then a table
- * copied from them for each period built, so the several models that read it parse thousands of small files once per
- * period, and all of a period's models see the same entries. Seeds are tables, staging models views,
- * intermediate models tables; a mart partition is written to a temp Parquet file and moved into place by the
- * store (atomic rename), rows sorted so equal inputs give equal files.
+ * (attachLake), a curated table's narrowed to the bound period. The ledger (`submissions`) reads its JSON
+ * files until a period is bound, then a table copied from them for each period built, so the several
+ * models that read it parse thousands of small files once per period, and all of a period's models see
+ * the same entries. Seeds are tables, staging models views, intermediate models tables; a mart partition
+ * is written to a temp Parquet file and moved into place by the store (atomic rename), rows sorted so equal
+ * inputs give equal files.
  */
 export class DuckDbEngine implements QueryEngine {
   readonly name = 'duckdb';
