@@ -1,5 +1,5 @@
 import { type Duck, ident, literal } from '#core/duckdb.ts';
-import type { ParquetSource, TabularSource } from './read/source.ts';
+import type { ParquetSource, RowShift, TabularSource } from './read/source.ts';
 
 /**
  * Largest source copied into a table before validation ({@link sourceTable}); larger ones are read where
@@ -52,12 +52,31 @@ export function sourceRelation(src: TabularSource, numbered = false): SourceRela
   // path (a scratch file of ours), delimiter (one of four) and skip count are literals: no parameters
   const read = `read_csv(${literal(src.path)}, delim = ${literal(src.delimiter)}, quote = '"', escape = '"', header = false, skip = ${Number(src.skipLines)}, auto_detect = false,
     columns = ${columns}, null_padding = true, strict_mode = false, max_line_size = ${reader.maxLine}, buffer_size = ${reader.buffer}${src.quotedNewlines ? ', parallel = false' : ''})`;
-  const row = src.rows.explicit
-    ? 'CAST(row_no AS BIGINT)'
-    : numbered
-      ? `row_number() OVER () + ${src.rows.firstDataRow - 1}`
-      : 'CAST(NULL AS BIGINT)';
-  return { sql: `SELECT ${row} AS __src_row, ${names.join(', ')} FROM ${read}`, names };
+  const cells = names.join(', ');
+  if (src.rows.explicit)
+    return { sql: `SELECT CAST(row_no AS BIGINT) AS __src_row, ${cells} FROM ${read}`, names };
+  if (!numbered) return { sql: `SELECT CAST(NULL AS BIGINT) AS __src_row, ${cells} FROM ${read}`, names };
+  const records = `SELECT row_number() OVER () - 1 AS __record, ${cells} FROM ${read}`;
+  return { sql: `SELECT ${recordRow('__record', src.rows)} AS __src_row, ${cells} FROM (${records})`, names };
+}
+
+/**
+ * The officer's row number of a CSV's data record `index` (SQL: 0-based, in file order): `firstDataRow +
+ * index`, plus the blank lines above it, which the engine's reader skips (csv-lines.ts). Each run of blank
+ * lines is a comparison in a balanced tree of `CASE`s, so a record costs about log2(runs) of them.
+ */
+export function recordRow(index: string, rows: { firstDataRow: number; shifts?: RowShift[] }): string {
+  const shifts = rows.shifts ?? [];
+  // the blank lines above record `index`: those of the last run in shifts[lo, hi) starting at or before it,
+  // or `above`, those of the runs before `lo`
+  const blanks = (lo: number, hi: number, above: number): string => {
+    if (lo >= hi) return String(above);
+    const mid = (lo + hi) >> 1;
+    const run = shifts[mid]!;
+    return `CASE WHEN ${index} >= ${run.from} THEN ${blanks(mid + 1, hi, run.add)} ELSE ${blanks(lo, mid, above)} END`;
+  };
+  const base = `${index} + ${rows.firstDataRow}`;
+  return shifts.length === 0 ? base : `${base} + ${blanks(0, shifts.length, 0)}`;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { listValue } from '@duckdb/node-api';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { type Duck, ident, literal } from '#core/duckdb.ts';
@@ -19,7 +18,7 @@ import { PARQUET_WRITE, STAGED_PARQUET_WRITE } from './limits.ts';
 import { curatedColumns, type LineageValues } from './outputs.ts';
 import { timed } from './profile.ts';
 import type { TabularSource } from './read/source.ts';
-import { sourceRelation, sourceTable, TABLE_SOURCE_MAX_BYTES } from './stage-source.ts';
+import { recordRow, sourceRelation, sourceTable, TABLE_SOURCE_MAX_BYTES } from './stage-source.ts';
 
 /**
  * Smallest source for the fast-path plan: the fast paths save about 1 µs of CPU per row and cost about 4 ms
@@ -57,8 +56,8 @@ interface ScanParams {
 /**
  * How a source is read: a small one is copied into a table first ({@link sourceTable}), a large one where it
  * is; and whether `__src_row` holds the officer's row number (a conversion's; a large CSV is numbered in
- * the scan when the engine runs one thread anyway, as the numbering window keeps a scan on one, unless
- * blank lines shift its row numbers: those come from the staged file's row numbers).
+ * the scan when the engine runs one thread anyway, as the numbering window keeps a scan on one; otherwise
+ * it is numbered by its row in the staged file).
  */
 function readingOf(duck: Duck, src: TabularSource, params: ScanParams) {
   // a local scratch file, asked twice for a file that is staged after its one pass is not taken: a
@@ -66,8 +65,7 @@ function readingOf(duck: Duck, src: TabularSource, params: ScanParams) {
   // file goes by the size of its rows as text, as the CSV it replaces did
   const size = src.format === 'parquet' ? src.textBytes : statSync(src.path).size;
   const viaTable = params.viaTable ?? size <= TABLE_SOURCE_MAX_BYTES;
-  const numbered =
-    src.rows.explicit || (!viaTable && duck.threadsNow === 1 && (src.rows.shifts ?? []).length === 0);
+  const numbered = src.rows.explicit || (!viaTable && duck.threadsNow === 1);
   return { size, viaTable, numbered };
 }
 type Reading = ReturnType<typeof readingOf>;
@@ -147,15 +145,10 @@ export interface BatchShape {
   bytes: number;
 }
 
-/**
- * The shape of `ex`. An export is validated alone when it is not small (a large one is read where it is,
- * in its own scan) or when its load cannot make its row numbers (a CSV with blank lines takes them from
- * its staged file).
- */
+/** The shape of `ex`. An export is validated alone when it is not small: it is read where it is, in its own scan. */
 export function batchShape(duck: Duck, ex: Export): BatchShape {
   const reading = readingOf(duck, ex.src, { salt: '' });
-  const alone = !reading.viaTable || (!ex.src.rows.explicit && (ex.src.rows.shifts ?? []).length > 0);
-  return { text: alone ? null : batchCompile(ex).staged, bytes: reading.size };
+  return { text: reading.viaTable ? batchCompile(ex).staged : null, bytes: reading.size };
 }
 
 /** A batch is validated with the lean plan, every value through the full parsers: the same results. */
@@ -254,9 +247,7 @@ export async function stage(
 ): Promise<Staged> {
   const found = params.prestaged ?? (await validate(duck, { ds, src, mapping, target }, params));
   const key = ident(ds.key);
-  await duck.run(
-    `CREATE OR REPLACE TEMP VIEW staged AS ${await stagedRows(duck, ds, found, params.submissionId)}`,
-  );
+  await duck.run(`CREATE OR REPLACE TEMP VIEW staged AS ${stagedRows(ds, found, params.submissionId)}`);
   const rowsInvalid = found.anyInvalid ? await countInvalid(duck) : 0;
   // a batch counted the repeated keys already: most often none
   const duplicates =
@@ -276,35 +267,29 @@ export async function stage(
 
 /** One export's staged rows, as {@link stage} finds them in its own staged file or in a batch's table. */
 type Found = Pick<Prestaged, 'checks' | 'rawColumns' | 'rows' | 'anyInvalid' | 'unitsFromName' | 'repeats'> &
-  ({ table: string; file: number } | { path: string; row: string; shifts: { from: number; add: number }[] });
+  ({ table: string; file: number } | { path: string; row: string });
 
 /**
  * The query of `staged`: the export's rows with `__row`, the officer's row number, and the derived key where
  * the export has none. A view cannot take parameters: the path is a scratch file's and the id is hex, both
  * ours.
  */
-async function stagedRows(
-  duck: Duck,
-  ds: Dataset<Record<string, Column>>,
-  found: Found,
-  submissionId: string,
-) {
+function stagedRows(ds: Dataset<Record<string, Column>>, found: Found, submissionId: string) {
   const key = ident(ds.key);
   // a batch's rows in the officer's order, whatever order the engine reads them in: without the sort, 2 of
   // the demo tree's 4,297 batched exports once had their first rows come last in their curated file
   if ('file' in found)
     return `SELECT * EXCLUDE (__file) REPLACE (${derivedKey(ds, '__src_row', submissionId)} AS ${key}), __src_row AS __row
       FROM ${ident(found.table)} WHERE __file = ${found.file} ORDER BY __src_row`;
-  const from = found.shifts.length > 0 ? await blankLineShifts(duck, found.shifts) : '';
-  return `SELECT * EXCLUDE (file_row_number${from ? ', "from", add' : ''}) REPLACE (${derivedKey(ds, found.row, submissionId)} AS ${key}), ${found.row} AS __row
-    FROM read_parquet(${literal(found.path)}, file_row_number = true)${from}`;
+  return `SELECT * EXCLUDE (file_row_number) REPLACE (${derivedKey(ds, found.row, submissionId)} AS ${key}), ${found.row} AS __row
+    FROM read_parquet(${literal(found.path)}, file_row_number = true)`;
 }
 
 /**
  * The validating copy of one export to the staged file `params.path`: what the file's statistics tell of its
- * rows, and the SQL of their numbers in it (a conversion's, the scan's own, or the file's row number,
- * shifted past blank lines by `shifts`). A clean file is not read again to count: its row count and validity
- * come from the statistics of the file written.
+ * rows, and the SQL of their numbers in it (a conversion's, the scan's own, or made from the row's place in
+ * the file). A clean file is not read again to count: its row count and validity come from the statistics
+ * of the file written.
  */
 async function validate(duck: Duck, ex: Export, params: ScanParams & { path: string }): Promise<Found> {
   const reading = readingOf(duck, ex.src, params);
@@ -319,8 +304,6 @@ async function validate(duck: Duck, ex: Export, params: ScanParams & { path: str
   const { rows } = ex.src;
   const [written] = await timed('stage-copy', () => (rows.explicit ? duck.withThreads(1, copy) : copy()));
   const count = Number(written?.count ?? 0);
-  // (a conversion's rows are always numbered)
-  const shifts = rows.explicit ? [] : (rows.shifts ?? []);
   return {
     checks: scan.checks,
     rawColumns: scan.rawColumns,
@@ -328,11 +311,8 @@ async function validate(duck: Duck, ex: Export, params: ScanParams & { path: str
     anyInvalid: count > 0 && !isTrue(statistic(written, '__valid', 'min')),
     unitsFromName: !isFalse(statistic(written, '__unit_from_name', 'max')),
     path: params.path,
-    row:
-      rows.explicit || reading.numbered
-        ? '__src_row'
-        : `file_row_number + ${rows.firstDataRow}${shifts.length > 0 ? ' + COALESCE(b.add, 0)' : ''}`,
-    shifts,
+    // (a conversion's rows are always numbered)
+    row: rows.explicit || reading.numbered ? '__src_row' : recordRow('file_row_number', rows),
   };
 }
 
@@ -404,15 +384,6 @@ export async function curateClean(
 const saltSet = new WeakMap<Duck, string>();
 /** Engines whose `staged_duplicates` is the empty table (made once, kept until a search fills it). */
 const noneFound = new WeakSet<Duck>();
-
-/** The blank-line corrections of row numbers as a table, and the join that applies them (CSV only). */
-async function blankLineShifts(duck: Duck, shifts: { from: number; add: number }[]): Promise<string> {
-  await duck.run(
-    'CREATE OR REPLACE TEMP TABLE blank_line_shifts AS SELECT unnest($from::BIGINT[]) AS "from", unnest($add::BIGINT[]) AS add',
-    { from: listValue(shifts.map((s) => s.from)), add: listValue(shifts.map((s) => s.add)) },
-  );
-  return ' ASOF LEFT JOIN blank_line_shifts b ON file_row_number >= b."from"';
-}
 
 /** What `COPY … (RETURN_STATS true)` answers for the one file written. */
 interface CopyStats {

@@ -214,6 +214,41 @@ describe('one pass for a large clean export', () => {
   }
 });
 
+describe('row numbers below blank lines', () => {
+  // a blank line after every 100th data row but the last: the last row (data row LARGE) has 399 above it
+  const withBlankLines = (body: string) =>
+    `${body
+      .trimEnd()
+      .split('\n')
+      .flatMap((line, i) => (i % 100 === 0 && i > 0 && i < LARGE ? [line, ''] : [line]))
+      .join('\n')}\n`;
+  const lastRow = 1 + LARGE + 399;
+
+  it('numbers them in the one pass as staging does', async () => {
+    const [one, two] = await ingestBoth(
+      'skm',
+      'bersih-baris-kosong.csv',
+      withBlankLines(skmCsv(LARGE, { seed: 13 })),
+    );
+    expect(one!.report).toEqual(two!.report);
+    expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: LARGE });
+    expect(one!.curated).toEqual(two!.curated);
+    expect(one!.curated!.rows.at(-1)).toMatchObject({ source_row: lastRow });
+    expect([one!.staged, two!.staged]).toEqual([false, true]);
+  });
+
+  it("reports an invalid row by the officer's row number, whichever engine numbers it", async () => {
+    const body = skmCsv(LARGE, {
+      seed: 14,
+      edit: (c, i) => (i === LARGE - 1 ? [...c.slice(0, 5), '7', ...c.slice(6)] : c),
+    });
+    const [one, two] = await ingestBoth('skm', 'salah-baris-kosong.csv', withBlankLines(body));
+    expect(one!.report).toEqual(two!.report);
+    expect(one!.report.samples.map((s) => s.row)).toEqual([lastRow]);
+    expect(one!.curated).toEqual(two!.curated);
+  });
+});
+
 describe('engine threads by upload size', () => {
   it('reads an upload of up to 2 MiB on one thread, a larger one on all, and switches only between them', async () => {
     const two = sides[1]!;

@@ -1,5 +1,6 @@
 import { CR, LF, QUOTE } from './bytes.ts';
 import { fileChunks } from './file-chunks.ts';
+import type { RowShift } from './source.ts';
 
 /** What the engine's CSV reader does not tell: where blank lines were, and whether a cell spans lines. */
 export interface CsvLines {
@@ -69,7 +70,7 @@ function pushRun(runs: CsvLines['runs'], record: number, blanks: number): void {
  * counting blank lines, as a spreadsheet numbers rows): data record i (0-based) is row
  * `firstDataRow + i + add`, where `add` is that of the last entry with `from <= i`.
  */
-export function rowShifts(lines: CsvLines, headerRecord: number): { from: number; add: number }[] {
+export function rowShifts(lines: CsvLines, headerRecord: number): RowShift[] {
   // the header's non-blank ordinal k satisfies k + blanks-before-k = headerRecord
   let atHeader = 0;
   for (const run of lines.runs) if (run.record + run.blanks <= headerRecord) atHeader = run.blanks;

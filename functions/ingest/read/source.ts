@@ -21,6 +21,12 @@ interface SourceBase {
   skipped?: { count: number; rows: number[] };
 }
 
+/** From data record `from` (0-based) on, the rows are `add` further down: the blank lines above them. */
+export interface RowShift {
+  from: number;
+  add: number;
+}
+
 /** A UTF-8 CSV file. */
 export interface CsvSource extends SourceBase {
   format: 'csv';
@@ -36,8 +42,8 @@ export interface CsvSource extends SourceBase {
     | {
         explicit: false;
         firstDataRow: number;
-        /** Blank lines between records: from data record `from` on, add `add` (see csv-lines.ts). */
-        shifts?: { from: number; add: number }[];
+        /** Blank lines between records (see csv-lines.ts). */
+        shifts?: RowShift[];
       };
   /** A quoted cell spans lines: the engine must read the file with one thread. */
   quotedNewlines?: boolean;
