@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { listValue } from '@duckdb/node-api';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { type Duck, ident, literal } from '#core/duckdb.ts';
@@ -17,8 +18,14 @@ import type { Target } from './key.ts';
 import { PARQUET_WRITE, STAGED_PARQUET_WRITE } from './limits.ts';
 import { curatedColumns, type LineageValues } from './outputs.ts';
 import { timed } from './profile.ts';
-import type { TabularSource } from './read/source.ts';
-import { recordRow, sourceRelation, sourceTable, TABLE_SOURCE_MAX_BYTES } from './stage-source.ts';
+import type { RowShift, TabularSource } from './read/source.ts';
+import {
+  numberableInScan,
+  recordRow,
+  sourceRelation,
+  sourceTable,
+  TABLE_SOURCE_MAX_BYTES,
+} from './stage-source.ts';
 
 /**
  * Smallest source for the fast-path plan: the fast paths save about 1 µs of CPU per row and cost about 4 ms
@@ -56,8 +63,8 @@ interface ScanParams {
 /**
  * How a source is read: a small one is copied into a table first ({@link sourceTable}), a large one where it
  * is; and whether `__src_row` holds the officer's row number (a conversion's; a large CSV is numbered in
- * the scan when the engine runs one thread anyway, as the numbering window keeps a scan on one; otherwise
- * it is numbered by its row in the staged file).
+ * the scan when the engine runs one thread anyway, as the numbering window keeps a scan on one, and its
+ * blank lines are few enough ({@link numberableInScan}); otherwise by its row in the staged file).
  */
 function readingOf(duck: Duck, src: TabularSource, params: ScanParams) {
   // a local scratch file, asked twice for a file that is staged after its one pass is not taken: a
@@ -65,7 +72,7 @@ function readingOf(duck: Duck, src: TabularSource, params: ScanParams) {
   // file goes by the size of its rows as text, as the CSV it replaces did
   const size = src.format === 'parquet' ? src.textBytes : statSync(src.path).size;
   const viaTable = params.viaTable ?? size <= TABLE_SOURCE_MAX_BYTES;
-  const numbered = src.rows.explicit || (!viaTable && duck.threadsNow === 1);
+  const numbered = src.rows.explicit || (!viaTable && duck.threadsNow === 1 && numberableInScan(src));
   return { size, viaTable, numbered };
 }
 type Reading = ReturnType<typeof readingOf>;
@@ -145,10 +152,14 @@ export interface BatchShape {
   bytes: number;
 }
 
-/** The shape of `ex`. An export is validated alone when it is not small: it is read where it is, in its own scan. */
+/**
+ * The shape of `ex`. An export is validated alone when it is not small (a large one is read where it is, in
+ * its own scan) or when its load cannot number its rows ({@link numberableInScan}).
+ */
 export function batchShape(duck: Duck, ex: Export): BatchShape {
   const reading = readingOf(duck, ex.src, { salt: '' });
-  return { text: reading.viaTable ? batchCompile(ex).staged : null, bytes: reading.size };
+  const batched = reading.viaTable && numberableInScan(ex.src);
+  return { text: batched ? batchCompile(ex).staged : null, bytes: reading.size };
 }
 
 /** A batch is validated with the lean plan, every value through the full parsers: the same results. */
@@ -247,7 +258,9 @@ export async function stage(
 ): Promise<Staged> {
   const found = params.prestaged ?? (await validate(duck, { ds, src, mapping, target }, params));
   const key = ident(ds.key);
-  await duck.run(`CREATE OR REPLACE TEMP VIEW staged AS ${stagedRows(ds, found, params.submissionId)}`);
+  await duck.run(
+    `CREATE OR REPLACE TEMP VIEW staged AS ${await stagedRows(duck, ds, found, params.submissionId)}`,
+  );
   const rowsInvalid = found.anyInvalid ? await countInvalid(duck) : 0;
   // a batch counted the repeated keys already: most often none
   const duplicates =
@@ -267,22 +280,39 @@ export async function stage(
 
 /** One export's staged rows, as {@link stage} finds them in its own staged file or in a batch's table. */
 type Found = Pick<Prestaged, 'checks' | 'rawColumns' | 'rows' | 'anyInvalid' | 'unitsFromName' | 'repeats'> &
-  ({ table: string; file: number } | { path: string; row: string });
+  ({ table: string; file: number } | { path: string; row: string; joinedShifts?: RowShift[] });
 
 /**
  * The query of `staged`: the export's rows with `__row`, the officer's row number, and the derived key where
  * the export has none. A view cannot take parameters: the path is a scratch file's and the id is hex, both
  * ours.
  */
-function stagedRows(ds: Dataset<Record<string, Column>>, found: Found, submissionId: string) {
+async function stagedRows(
+  duck: Duck,
+  ds: Dataset<Record<string, Column>>,
+  found: Found,
+  submissionId: string,
+) {
   const key = ident(ds.key);
   // a batch's rows in the officer's order, whatever order the engine reads them in: without the sort, 2 of
   // the demo tree's 4,297 batched exports once had their first rows come last in their curated file
   if ('file' in found)
     return `SELECT * EXCLUDE (__file) REPLACE (${derivedKey(ds, '__src_row', submissionId)} AS ${key}), __src_row AS __row
       FROM ${ident(found.table)} WHERE __file = ${found.file} ORDER BY __src_row`;
-  return `SELECT * EXCLUDE (file_row_number) REPLACE (${derivedKey(ds, found.row, submissionId)} AS ${key}), ${found.row} AS __row
-    FROM read_parquet(${literal(found.path)}, file_row_number = true)`;
+  const rows = `read_parquet(${literal(found.path)}, file_row_number = true)`;
+  const select = (excluded: string) =>
+    `SELECT * EXCLUDE (${excluded}) REPLACE (${derivedKey(ds, found.row, submissionId)} AS ${key}), ${found.row} AS __row`;
+  if (!found.joinedShifts) return `${select('file_row_number')} FROM ${rows}`;
+  // the join does not keep the rows' order: sorted back into the officer's
+  await duck.run(
+    'CREATE OR REPLACE TEMP TABLE blank_line_runs AS SELECT unnest($from::BIGINT[]) AS "from", unnest($add::BIGINT[]) AS add',
+    {
+      from: listValue(found.joinedShifts.map((s) => s.from)),
+      add: listValue(found.joinedShifts.map((s) => s.add)),
+    },
+  );
+  return `${select('file_row_number, "from", add')} FROM ${rows} ASOF LEFT JOIN blank_line_runs b ON file_row_number >= b."from"
+    ORDER BY file_row_number`;
 }
 
 /**
@@ -311,9 +341,20 @@ async function validate(duck: Duck, ex: Export, params: ScanParams & { path: str
     anyInvalid: count > 0 && !isTrue(statistic(written, '__valid', 'min')),
     unitsFromName: !isFalse(statistic(written, '__unit_from_name', 'max')),
     path: params.path,
-    // (a conversion's rows are always numbered)
-    row: rows.explicit || reading.numbered ? '__src_row' : recordRow('file_row_number', rows),
+    ...rowNumbers(ex.src, reading.numbered),
   };
+}
+
+/**
+ * The SQL of the officer's row numbers of a staged file's rows (a conversion's are always numbered): the
+ * scan's own, or made from the row's place in the file: by {@link recordRow}, or, past as many runs of
+ * blank lines as it takes, by joining a table of the runs.
+ */
+function rowNumbers(src: TabularSource, numbered: boolean): { row: string; joinedShifts?: RowShift[] } {
+  const { rows } = src;
+  if (rows.explicit || numbered) return { row: '__src_row' };
+  if (numberableInScan(src)) return { row: recordRow('file_row_number', rows) };
+  return { row: `file_row_number + ${rows.firstDataRow} + COALESCE(b.add, 0)`, joinedShifts: rows.shifts };
 }
 
 /** The key of a row numbered `row` (SQL): the export's own, or derived from the submission and the row. */

@@ -249,6 +249,30 @@ describe('row numbers below blank lines', () => {
   });
 });
 
+describe('row numbers below very many blank lines', () => {
+  it("numbers them by joining the runs, in the officer's order", async () => {
+    // a blank line after every data row: 2,099 runs above the last row, more than the expression takes
+    const rows = 2_100;
+    const body = skmCsv(rows, {
+      seed: 15,
+      edit: (c, i) => (i === rows - 1 ? [...c.slice(0, 5), '7', ...c.slice(6)] : c),
+    });
+    const lines = body.trimEnd().split('\n');
+    const [one, two] = await ingestBoth(
+      'skm',
+      'baris-kosong-berselang.csv',
+      `${lines.flatMap((line, i) => (i === 0 ? [line] : [line, ''])).join('\n')}\n`,
+    );
+    expect(one!.report).toEqual(two!.report);
+    expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: rows - 1 });
+    // data row i is the spreadsheet's row 2i
+    expect(one!.report.samples.map((s) => s.row)).toEqual([2 * rows]);
+    expect(one!.curated!.order.map((r) => r.source_row)).toEqual(
+      Array.from({ length: rows - 1 }, (_, i) => 2 * (i + 1)),
+    );
+  });
+});
+
 describe('engine threads by upload size', () => {
   it('reads an upload of up to 2 MiB on one thread, a larger one on all, and switches only between them', async () => {
     const two = sides[1]!;
