@@ -62,9 +62,10 @@ export function sourceRelation(src: TabularSource, numbered = false): SourceRela
 
 /**
  * Most runs of blank lines whose row numbers {@link recordRow} makes. Its expression grows with the runs:
- * a 200 k-row CSV took 2.0 s to ingest with 1,024 runs, 2.6 s with 4,096 and 4.4 s with 16,384, where
- * joining a table of the runs to the staged rows took 2.5–2.7 s whatever their number (a blank line after
- * every row: 200,000 runs, 4.0–4.8 s with the join, 80 s and 4.5 GB with the expression).
+ * on one engine thread a 200 k-row CSV took 2.0 s to ingest with 1,024 runs, 2.6 s with 4,096 and 4.4 s
+ * with 16,384, where joining a table of the runs to the staged rows took 2.5–2.7 s whatever their number
+ * (on two threads, a blank line after every row: 200,000 runs, 4.0–4.8 s with the join, 80 s and 4.5 GB
+ * with the expression).
  */
 const MAX_EXPRESSION_RUNS = 2048;
 
