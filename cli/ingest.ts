@@ -5,7 +5,7 @@ import { canonicalRegionCode } from '#core/regions.ts';
 import { listFiles } from '#ingest/local.ts';
 import type { SubmissionReport } from '#ingest/report.ts';
 import { lakeDir, parse, periodArg, progress, progressDone, UsageError } from './args.ts';
-import { defaultJobs, ingestPool } from './ingest-pool.ts';
+import { defaultJobs, ingestPool, serveWorker } from './ingest-pool.ts';
 import { type Command, LAKE_OPTION } from './main.ts';
 
 const LABEL: Record<SubmissionReport['status'], string> = {
@@ -41,9 +41,16 @@ export const command: Command = {
         period: { type: 'string' },
         json: { type: 'boolean' },
         jobs: { type: 'string' },
+        // internal: a worker process of --jobs (not in the help)
+        worker: { type: 'boolean' },
       },
       true,
     );
+    const target = { dataset: values.dataset, region: values.region, period: values.period };
+    if (values.worker) {
+      await serveWorker(lakeDir(values.lake), target);
+      return 0;
+    }
     if (positionals.length === 0)
       throw new UsageError('sebutkan minimal satu berkas atau folder (atau - untuk daftar dari stdin)');
     const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
@@ -55,7 +62,7 @@ export const command: Command = {
     await ingestPool(files, {
       lake: lakeDir(values.lake),
       jobs,
-      target: { dataset: values.dataset, region: values.region, period: values.period },
+      target,
       onReport: (r, done) => {
         tally[r.status]++;
         if (values.json) console.log(JSON.stringify(r));

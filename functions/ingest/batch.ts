@@ -19,6 +19,8 @@ import { type BatchShape, batchShape, type Prestaged, stageBatch } from './stage
  * ms a file.
  */
 const BATCH = { files: 256, bytes: 32 * 1024 * 1024 };
+/** Most uploads validated together ({@link BATCH}). */
+export const BATCH_FILES = BATCH.files;
 
 /** An upload taken: its place in the run, its context (own scratch folder) and where it stands. */
 interface Taken {
@@ -38,10 +40,14 @@ interface Taken {
  * opened, mapped) until {@link BATCH} says enough wait; then the waiting ones are validated, by shape, and
  * each is completed in turn. A submission sent twice within a batch is completed once, then found in the
  * ledger: a duplicate, as one after the other would be.
+ *
+ * The uploads come in deliveries (a list, or lists as a caller receives them: `pantau ingest --jobs`'s
+ * workers); the waiting ones are validated at the end of each delivery too, so that none waits for the
+ * next one. `index` counts across deliveries.
  */
 export async function ingestUploads(
   ctx: IngestContext,
-  uploads: Upload[],
+  deliveries: Iterable<Upload[]> | AsyncIterable<Upload[]>,
   onReport: (report: SubmissionReport, index: number) => void,
 ): Promise<void> {
   let taken: Taken[] = [];
@@ -60,17 +66,20 @@ export async function ingestUploads(
     taken = [];
     bytes = 0;
   };
-  for (const [index, upload] of uploads.entries()) {
-    // each waiting upload keeps its own scratch folder: its download, conversion and staged rows
-    const slot = { ...ctx, scratchDir: join(ctx.scratchDir, `upload-${taken.length}`) };
-    await mkdir(slot.scratchDir, { recursive: true });
-    const prepared = await prepareSubmission(slot, upload);
-    const shape = 'ready' in prepared ? batchShape(ctx.duck, prepared.ready) : undefined;
-    taken.push({ index, ctx: slot, ...prepared, shape });
-    bytes += shape?.bytes ?? 0;
-    if (taken.length >= BATCH.files || bytes >= BATCH.bytes) await flush();
+  let index = 0;
+  for await (const uploads of deliveries) {
+    for (const upload of uploads) {
+      // each waiting upload keeps its own scratch folder: its download, conversion and staged rows
+      const slot = { ...ctx, scratchDir: join(ctx.scratchDir, `upload-${taken.length}`) };
+      await mkdir(slot.scratchDir, { recursive: true });
+      const prepared = await prepareSubmission(slot, upload);
+      const shape = 'ready' in prepared ? batchShape(ctx.duck, prepared.ready) : undefined;
+      taken.push({ index: index++, ctx: slot, ...prepared, shape });
+      bytes += shape?.bytes ?? 0;
+      if (taken.length >= BATCH.files || bytes >= BATCH.bytes) await flush();
+    }
+    await flush();
   }
-  await flush();
 }
 
 /**

@@ -29,18 +29,32 @@ export async function listFiles(paths: string[]): Promise<string[]> {
   return out;
 }
 
+interface LocalOptions {
+  target?: TargetParts;
+  threads?: number;
+  onReport?: (r: SubmissionReport, i: number) => void;
+}
+
 /**
  * Ingest local files into a local lake, one after another, with one engine for the whole run.
  * Upload time is each file's modification time.
  */
-export async function ingestLocalFiles(
+export function ingestLocalFiles(
   lakeDir: string,
   files: string[],
-  options: {
-    target?: TargetParts;
-    threads?: number;
-    onReport?: (r: SubmissionReport, i: number) => void;
-  } = {},
+  options: LocalOptions = {},
+): Promise<SubmissionReport[]> {
+  return ingestLocalDeliveries(lakeDir, [files], options);
+}
+
+/**
+ * {@link ingestLocalFiles} for files that come in deliveries, as a worker of `pantau ingest --jobs` receives
+ * them: each is ingested as it comes, with the same engine. `i` counts across deliveries.
+ */
+export async function ingestLocalDeliveries(
+  lakeDir: string,
+  deliveries: Iterable<string[]> | AsyncIterable<string[]>,
+  options: LocalOptions = {},
 ): Promise<SubmissionReport[]> {
   const scratch = await mkdtemp(join(tmpdir(), 'pantau-ingest-'));
   const duck = await openIngestEngine(scratch, { threads: options.threads });
@@ -55,13 +69,19 @@ export async function ingestLocalFiles(
     listUploads: true,
   };
   const reports: SubmissionReport[] = [];
-  const uploads: Upload[] = files.map((file) => ({
-    store: root,
-    key: file.slice(1).split(sep).join('/'),
-    target: options.target,
-  }));
+  const files: string[] = [];
+  async function* uploads(): AsyncGenerator<Upload[]> {
+    for await (const delivery of deliveries) {
+      files.push(...delivery);
+      yield delivery.map((file) => ({
+        store: root,
+        key: file.slice(1).split(sep).join('/'),
+        target: options.target,
+      }));
+    }
+  }
   try {
-    await ingestUploads(ctx, uploads, (report, i) => {
+    await ingestUploads(ctx, uploads(), (report, i) => {
       report.file = files[i]!;
       reports.push(report);
       options.onReport?.(report, i);

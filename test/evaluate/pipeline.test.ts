@@ -23,8 +23,9 @@ beforeAll(async () => {
   await generate({ out: input, scale: 'tiny', seed: 7 });
   truth = readGroundTruth(input);
   const files = await listFiles([join(input, 'uploads')]);
-  // as `pantau ingest` does: the units registries first, so the units a forms export names get their codes
-  reports = (await ingestPool(files, { lake, jobs: 1 })).map((r) => ({
+  // as `pantau ingest` does, with two worker processes: the units registries first, so the units a forms
+  // export names get their codes; a file sent twice is the duplicate wherever its first copy is
+  reports = (await ingestPool(files, { lake, jobs: 2 })).map((r) => ({
     ...r,
     file: relative(input, r.file),
   }));

@@ -153,18 +153,17 @@ async function oneAtATime(name: string) {
   return { reports: reports.map(withoutClock), lake: await contents(ctx, join(tmp.dir, name, 'lake')) };
 }
 
-/** The uploads in batches, in one run; or in two runs on one engine, the second from `splitAt` on. */
+/** The uploads in batches, in one delivery; or in two, the second from `splitAt` on. */
 async function batched(name: string, splitAt = keys.length) {
   const ctx = await context(name);
   const reports: SubmissionReport[] = [];
-  for (const part of [keys.slice(0, splitAt), keys.slice(splitAt)]) {
-    const list: Upload[] = part.map((key) => ({ store: uploads, key }));
-    const before = reports.length;
-    await ingestUploads(ctx, list, (r, i) => {
-      expect(before + i).toBe(reports.length);
-      reports.push(r);
-    });
-  }
+  const deliveries = [keys.slice(0, splitAt), keys.slice(splitAt)].map((part): Upload[] =>
+    part.map((key) => ({ store: uploads, key })),
+  );
+  await ingestUploads(ctx, deliveries, (r, i) => {
+    expect(i).toBe(reports.length);
+    reports.push(r);
+  });
   // a batch's staged rows are dropped once its uploads are completed
   expect(
     await ctx.duck.rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'batch%'"),
