@@ -385,6 +385,9 @@ export async function curateClean(
 ): Promise<number | null> {
   const reading = readingOf(duck, src, params);
   if (reading.viaTable || !reading.numbered) return null;
+  // without a column for the codes (a forms export naming its units), every row takes its code from a name
+  const fromName = codeFromNameColumn(ds);
+  if (fromName && !mapping.columns.has(fromName)) return null;
   // a cell that only the full parsers read makes its row invalid here, so its file is staged with them
   const scan = await prepareScan(
     duck,
@@ -392,7 +395,7 @@ export async function curateClean(
     { ...params, fullParsers: false },
     reading,
   );
-  const unclean = `NOT __valid${codeFromNameColumn(ds) ? ' OR __unit_from_name' : ''}`;
+  const unclean = `NOT __valid${fromName ? ' OR __unit_from_name' : ''}`;
   const columns = curatedColumns(ds, {
     ...params.lineage,
     key: derivedKey(ds, '__src_row', params.submissionId),

@@ -76,8 +76,9 @@ afterAll(async () => {
 
 /** Ingest `body` on both engines; each side's report (without its clock), curated rows and staged file. */
 async function ingestBoth(dataset: DatasetId, name: string, body: string) {
-  // each case its own region of the lake (a file of its own), so that earlier cases never merge in
-  const region = `32.${String(10 + cases++)}`;
+  // each case its own region of the lake (a file of its own), so that earlier cases never merge in: the
+  // regencies of Jawa Tengah, 33.01–33.29
+  const region = `33.${String(1 + cases++).padStart(2, '0')}`;
   const key = homeKey(dataset, name, region);
   await putUpload(sides[0]!.uploads, key, body, minute(1));
   return Promise.all(
@@ -173,6 +174,18 @@ describe('one pass for a large clean export', () => {
     expect(one!.curated!.rows.find((r) => r.source_row === LARGE)).toMatchObject({
       survey_date: '2026-08-05',
     });
+    expect([one!.staged, two!.staged]).toEqual([true, true]);
+  });
+
+  it('stages a forms export without a column for the unit codes, each unit coded from its name', async () => {
+    // every row takes its code from a name, so the one pass is not tried
+    const rows = [SKM_HEADER, ...Array.from({ length: LARGE }, (_, i) => skmRow(i, 9))];
+    const body = delimited(rows.map((r) => r.slice(1)));
+    const [one, two] = await ingestBoth('skm', 'formulir-tanpa-kode.csv', body);
+    expect(one!.report).toEqual(two!.report);
+    expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: LARGE, rows_rejected: 0 });
+    expect(one!.report.unit_codes).toHaveLength(4);
+    expect(one!.curated).toEqual(two!.curated);
     expect([one!.staged, two!.staged]).toEqual([true, true]);
   });
 
