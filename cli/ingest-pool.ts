@@ -51,8 +51,8 @@ export async function ingestPool(files: string[], options: PoolOptions): Promise
   } finally {
     for (const w of workers) w.end();
   }
-  const codes = await Promise.all(workers.map((w) => w.exited));
-  if (codes.some((c) => c !== 0)) throw workerError(codes.find((c) => c !== 0)!);
+  const failed = (await Promise.all(workers.map((w) => w.exited))).find((c) => c !== 0);
+  if (failed !== undefined) throw workerError(failed);
   return reports;
 }
 
@@ -103,7 +103,11 @@ export interface SizeGroup {
 export async function sizeGroups(files: string[]): Promise<SizeGroup[]> {
   const sized = await Promise.all(files.map(async (f) => ({ f, size: (await stat(f)).size })));
   const groups = new Map<number, string[]>();
-  for (const { f, size } of sized) groups.set(size, [...(groups.get(size) ?? []), f]);
+  for (const { f, size } of sized) {
+    const group = groups.get(size);
+    if (group) group.push(f);
+    else groups.set(size, [f]);
+  }
   return [...groups].map(([size, group]) => ({ size, files: group })).sort((a, b) => b.size - a.size);
 }
 
@@ -117,14 +121,14 @@ export async function sizeGroups(files: string[]): Promise<SizeGroup[]> {
  * on timing.
  */
 export class Deliveries {
-  private readonly groups: SizeGroup[];
+  /** The next group to send. */
+  private at = 0;
   private bytesLeft: number;
 
   constructor(
-    groups: SizeGroup[],
+    private readonly groups: readonly SizeGroup[],
     private readonly jobs: number,
   ) {
-    this.groups = [...groups];
     this.bytesLeft = groups.reduce((n, g) => n + g.size * g.files.length, 0);
   }
 
@@ -133,10 +137,10 @@ export class Deliveries {
     const files: string[] = [];
     let bytes = 0;
     let last = Number.POSITIVE_INFINITY;
-    while (this.groups.length > 0) {
+    while (this.at < this.groups.length) {
       const small = last <= TABLE_SOURCE_MAX_BYTES;
       if (bytes >= share && (!small || files.length >= BATCH_FILES)) break;
-      const g = this.groups.shift()!;
+      const g = this.groups[this.at++]!;
       files.push(...g.files);
       bytes += g.size * g.files.length;
       last = g.size;
