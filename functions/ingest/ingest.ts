@@ -264,6 +264,7 @@ async function validateAndWrite(
     stage(ctx.duck, ds, src, mapping, target, {
       ...submission,
       path: join(ctx.scratchDir, 'staged.parquet'),
+      rejectedPath: join(ctx.scratchDir, 'rejected.parquet'),
       prestaged,
     }),
   );

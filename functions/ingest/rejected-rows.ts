@@ -7,7 +7,6 @@ import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import type { Duck } from '#core/duckdb.ts';
 import type { HeaderMapping } from './headers.ts';
-import { rejectedRows } from './outputs.ts';
 import { checkMessage } from './report.ts';
 import type { Staged } from './stage.ts';
 
@@ -43,12 +42,12 @@ export async function writeRejectedRows(
   const messages = staged.checks.map((k) => checkMessage(k, officer.label(k.column)));
   const duplicate = `${checkMessage({ rule: 'duplikat', detail: '' }, officer.label(ds.key))} Baris pertama: `;
   const reasons = `array_to_string(list_transform(COALESCE(s.__errors, []), x -> $messages[x])
-    || CASE WHEN d.__row IS NOT NULL THEN [$duplicate || d.first_row] ELSE [] END, '; ')`;
+    || CASE WHEN s.first_row IS NOT NULL THEN [$duplicate || s.first_row] ELSE [] END, '; ')`;
   const cells = columns.map(([name], i) => `pantau_safe_cell(${staged.rawText(name)}) AS c${i}`);
   const body = `${out}.body`;
   await duck.run(
     `COPY (SELECT s.__row AS baris, pantau_safe_cell(${reasons}) AS alasan${cells.map((c) => `, ${c}`).join('')}
-     ${rejectedRows(staged)} ORDER BY baris)
+     ${staged.rejected} ORDER BY baris)
      TO ${literal(body)} (FORMAT csv, HEADER false, DELIMITER '${SEPARATOR}')`,
     { messages: listValue(messages), duplicate },
   );

@@ -45,6 +45,11 @@ export interface Staged {
   duplicates: number;
   /** Whether some row may have its unit code derived from the unit's name (false: the file's statistics say none has). */
   unitsFromName: boolean;
+  /**
+   * The rejected rows (invalid, or repeating an earlier row's id) as SQL `FROM …` naming them `s`, each with
+   * `first_row`, the earlier row a duplicate repeats (NULL for an invalid row); in any order.
+   */
+  rejected: string;
 }
 
 /** What a validating scan of one export needs besides the engine and the export. */
@@ -254,19 +259,28 @@ export async function stage(
   src: TabularSource,
   mapping: HeaderMapping,
   target: Target,
-  params: ScanParams & { submissionId: string; path: string; prestaged?: Prestaged },
+  params: ScanParams & { submissionId: string; path: string; rejectedPath: string; prestaged?: Prestaged },
 ): Promise<Staged> {
   const found = params.prestaged ?? (await validate(duck, { ds, src, mapping, target }, params));
   const key = ident(ds.key);
   await duck.run(
     `CREATE OR REPLACE TEMP VIEW staged AS ${await stagedRows(duck, ds, found, params.submissionId)}`,
   );
-  const rowsInvalid = found.anyInvalid ? await countInvalid(duck) : 0;
   // a batch counted the repeated keys already: most often none
   const duplicates =
     mapping.columns.has(ds.key) && found.repeats !== 0
       ? await timed('stage-duplicates', () => findDuplicates(duck, key))
       : await noDuplicates(duck);
+  const rejected = joinedRejected(duplicates);
+  const kept =
+    'path' in found && (found.anyInvalid || duplicates > 0)
+      ? await timed('stage-rejected', () => keepRejected(duck, rejected, params.rejectedPath))
+      : undefined;
+  const rowsInvalid = !found.anyInvalid
+    ? 0
+    : kept && duplicates === 0
+      ? kept.rows
+      : await countInvalid(duck, kept?.from ?? rejected);
   return {
     checks: found.checks,
     rawText: (column) =>
@@ -275,7 +289,32 @@ export async function stage(
     rowsInvalid,
     duplicates,
     unitsFromName: found.unitsFromName,
+    rejected: kept?.from ?? rejected,
   };
+}
+
+/**
+ * The rejected rows as they are found in `staged`: its invalid rows, and the rows `staged_duplicates` names.
+ * Without duplicates the filter names the staged rows alone: the engine then filters in their scan instead
+ * of joining and deriving the keys of every row first (a third less CPU on 2 M rows).
+ */
+const joinedRejected = (duplicates: number) =>
+  duplicates > 0
+    ? `FROM (SELECT s.*, d.first_row FROM staged s LEFT JOIN staged_duplicates d USING (__row)
+        WHERE NOT s.__valid OR d.__row IS NOT NULL) s`
+    : 'FROM (SELECT *, CAST(NULL AS BIGINT) AS first_row FROM staged WHERE NOT __valid) s';
+
+/**
+ * Copy the rejected rows of a staged file (`rejected`, see {@link joinedRejected}) to the scratch file
+ * `path`, once: the counts, the report's samples and the rejected-row file then read those rows alone. Each
+ * read of them from the staged file decoded every column of every row (a 2 M-row export with 4,000 invalid
+ * rows: ~60 ms a read, four reads). Returns where they are now, and how many there are.
+ */
+async function keepRejected(duck: Duck, rejected: string, path: string) {
+  const [written] = await duck.rows<CopyStats>(
+    `COPY (SELECT * ${rejected}) TO ${literal(path)} (${STAGED_PARQUET_WRITE}, RETURN_STATS true)`,
+  );
+  return { from: `FROM read_parquet(${literal(path)}) s`, rows: Number(written?.count ?? 0) };
 }
 
 /** One export's staged rows, as {@link stage} finds them in its own staged file or in a batch's table. */
@@ -444,8 +483,8 @@ function statistic(stats: CopyStats | undefined, column: string, name: string): 
 const isTrue = (v: string | undefined) => v === '1' || v === 'true';
 const isFalse = (v: string | undefined) => v === '0' || v === 'false';
 
-async function countInvalid(duck: Duck): Promise<number> {
-  const [r] = await duck.rows<{ n: string }>('SELECT count(*) AS n FROM staged WHERE NOT __valid');
+async function countInvalid(duck: Duck, rejected: string): Promise<number> {
+  const [r] = await duck.rows<{ n: string }>(`SELECT count(*) AS n ${rejected} WHERE NOT s.__valid`);
   return Number(r!.n);
 }
 

@@ -154,6 +154,7 @@ describe('one pass for a large clean export', () => {
     const staged = await stage(reader, ds, src, mapping, target, {
       ...params,
       path: join(tmp.dir, 'staged.parquet'),
+      rejectedPath: join(tmp.dir, 'rejected.parquet'),
     });
     const twoSteps = join(tmp.dir, 'two-steps.parquet');
     await writeCurated(reader, ds, lineage, twoSteps, metadata, staged);

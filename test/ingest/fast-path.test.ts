@@ -129,6 +129,7 @@ describe('normaliser fast paths', () => {
           submissionId: 'x',
           salt: 's',
           path,
+          rejectedPath: `${path}.rejected`,
           fastPaths,
           viaTable,
         });

@@ -91,8 +91,9 @@ async function staged(id: DatasetId, src: TabularSource, plan: { fastPaths: bool
     ...params,
     ...plan,
     path,
+    rejectedPath: `${path}.rejected`,
   });
-  const { rawText: _, ...counts } = result;
+  const { rawText: _, rejected: __, ...counts } = result;
   return {
     result: counts,
     rows: await engine.duck.rows('SELECT * FROM staged ORDER BY __row'),
