@@ -12,9 +12,9 @@ import type { Staged } from './stage.ts';
 const MAX_VALUE_CHARS = 200;
 const DUPLICATE = { rule: 'duplikat', detail: '' } as const;
 /**
- * The accepted rows of `staged`, the complement of its rejected ones ({@link Staged.rejected}): valid, and not repeating an earlier
- * row's id. A kind of rejection the file has none of is not filtered (a clean file's rows are copied as
- * they are).
+ * The accepted rows of `staged`, the complement of its rejected ones ({@link Staged.rejected}): valid, and
+ * not repeating an earlier row's id. A kind of rejection the file has none of is not filtered (a clean
+ * file's rows are copied as they are).
  */
 function acceptedRows(staged: Pick<Staged, 'rowsInvalid' | 'duplicates'>): string {
   const filters = [

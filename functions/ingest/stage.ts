@@ -271,16 +271,16 @@ export async function stage(
     mapping.columns.has(ds.key) && found.repeats !== 0
       ? await timed('stage-duplicates', () => findDuplicates(duck, key))
       : await noDuplicates(duck);
-  const rejected = joinedRejected(duplicates);
+  const inStaged = rejectedInStaged(duplicates);
   const kept =
     'path' in found && (found.anyInvalid || duplicates > 0)
-      ? await timed('stage-rejected', () => keepRejected(duck, rejected, params.rejectedPath))
+      ? await timed('stage-rejected', () => keepRejected(duck, inStaged, params.rejectedPath))
       : undefined;
-  const rowsInvalid = !found.anyInvalid
-    ? 0
-    : kept && duplicates === 0
-      ? kept.rows
-      : await countInvalid(duck, kept?.from ?? rejected);
+  const rejected = kept?.from ?? inStaged;
+  // without duplicates, every row copied is invalid
+  let rowsInvalid = 0;
+  if (found.anyInvalid)
+    rowsInvalid = kept && duplicates === 0 ? kept.rows : await countInvalid(duck, rejected);
   return {
     checks: found.checks,
     rawText: (column) =>
@@ -289,7 +289,7 @@ export async function stage(
     rowsInvalid,
     duplicates,
     unitsFromName: found.unitsFromName,
-    rejected: kept?.from ?? rejected,
+    rejected,
   };
 }
 
@@ -298,14 +298,14 @@ export async function stage(
  * Without duplicates the filter names the staged rows alone: the engine then filters in their scan instead
  * of joining and deriving the keys of every row first (a third less CPU on 2 M rows).
  */
-const joinedRejected = (duplicates: number) =>
+const rejectedInStaged = (duplicates: number) =>
   duplicates > 0
     ? `FROM (SELECT s.*, d.first_row FROM staged s LEFT JOIN staged_duplicates d USING (__row)
         WHERE NOT s.__valid OR d.__row IS NOT NULL) s`
     : 'FROM (SELECT *, CAST(NULL AS BIGINT) AS first_row FROM staged WHERE NOT __valid) s';
 
 /**
- * Copy the rejected rows of a staged file (`rejected`, see {@link joinedRejected}) to the scratch file
+ * Copy the rejected rows of a staged file (`rejected`, see {@link rejectedInStaged}) to the scratch file
  * `path`, once: the counts, the report's samples and the rejected-row file then read those rows alone. Each
  * read of them from the staged file decoded every column of every row (a 2 M-row export with 4,000 invalid
  * rows: ~60 ms a read, four reads). Returns where they are now, and how many there are.
