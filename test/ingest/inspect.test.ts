@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAIN_LINES, scanCsvLines } from '#ingest/read/csv-lines.ts';
 import { inspectFile } from '#ingest/read/inspect.ts';
 import { tempDir } from '../support/lake.ts';
 
@@ -57,6 +58,66 @@ describe('inspectFile over several reads', () => {
       const { tail } = await inspectFile(file);
       expect(tail.equals(bytes.subarray(Math.max(0, size - 16 * 1024)))).toBe(true);
     }
+  });
+});
+
+describe('whether a scan of the lines has anything to tell', () => {
+  const plainLines = async (name: string, bytes: Buffer) => {
+    const file = join(tmp.dir, name);
+    await writeFile(file, bytes);
+    const facts = await inspectFile(file);
+    // the inspection's answer stands in for the scan only when the scan would find nothing
+    if (facts.plainLines) expect(scanCsvLines(file), name).toEqual(PLAIN_LINES);
+    return facts.plainLines;
+  };
+
+  for (const [body, plain] of [
+    ['a,b\n1,2\n', true],
+    ['a,b\r\n1,2\r\n', true],
+    ['a,b\r1,2\r', true],
+    ['a,b\n \n1,2', true],
+    ['a,b\n\r1,2\n', true],
+    ['a,b\n\n1,2\n', false],
+    ['a,b\r\n\r\n1,2\r\n', false],
+    ['\na,b\n', false],
+    ['\r\na,b\n', false],
+    ['a,b\n1,2\n\n', false],
+    ['a,b\n"x, y",2\n', false],
+  ] as const)
+    it(`${plain ? 'nothing' : 'something'} in ${JSON.stringify(body)}`, async () => {
+      expect(await plainLines('lines.csv', Buffer.from(body))).toBe(plain);
+    });
+
+  it('sees a blank line across a read boundary', async () => {
+    const filler = (n: number) => Buffer.alloc(n, 0x61);
+    const cases: [Buffer, boolean][] = [
+      [Buffer.concat([filler(MiB - 1), Buffer.from('\n\nb\n')]), false],
+      [Buffer.concat([filler(MiB - 2), Buffer.from('\n\r\nb\n')]), false],
+      [Buffer.concat([filler(MiB - 1), Buffer.from('\nb\nc\n')]), true],
+      [Buffer.concat([filler(MiB), Buffer.from('\nb\n')]), true],
+    ];
+    for (const [i, [bytes, plain]] of cases.entries())
+      expect(await plainLines(`boundary-${i}.csv`, bytes), String(i)).toBe(plain);
+  });
+
+  it('never stands in for a scan that finds something, on short texts of every line ending', async () => {
+    const alphabet = ['a', ',', '\n', '\r', ' ', '"'];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    let plain = 0;
+    for (let i = 0; i < 400; i++) {
+      const text = Array.from(
+        { length: 1 + Math.floor(random() * 12) },
+        () => alphabet[Math.floor(random() * 6)],
+      );
+      if (await plainLines('random.csv', Buffer.from(text.join('')))) plain++;
+    }
+    // both answers occur
+    expect(plain).toBeGreaterThan(20);
+    expect(plain).toBeLessThan(380);
   });
 });
 

@@ -14,6 +14,9 @@ export interface CsvLines {
   quotedNewlines: boolean;
 }
 
+/** The line structure of a file with neither quotes nor blank lines (`FileFacts.plainLines`): nothing to tell. */
+export const PLAIN_LINES: CsvLines = { runs: [], quotedNewlines: false };
+
 /**
  * Scan a delimited text file's line structure, streaming: records end at line breaks outside quotes, a
  * blank line is one with nothing (or only a CR) before its LF. Jumps between quote and LF bytes with

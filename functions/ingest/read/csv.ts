@@ -5,7 +5,7 @@ import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import { headerScore } from '../headers.ts';
 import { headLines, headRecords } from './csv-head.ts';
-import { rowShifts, scanCsvLines } from './csv-lines.ts';
+import { PLAIN_LINES, rowShifts, scanCsvLines } from './csv-lines.ts';
 import { openCsvRecap } from './csv-recap.ts';
 import { type FileFacts, wholeFile } from './inspect.ts';
 import { HEADER_SEARCH_ROWS, MIN_HEADER_COLUMNS, type TabularSource, UnreadableFileError } from './source.ts';
@@ -51,7 +51,13 @@ export async function openCsv(
     join(dirname(scratchPath), 'converted.csv'),
   );
   if (recap) return { ...recap, description };
-  const layout = scanCsvLines(utf8Path, facts.encoding === 'utf-8' ? wholeFile(facts) : undefined);
+  // a transcoded copy is scanned: the inspection saw the upload's bytes
+  const layout =
+    facts.encoding !== 'utf-8'
+      ? scanCsvLines(utf8Path)
+      : facts.plainLines
+        ? PLAIN_LINES
+        : scanCsvLines(utf8Path, wholeFile(facts));
   return {
     format: 'csv',
     path: utf8Path,

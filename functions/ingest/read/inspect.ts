@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import { CR, LF, QUOTE } from './bytes.ts';
 import { fileChunks } from './file-chunks.ts';
 
 /** What one streaming pass over an uploaded file learns. */
@@ -14,6 +15,11 @@ export interface FileFacts {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   /** Longest physical line in bytes (lines end at LF or CR). */
   longestLine: number;
+  /**
+   * No quote byte and no blank line (nothing, or only a CR, before an LF): each line of a text file is one
+   * record, and a scan of its line structure (`scanCsvLines`) has nothing to tell.
+   */
+  plainLines: boolean;
 }
 
 const HEAD_BYTES = 256 * 1024;
@@ -31,7 +37,7 @@ const READ_BYTES = 1 << 20;
 export async function inspectFile(path: string): Promise<FileFacts> {
   const hash = createHash('sha256');
   const utf8 = new Utf8Check();
-  const lines = { longest: 0, current: 0 };
+  const lines: LineState = { longest: 0, current: 0, sinceLf: 0, lastByte: -1, blank: false, quote: false };
   const heads: Buffer[] = [];
   let tail: Buffer = Buffer.alloc(0);
   let size = 0;
@@ -46,7 +52,16 @@ export async function inspectFile(path: string): Promise<FileFacts> {
   }
   const head = heads.length === 1 ? heads[0]! : Buffer.concat(heads);
   const longestLine = Math.max(lines.longest, lines.current);
-  return { sha256: hash.digest('hex'), size, head, tail, longestLine, ...classify(head, utf8.end()) };
+  const plainLines = !lines.quote && !lines.blank;
+  return {
+    sha256: hash.digest('hex'),
+    size,
+    head,
+    tail,
+    longestLine,
+    plainLines,
+    ...classify(head, utf8.end()),
+  };
 }
 
 /** The last {@link TAIL_BYTES} of `kept` followed by `chunk`, copied (the chunk's buffer is read into again). */
@@ -91,25 +106,57 @@ function completeLength(bytes: Buffer): number {
   return bytes.length - i < need ? i : bytes.length;
 }
 
-/** Track the longest run of bytes without a line end, across chunks (each search scans the chunk once). */
-function measureLines(chunk: Buffer, state: { longest: number; current: number }): void {
+/** What {@link measureLines} carries from one chunk to the next. */
+interface LineState {
+  longest: number;
+  /** Bytes since the last line end (LF or CR). */
+  current: number;
+  /** Bytes since the last LF (or the file's start). */
+  sinceLf: number;
+  /** The last byte of the chunk before (-1: none). */
+  lastByte: number;
+  /** A line with nothing, or only a CR, before its LF has been seen. */
+  blank: boolean;
+  /** A quote byte has been seen. */
+  quote: boolean;
+}
+
+/**
+ * Track the longest run of bytes without a line end, across chunks (each search scans the chunk once), and
+ * whether a quote byte or a blank line (as `scanCsvLines` counts them) occurs: each is looked for only
+ * until it is first seen.
+ */
+function measureLines(chunk: Buffer, state: LineState): void {
   const next = (byte: number, from: number) => {
     const at = chunk.indexOf(byte, from);
     return at < 0 ? chunk.length : at;
   };
-  let lf = next(0x0a, 0);
-  let cr = next(0x0d, 0);
+  if (!state.quote) state.quote = chunk.includes(QUOTE);
+  let lf = next(LF, 0);
+  let cr = next(CR, 0);
   let start = 0;
+  let afterLf = -1; // where the line after this chunk's last LF so far starts
   while (Math.min(lf, cr) < chunk.length) {
     const end = Math.min(lf, cr);
     state.longest = Math.max(state.longest, state.current + end - start);
     state.current = 0;
+    if (end === lf) {
+      if (!state.blank) {
+        const length = afterLf < 0 ? state.sinceLf + lf : lf - afterLf;
+        const before = lf > 0 ? chunk[lf - 1]! : state.lastByte;
+        state.blank = length === 0 || (length === 1 && before === CR);
+      }
+      afterLf = lf + 1;
+    }
     start = end + 1;
-    if (lf < start) lf = next(0x0a, start);
-    if (cr < start) cr = next(0x0d, start);
+    if (lf < start) lf = next(LF, start);
+    if (cr < start) cr = next(CR, start);
   }
   state.current += chunk.length - start;
+  state.sinceLf = afterLf < 0 ? state.sinceLf + chunk.length : chunk.length - afterLf;
+  state.lastByte = chunk[chunk.length - 1] ?? state.lastByte;
 }
+
 function classify(head: Buffer, validUtf8: boolean): Pick<FileFacts, 'format' | 'encoding'> {
   if (head[0] === 0xff && head[1] === 0xfe) return { format: 'text', encoding: 'utf-16le' };
   if (head[0] === 0xfe && head[1] === 0xff) return { format: 'text', encoding: 'utf-16be' };
