@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { invalidPeriodMessage } from '#core/contract/names.ts';
-import { METHODOLOGY_VERSIONS, type MethodologyVersion } from '#core/methodology.ts';
+import { METHODOLOGY_VERSIONS, type MethodologyVersion } from '#core/methodology-versions.ts';
 import { type Period, parsePeriod } from '#core/period.ts';
 
 /** The one error a command raises for wrong use: exit code 2, a sentence in Bahasa Indonesia. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { METHODOLOGY_VERSIONS, type MethodologyVersion, methodologyFile } from './methodology-versions.ts';
 
 const share = z.number().min(0).max(1);
 const positive = z.number().positive();
@@ -78,14 +79,6 @@ export type Methodology = z.infer<typeof methodologySchema>;
 export class MethodologyError extends Error {
   override name = 'MethodologyError';
 }
-
-/** The methodology versions shipped in `methodology/`; the first is the default. */
-export const METHODOLOGY_VERSIONS = ['v2', 'v1'] as const;
-export type MethodologyVersion = (typeof METHODOLOGY_VERSIONS)[number];
-
-/** The file of a shipped methodology version. */
-export const methodologyFile = (version: MethodologyVersion): URL =>
-  new URL(`../../methodology/${version}.json`, import.meta.url);
 
 /**
  * The rules a file written before v2 leaves out, with the values that reproduce v1 exactly (and the reminder

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, expect, test, vi } from 'vitest';
-import { loadMethodology, methodologyFile } from '#core/methodology.ts';
+import { loadMethodology } from '#core/methodology.ts';
+import { methodologyFile } from '#core/methodology-versions.ts';
 
 const sha256 = (version: 'v1' | 'v2') =>
   createHash('sha256')
