@@ -33,7 +33,10 @@ export const TAIL_BYTES = 16 * 1024;
  */
 const READ_BYTES = 1 << 20;
 
-/** Hash the file, keep its head and tail, and check in the same pass whether it is valid UTF-8. */
+/**
+ * Hash the file, keep its head and tail, and check in the same pass whether it is valid UTF-8 and how its
+ * lines are made (the longest, and whether any is blank or holds a quote).
+ */
 export async function inspectFile(path: string): Promise<FileFacts> {
   const hash = createHash('sha256');
   const utf8 = new Utf8Check();
