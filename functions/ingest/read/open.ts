@@ -6,13 +6,12 @@ import { LIMITS, sizeText } from '../limits.ts';
 import { timed } from '../profile.ts';
 import { openCsv } from './csv.ts';
 import { type FileFacts, wholeFile } from './inspect.ts';
-import { openJson } from './json.ts';
-import { guardJson } from './json-guard.ts';
 import { type TabularSource, UnreadableFileError } from './source.ts';
-import { openXlsx } from './xlsx.ts';
-import { GuardedZip } from './zip-guard.ts';
 
-/** Open an upload by what its bytes are (never by its extension), within {@link LIMITS}. */
+/**
+ * Open an upload by what its bytes are (never by its extension), within {@link LIMITS}. The workbook and
+ * JSON readers are loaded when a file of theirs first comes: a process that reads a CSV need not load them.
+ */
 export async function openSource(
   path: string,
   facts: FileFacts,
@@ -46,11 +45,21 @@ async function open(
       throw new UnreadableFileError(
         'Berkas bukan CSV, Excel (XLSX) atau JSON: isinya data biner yang tidak dikenali.',
       );
-    case 'xlsx':
+    case 'xlsx': {
+      const [{ openXlsx }, { GuardedZip }] = await Promise.all([
+        import('./xlsx.ts'),
+        import('./zip-guard.ts'),
+      ]);
       return openXlsx(path, await GuardedZip.open(path, facts.size), ds, join(scratch, 'converted.csv'));
-    case 'json':
+    }
+    case 'json': {
+      const [{ openJson }, { guardJson }] = await Promise.all([
+        import('./json.ts'),
+        import('./json-guard.ts'),
+      ]);
       await guardJson(path, undefined, wholeFile(facts));
       return openJson(path, facts.head, ds, duck, join(scratch, 'converted.parquet'));
+    }
     default:
       if (facts.longestLine > LIMITS.maxLineBytes)
         throw new UnreadableFileError(
