@@ -36,7 +36,7 @@ export const command: Command = {
     const officers = (await listUsers(store)).flatMap((u) =>
       u.role === 'officer' && u.region_code ? [{ email: u.email, region_code: u.region_code }] : [],
     );
-    const rules = loadMethodology().methodology.submission;
+    const rules = (await loadMethodology()).methodology.submission;
     const reminders = await dueReminders(store, officers, now, rules);
     for (const r of reminders) {
       if (values.json) console.log(JSON.stringify(r));

@@ -23,7 +23,7 @@ export const command: Command = {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port harus bilangan 0–65535, bukan "${values.port}"`);
-    const app = createLocalApp(resolve(lakeDir(values.lake)));
+    const app = await createLocalApp(resolve(lakeDir(values.lake)));
     const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) =>
       console.log(
         `Pantau web: http://${values.host}:${info.port}/  (lake ${resolve(lakeDir(values.lake))}; Ctrl+C untuk berhenti)`,

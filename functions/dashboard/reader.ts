@@ -22,12 +22,12 @@ export class DashboardError extends Error {
 export const DASHBOARD_PREFIX = lakeKeys.dashboardPrefix;
 
 /** The methodology of a version (`methodology/{version}.json`), else the one in force; `document` is set later. */
-function methodologyOf(version: string | null): Omit<MethodologyInfo, 'document'> {
+async function methodologyOf(version: string | null): Promise<Omit<MethodologyInfo, 'document'>> {
   const file =
     version && /^v\d+$/.test(version)
       ? new URL(`../../methodology/${version}.json`, import.meta.url)
       : undefined;
-  const { methodology } = loadMethodology(file && existsSync(file) ? file : undefined);
+  const { methodology } = await loadMethodology(file && existsSync(file) ? file : undefined);
   const bands = [...methodology.index.bands]
     .reverse()
     .map(({ category, label, min, max }) => ({ category, label, min, max }));
@@ -78,7 +78,7 @@ export class MartReader {
       [period],
     );
     const methodology = {
-      ...methodologyOf(snapshot?.methodology_version ?? row?.v ?? null),
+      ...(await methodologyOf(snapshot?.methodology_version ?? row?.v ?? null)),
       document: this.document,
     };
     const offset = Number(

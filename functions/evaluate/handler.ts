@@ -32,7 +32,7 @@ const site =
   process.env.DASHBOARD_BUCKET && process.env.DASHBOARD_KEY
     ? { store: new S3Store(s3, process.env.DASHBOARD_BUCKET), key: process.env.DASHBOARD_KEY }
     : undefined;
-const offsetHours = loadMethodology().methodology.submission.timezone_offset_hours;
+const offsetHours = (await loadMethodology()).methodology.submission.timezone_offset_hours;
 const lambda = new LambdaClient({});
 const deps: JobDeps = {
   athena: new AthenaClient({}),

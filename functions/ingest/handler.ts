@@ -19,7 +19,7 @@ const env = requireEnv('UPLOADS_BUCKET', 'LAKE_BUCKET');
 const s3 = new S3Client({});
 const uploads = new S3Store(s3, env.UPLOADS_BUCKET);
 const lake = new S3Store(s3, env.LAKE_BUCKET);
-const maxInvalidShare = loadMethodology().methodology.submission.max_invalid_share;
+const maxInvalidShare = (await loadMethodology()).methodology.submission.max_invalid_share;
 const processor = new BatchProcessor(EventType.SQS);
 const scratchRoot = join(tmpdir(), 'pantau-ingest');
 let engine: Promise<Duck> | undefined;

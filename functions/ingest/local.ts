@@ -65,7 +65,7 @@ export async function ingestLocalDeliveries(
     duck,
     scratchDir: scratch,
     piiSalt: await piiSalt(lake),
-    maxInvalidShare: loadMethodology().methodology.submission.max_invalid_share,
+    maxInvalidShare: (await loadMethodology()).methodology.submission.max_invalid_share,
     listUploads: true,
   };
   const reports: SubmissionReport[] = [];

@@ -78,7 +78,7 @@ export async function transform(options: TransformOptions): Promise<TransformRes
     options.periods === 'all' ? await curatedPeriods(options.lake) : validPeriods(options.periods);
   const models = options.models ?? (await loadModels());
   const { engine } = options;
-  const { methodology, hash } = loadMethodology(options.methodologyFile);
+  const { methodology, hash } = await loadMethodology(options.methodologyFile);
   const used = { version: methodology.version, hash };
   if (periods.length === 0)
     return { periods: [], models: models.map((m) => m.name), partitions: 0, ms: 0, methodology: used };

@@ -24,7 +24,7 @@ export const handler = handle(
   createLambdaApp({
     store: new S3Store(s3, env.LAKE_BUCKET),
     uploadTarget: (plan) => presignUpload(s3, env.UPLOADS_BUCKET, plan),
-    submission: loadMethodology().methodology.submission,
+    submission: (await loadMethodology()).methodology.submission,
     dashboardCookies: async (now) =>
       dashboardCookies(
         { keyPairId: env.DASHBOARD_KEY_PAIR_ID, privateKeyPem: await privateKey() },

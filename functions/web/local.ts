@@ -27,7 +27,7 @@ const LOCAL_UPLOAD_PATH = '/api/uploads/local';
  * HttpOnly, SameSite=Strict, 8 h); uploads are written to the lake's `uploads/…` and ingested at once with
  * the same core as `pantau ingest`, one at a time.
  */
-export function createLocalApp(lakeDir: string, options: { now?: () => Date } = {}): Hono {
+export async function createLocalApp(lakeDir: string, options: { now?: () => Date } = {}): Promise<Hono> {
   const store = new LocalStore(resolve(lakeDir));
   const sessions = new Sessions();
   const byEmail = new SignInLimiter(5, 15 * 60_000);
@@ -37,7 +37,7 @@ export function createLocalApp(lakeDir: string, options: { now?: () => Date } = 
     store,
     identify,
     uploadTarget: async (plan) => ({ url: LOCAL_UPLOAD_PATH, fields: { key: plan.key } }),
-    submission: loadMethodology().methodology.submission,
+    submission: (await loadMethodology()).methodology.submission,
     now: options.now,
   });
   let queue: Promise<unknown> = Promise.resolve();

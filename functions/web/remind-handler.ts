@@ -40,7 +40,7 @@ export async function handler(): Promise<{ sent: number }> {
     lake,
     await officers(cognito, env.USER_POOL_ID),
     new Date(),
-    loadMethodology().methodology.submission,
+    (await loadMethodology()).methodology.submission,
   );
   for (const r of reminders) {
     await ses.send(

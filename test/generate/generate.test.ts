@@ -10,7 +10,7 @@ import { type GroundTruth, generate, REQUIRED_KINDS, readGroundTruth } from '#ge
 import { PLANTED_FLAGS, scaleOf } from '#generate/scale.ts';
 import { hashTree, listFiles, norm, readTable } from './helpers.ts';
 
-const { methodology: m } = loadMethodology();
+const { methodology: m } = await loadMethodology();
 let dir: string;
 let truth: GroundTruth;
 let files: string[];

@@ -3,8 +3,12 @@ import { loadMethodology } from '#core/methodology.ts';
 import { calendarSeed, holidaysInForce, readHolidays, yearsWithoutSkb } from '#warehouse/calendar.ts';
 
 const file = readHolidays();
+const methodologies = {
+  v1: (await loadMethodology('v1')).methodology,
+  v2: (await loadMethodology('v2')).methodology,
+};
 const day = (version: 'v1' | 'v2', date: string) => {
-  const { methodology } = loadMethodology(version);
+  const methodology = methodologies[version];
   const seed = calendarSeed(
     2026,
     2027,

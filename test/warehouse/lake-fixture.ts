@@ -133,7 +133,7 @@ export async function methodologyWith(
   change: (m: Methodology) => void,
   base: MethodologyVersion = 'v2',
 ): Promise<string> {
-  const { methodology } = loadMethodology(base);
+  const { methodology } = await loadMethodology(base);
   const copy = structuredClone(methodology);
   change(copy);
   const file = join(await mkdtemp(join(tmpdir(), 'pantau-method-')), 'methodology.json');

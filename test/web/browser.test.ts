@@ -72,7 +72,7 @@ beforeAll(async () => {
   await mkdir(OUT, { recursive: true });
   await addUser(['--email', OFFICER.email, '--region', '3171'], OFFICER.password);
   await addUser(['--email', MINISTRY.email, '--ministry'], MINISTRY.password);
-  const server = serve({ fetch: createLocalApp(root).fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serve({ fetch: (await createLocalApp(root)).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   stop = () => new Promise((r) => server.close(() => r()));
@@ -101,7 +101,7 @@ describe('officer and ministry in Chromium', () => {
     await shoot('masuk');
     await signIn(OFFICER);
     await page.waitForSelector('form#upload');
-    const period = reportingPeriod(new Date(), loadMethodology().methodology.submission).id;
+    const period = reportingPeriod(new Date(), (await loadMethodology()).methodology.submission).id;
     expect(await page.inputValue('input[name=period]')).toBe(period);
     await shoot('unggah');
     const file = join(root, '..', `SKM Triwulan ${period}.csv`);

@@ -42,7 +42,7 @@ export class TestServer {
         new Date('2026-10-05T03:00:00Z'),
       );
       s.b = await ingestOne(s.lake, file, { region: '32.01', dataset: 'skm', period: '2026-Q3' });
-      const app = createLocalApp(s.lake, { now: () => new Date('2026-10-10T03:00:00Z') });
+      const app = await createLocalApp(s.lake, { now: () => new Date('2026-10-10T03:00:00Z') });
       const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
       await new Promise((r) => server.once('listening', r));
       s.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

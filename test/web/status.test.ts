@@ -13,7 +13,7 @@ import { evaluateLake, upload } from '../evaluate/helpers.ts';
 import { queryLake, tempDir } from '../support/lake.ts';
 import { messySkm } from './fixtures.ts';
 
-const rules = loadMethodology().methodology.submission;
+const rules = (await loadMethodology()).methodology.submission;
 const Q3 = parsePeriod('2026-Q3')!;
 const run = promisify(execFile);
 

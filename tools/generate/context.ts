@@ -55,10 +55,10 @@ function planAll(
  * Units and plans of every region, with an empty truth and empty counters. Pure function of the options:
  * every thread that writes a share of the regions computes the same context.
  */
-export function startRun(o: RunOptions): Context {
+export async function startRun(o: RunOptions): Promise<Context> {
   const scale = scaleOf(o.scale);
   const periods = periodRange(o.periods);
-  const { methodology: m } = loadMethodology();
+  const { methodology: m } = await loadMethodology();
   const rng = new Rng(`pantau-generate:${o.seed}`);
   const units = new Map(
     scale.regions.map((r) => [r.code, regionUnits(rng.fork(`units/${r.code}`), r, scale)] as const),

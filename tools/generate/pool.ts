@@ -32,7 +32,7 @@ export async function writeShare(
   next: Int32Array,
   onRegion: (code: string) => void,
 ): Promise<SharePart> {
-  const { run, units, periods } = startRun(o);
+  const { run, units, periods } = await startRun(o);
   const regions = run.scale.regions;
   for (let i = Atomics.add(next, 0, 1); i < regions.length; i = Atomics.add(next, 0, 1)) {
     const region = regions[i]!;
