@@ -25,7 +25,7 @@ import { type Holdings, holdingsClause, replaceUnits } from './replace-units.ts'
 import { type SubmissionReport, summarise } from './report.ts';
 import { curateClean, type Export, type Prestaged, type Staged, stage } from './stage.ts';
 import { oneThreadFor } from './stage-source.ts';
-import { resolveUnitCodes } from './unit-codes.ts';
+import { loadUnitRegistry, resolveUnitCodes, type UnitRegistry } from './unit-codes.ts';
 
 /** What ingest needs around it: the lake, the engine, a private scratch folder and settings. */
 export interface IngestContext {
@@ -244,6 +244,10 @@ async function validateAndWrite(
   const lineage = { region: target.region, period: target.period.id, submissionId: report.submission_id };
   const submission = { submissionId: report.submission_id, salt: ctx.piiSalt };
   const curatedFile = join(ctx.scratchDir, 'curated.parquet');
+  // the region's unit registry, loaded once where units are named but not coded
+  let loaded: Promise<UnitRegistry> | undefined;
+  const registry = () =>
+    (loaded ??= timed('unit-registry', () => loadUnitRegistry(ctx.duck, ctx.lake, target, ctx.scratchDir)));
   // a large clean export is validated and curated in one pass; any other is staged first
   const clean = prestaged
     ? null
@@ -253,10 +257,14 @@ async function validateAndWrite(
           path: curatedFile,
           lineage,
           metadata: holdingsClause(holdingsOf(ds, report, false)),
+          registry,
         }),
       );
   if (clean !== null) {
-    Object.assign(report, { rows_read: clean, rows_rejected: 0, rows_accepted: clean, nihil: false });
+    const { rows, unitCodes } = clean;
+    Object.assign(report, { rows_read: rows, rows_rejected: 0, rows_accepted: rows, nihil: false });
+    report.unit_codes = unitCodes;
+    report.notes.push(...unitCodeNotes(unitCodes));
     await timed('curated', () => replaceCurated(ctx, ds, target, report, curatedFile));
     return timed('finish', () => finish(ctx, report, [], target));
   }
@@ -285,9 +293,7 @@ async function validateAndWrite(
   if (errors.length > 0)
     return finish(ctx, { ...report, rows_accepted: 0, rows_rejected: staged.rowsRead }, errors, target);
   if (staged.unitsFromName && codeFromNameColumn(ds))
-    report.unit_codes = await timed('unit-codes', () =>
-      resolveUnitCodes(ctx.duck, ctx.lake, target, ctx.scratchDir),
-    );
+    report.unit_codes = await timed('unit-codes', () => resolveUnitCodes(ctx.duck, registry));
   report.notes.push(...unitCodeNotes(report.unit_codes));
   await timed('curated-write', () =>
     writeCurated(

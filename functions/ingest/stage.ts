@@ -19,6 +19,7 @@ import { PARQUET_WRITE, STAGED_PARQUET_WRITE } from './limits.ts';
 import { curatedColumns, type LineageValues } from './outputs.ts';
 import { timed } from './profile.ts';
 import type { RowShift, TabularSource } from './read/source.ts';
+import type { SubmissionReport } from './report.ts';
 import {
   numberableInScan,
   recordRow,
@@ -26,6 +27,7 @@ import {
   sourceTable,
   TABLE_SOURCE_MAX_BYTES,
 } from './stage-source.ts';
+import { registryCode, type UnitRegistry, unitCodesOf } from './unit-codes.ts';
 
 /**
  * Smallest source for the fast-path plan: the fast paths save about 1 µs of CPU per row and cost about 4 ms
@@ -410,9 +412,12 @@ const NOT_CLEAN = 'pantau: not clean';
  * curated file `path` (the columns of {@link curatedColumns}, with `metadata`), no staged file. Only where
  * the scan knows the row numbers and plans per file anyway (a large source read where it is, numbered).
  * The scan stops at the first row that is invalid (its cells read by the fast paths only: see
- * {@link CompileOptions.fullParsers}) or takes its unit code from the unit's name, and a file with repeated
- * keys or no rows is not taken: then null, and {@link stage} does the full work. Nearly every export is
- * clean, so its accepted rows are written once instead of staged and copied again.
+ * {@link CompileOptions.fullParsers}), and a file with repeated keys or no rows is not taken: then null,
+ * and {@link stage} does the full work. Nearly every export is clean, so its accepted rows are written once
+ * instead of staged and copied again. An export without the unit code column (a forms export naming its
+ * units) takes each row's code from the region's registry (`registry`, loaded into the engine: see
+ * {@link registryCode}), else from the name, and returns the units so named; an export with the column
+ * stops at a row that takes its code from a name.
  */
 export async function curateClean(
   duck: Duck,
@@ -420,13 +425,20 @@ export async function curateClean(
   src: TabularSource,
   mapping: HeaderMapping,
   target: Target,
-  params: ScanParams & { submissionId: string; path: string; lineage: LineageValues; metadata: string },
-): Promise<number | null> {
+  params: ScanParams & {
+    submissionId: string;
+    path: string;
+    lineage: LineageValues;
+    metadata: string;
+    registry: () => Promise<UnitRegistry>;
+  },
+): Promise<{ rows: number; unitCodes: SubmissionReport['unit_codes'] } | null> {
   const reading = readingOf(duck, src, params);
   if (reading.viaTable || !reading.numbered) return null;
-  // without a column for the codes (a forms export naming its units), every row takes its code from a name
   const fromName = codeFromNameColumn(ds);
-  if (fromName && !mapping.columns.has(fromName)) return null;
+  // without a column for the codes (a forms export naming its units), every row takes its code from a name
+  const named = fromName !== undefined && !mapping.columns.has(fromName);
+  const registry = named ? await params.registry() : undefined;
   // a cell that only the full parsers read makes its row invalid here, so its file is staged with them
   const scan = await prepareScan(
     duck,
@@ -434,18 +446,21 @@ export async function curateClean(
     { ...params, fullParsers: false },
     reading,
   );
-  const unclean = `NOT __valid${fromName ? ' OR __unit_from_name' : ''}`;
+  const unclean = `NOT __valid${fromName && !named ? ' OR __unit_from_name' : ''}`;
   const columns = curatedColumns(ds, {
     ...params.lineage,
     key: derivedKey(ds, '__src_row', params.submissionId),
     row: '__src_row',
   });
+  const rows = named
+    ? `(SELECT * REPLACE (${registryCode(ident(fromName))} AS ${ident(fromName)}) FROM staged_rows)`
+    : 'staged_rows';
   let written: CopyStats | undefined;
   try {
     [written] = await duck.withThreads(1, () =>
       duck.rows<CopyStats>(
         `COPY (WITH staged_rows AS (${scan.validSql})
-           SELECT ${columns} FROM staged_rows WHERE CASE WHEN ${unclean} THEN error(${literal(NOT_CLEAN)}) ELSE true END)
+           SELECT ${columns} FROM ${rows} WHERE CASE WHEN ${unclean} THEN error(${literal(NOT_CLEAN)}) ELSE true END)
          TO ${literal(params.path)} (${PARQUET_WRITE}, ${params.metadata}, RETURN_STATS true)`,
       ),
     );
@@ -453,14 +468,16 @@ export async function curateClean(
     if (String((e as Error).message).includes(NOT_CLEAN)) return null;
     throw e;
   }
-  const rows = Number(written?.count ?? 0);
-  if (rows === 0) return null;
-  if (!mapping.columns.has(ds.key)) return rows;
-  const key = ident(ds.key);
-  const [repeats] = await duck.rows<{ n: string }>(
-    `SELECT count(${key}) - count(DISTINCT ${key}) AS n FROM read_parquet(${literal(params.path)})`,
-  );
-  return Number(repeats!.n) === 0 ? rows : null;
+  const count = Number(written?.count ?? 0);
+  if (count === 0) return null;
+  if (mapping.columns.has(ds.key)) {
+    const key = ident(ds.key);
+    const [repeats] = await duck.rows<{ n: string }>(
+      `SELECT count(${key}) - count(DISTINCT ${key}) AS n FROM read_parquet(${literal(params.path)})`,
+    );
+    if (Number(repeats!.n) !== 0) return null;
+  }
+  return { rows: count, unitCodes: registry ? await unitCodesOf(duck, params.path, registry) : [] };
 }
 
 /** The salt each engine's session variable holds (set again only when it changes). */

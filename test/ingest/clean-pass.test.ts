@@ -74,15 +74,24 @@ afterAll(async () => {
   await tmp?.cleanup();
 });
 
-/** Ingest `body` on both engines; each side's report (without its clock), curated rows and staged file. */
-async function ingestBoth(dataset: DatasetId, name: string, body: string) {
+/**
+ * Ingest `body` on both engines; each side's report (without its clock), curated rows and staged file.
+ * `units`: the region's unit registry (a units CSV), ingested on both first.
+ */
+async function ingestBoth(dataset: DatasetId, name: string, body: string, units?: string) {
   // each case its own region of the lake (a file of its own), so that earlier cases never merge in: the
   // regencies of Jawa Tengah, 33.01–33.29
   const region = `33.${String(1 + cases++).padStart(2, '0')}`;
   const key = homeKey(dataset, name, region);
   await putUpload(sides[0]!.uploads, key, body, minute(1));
+  const registry = units === undefined ? undefined : homeKey('units', 'unit.csv', region);
+  if (registry) await putUpload(sides[0]!.uploads, registry, units!, minute(0));
   return Promise.all(
     sides.map(async (side) => {
+      if (registry)
+        expect(await ingestSubmission(side.ctx, { store: side.uploads, key: registry })).toMatchObject({
+          status: 'accepted',
+        });
       const staged = join(side.ctx.scratchDir, 'staged.parquet');
       await rm(staged, { force: true });
       const { processed_at: _, ...report } = (await ingestSubmission(side.ctx, {
@@ -143,14 +152,16 @@ describe('one pass for a large clean export', () => {
     const lineage = { region: '32.73', period: '2026-Q3', submissionId: 'abc' };
     const metadata = "KV_METADATA {pantau_holdings: 'x'}";
     const params = { submissionId: 'abc', salt: 's' };
+    const noRegistry = async () => new Map<string, string>();
     const onePass = join(tmp.dir, 'one-pass.parquet');
     const rows = await curateClean(reader, ds, src, mapping, target, {
       ...params,
       path: onePass,
       lineage,
       metadata,
+      registry: noRegistry,
     });
-    expect(rows).toBe(ROWS);
+    expect(rows).toEqual({ rows: ROWS, unitCodes: [] });
     const staged = await stage(reader, ds, src, mapping, target, {
       ...params,
       path: join(tmp.dir, 'staged.parquet'),
@@ -178,16 +189,37 @@ describe('one pass for a large clean export', () => {
     expect([one!.staged, two!.staged]).toEqual([true, true]);
   });
 
-  it('stages a forms export without a column for the unit codes, each unit coded from its name', async () => {
-    // every row takes its code from a name, so the one pass is not tried
+  it('curates a forms export without a column for the unit codes in one pass, each code from the registry or the name', async () => {
+    // every row takes its code from a name: the registry's code where it knows the name (in any case and
+    // spacing), else one derived from the name; the two-thread engine stages this file and resolves after
     const rows = [SKM_HEADER, ...Array.from({ length: LARGE }, (_, i) => skmRow(i, 9))];
     const body = delimited(rows.map((r) => r.slice(1)));
-    const [one, two] = await ingestBoth('skm', 'formulir-tanpa-kode.csv', body);
+    const units = 'Kode Unit,Nama Unit\nREG-1,DINAS LAYANAN 1\nREG-2,Dinas  layanan 2\nREG-X,Dinas Lain\n';
+    const [one, two] = await ingestBoth('skm', 'formulir-tanpa-kode.csv', body, units);
     expect(one!.report).toEqual(two!.report);
     expect(one!.report).toMatchObject({ status: 'accepted', rows_accepted: LARGE, rows_rejected: 0 });
-    expect(one!.report.unit_codes).toHaveLength(4);
+    expect(one!.report.unit_codes).toEqual([
+      // by the code each name derives
+      { name: 'Dinas Layanan 0', unit_id: 'N-DINAS-LAYANAN-0', source: 'derived' },
+      { name: 'Dinas Layanan 1', unit_id: 'REG-1', source: 'registry' },
+      { name: 'Dinas Layanan 2', unit_id: 'REG-2', source: 'registry' },
+      { name: 'Dinas Layanan 3', unit_id: 'N-DINAS-LAYANAN-3', source: 'derived' },
+    ]);
     expect(one!.curated).toEqual(two!.curated);
-    expect([one!.staged, two!.staged]).toEqual([true, true]);
+    expect(new Set(one!.curated!.rows.map((r) => r.unit_id))).toEqual(
+      new Set(['N-DINAS-LAYANAN-0', 'REG-1', 'REG-2', 'N-DINAS-LAYANAN-3']),
+    );
+    expect([one!.staged, two!.staged]).toEqual([false, true]);
+  });
+
+  it('curates a forms export naming its units in one pass without a registry, each code from the name', async () => {
+    const rows = [SKM_HEADER, ...Array.from({ length: LARGE }, (_, i) => skmRow(i, 10))];
+    const body = delimited(rows.map((r) => r.slice(1)));
+    const [one, two] = await ingestBoth('skm', 'formulir-tanpa-daftar.csv', body);
+    expect(one!.report).toEqual(two!.report);
+    expect(one!.report.unit_codes.map((u) => u.source)).toEqual(['derived', 'derived', 'derived', 'derived']);
+    expect(one!.curated).toEqual(two!.curated);
+    expect([one!.staged, two!.staged]).toEqual([false, true]);
   });
 
   for (const [what, id, body, rule] of [
@@ -205,6 +237,16 @@ describe('one pass for a large clean export', () => {
       'skm',
       skmCsv(LARGE, { seed: 6, edit: (c, i) => (i === LARGE - 1 ? ['', ...c.slice(1)] : c) }),
       null,
+    ],
+    [
+      'an invalid row and units named but not coded',
+      'skm',
+      delimited(
+        [SKM_HEADER, ...Array.from({ length: LARGE }, (_, i) => skmRow(i, 11))].map((r, i) =>
+          (i === LARGE / 2 ? [...r.slice(0, 5), '9', ...r.slice(6)] : r).slice(1),
+        ),
+      ),
+      'di_luar_rentang',
     ],
     [
       'a repeated key',
