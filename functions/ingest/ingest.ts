@@ -246,8 +246,10 @@ async function validateAndWrite(
   const curatedFile = join(ctx.scratchDir, 'curated.parquet');
   // the region's unit registry, loaded once where units are named but not coded
   let loaded: Promise<UnitRegistry> | undefined;
-  const registry = () =>
-    (loaded ??= timed('unit-registry', () => loadUnitRegistry(ctx.duck, ctx.lake, target, ctx.scratchDir)));
+  const registry = () => {
+    loaded ??= timed('unit-registry', () => loadUnitRegistry(ctx.duck, ctx.lake, target, ctx.scratchDir));
+    return loaded;
+  };
   // a large clean export is validated and curated in one pass; any other is staged first
   const clean = prestaged
     ? null
