@@ -72,7 +72,8 @@ const codesUsed = (named: { name: string; unit_id: string }[], registry: UnitReg
 /**
  * Units named but not coded (forms exports): where the region's registry knows the name, its code replaces
  * the derived one in `staged`; the rest keep the code derived from the name. Returns, per derived code, the
- * name as its first row writes it, the code used and where it came from. `registry`: the region's, loaded into the engine ({@link loadUnitRegistry}).
+ * name as its first row writes it, the code used and where it came from. `registry` loads the region's
+ * registry into the engine ({@link loadUnitRegistry}), asked only when some unit is named.
  */
 export async function resolveUnitCodes(
   duck: Duck,
