@@ -452,7 +452,8 @@ export async function curateClean(
     key: derivedKey(ds, '__src_row', params.submissionId),
     row: '__src_row',
   });
-  const rows = named
+  // a named unit's code looked up in the registry, in the rows' order
+  const accepted = named
     ? `(SELECT * REPLACE (${registryCode(ident(fromName))} AS ${ident(fromName)}) FROM staged_rows)`
     : 'staged_rows';
   let written: CopyStats | undefined;
@@ -460,7 +461,7 @@ export async function curateClean(
     [written] = await duck.withThreads(1, () =>
       duck.rows<CopyStats>(
         `COPY (WITH staged_rows AS (${scan.validSql})
-           SELECT ${columns} FROM ${rows} WHERE CASE WHEN ${unclean} THEN error(${literal(NOT_CLEAN)}) ELSE true END)
+           SELECT ${columns} FROM ${accepted} WHERE CASE WHEN ${unclean} THEN error(${literal(NOT_CLEAN)}) ELSE true END)
          TO ${literal(params.path)} (${PARQUET_WRITE}, ${params.metadata}, RETURN_STATS true)`,
       ),
     );
