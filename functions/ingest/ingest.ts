@@ -250,6 +250,13 @@ async function validateAndWrite(
     loaded ??= timed('unit-registry', () => loadUnitRegistry(ctx.duck, ctx.lake, target, ctx.scratchDir));
     return loaded;
   };
+  // the curated file written: the units it codes from their names noted, the file made current
+  const publish = async (unitCodes: SubmissionReport['unit_codes']) => {
+    report.unit_codes = unitCodes;
+    report.notes.push(...unitCodeNotes(unitCodes));
+    await timed('curated', () => replaceCurated(ctx, ds, target, report, curatedFile));
+    return timed('finish', () => finish(ctx, report, [], target));
+  };
   // a large clean export is validated and curated in one pass; any other is staged first
   const clean = prestaged
     ? null
@@ -263,12 +270,9 @@ async function validateAndWrite(
         }),
       );
   if (clean !== null) {
-    const { rows, unitCodes } = clean;
+    const { rows } = clean;
     Object.assign(report, { rows_read: rows, rows_rejected: 0, rows_accepted: rows, nihil: false });
-    report.unit_codes = unitCodes;
-    report.notes.push(...unitCodeNotes(unitCodes));
-    await timed('curated', () => replaceCurated(ctx, ds, target, report, curatedFile));
-    return timed('finish', () => finish(ctx, report, [], target));
+    return publish(clean.unitCodes);
   }
   const staged = await timed('stage', () =>
     stage(ctx.duck, ds, src, mapping, target, {
@@ -294,9 +298,10 @@ async function validateAndWrite(
   const errors = fileErrors(staged.rowsRead, rejected, ctx.maxInvalidShare);
   if (errors.length > 0)
     return finish(ctx, { ...report, rows_accepted: 0, rows_rejected: staged.rowsRead }, errors, target);
-  if (staged.unitsFromName && codeFromNameColumn(ds))
-    report.unit_codes = await timed('unit-codes', () => resolveUnitCodes(ctx.duck, registry));
-  report.notes.push(...unitCodeNotes(report.unit_codes));
+  const unitCodes =
+    staged.unitsFromName && codeFromNameColumn(ds)
+      ? await timed('unit-codes', () => resolveUnitCodes(ctx.duck, registry))
+      : report.unit_codes;
   await timed('curated-write', () =>
     writeCurated(
       ctx.duck,
@@ -307,8 +312,7 @@ async function validateAndWrite(
       staged,
     ),
   );
-  await timed('curated', () => replaceCurated(ctx, ds, target, report, curatedFile));
-  return timed('finish', () => finish(ctx, report, [], target));
+  return publish(unitCodes);
 }
 
 /**
