@@ -2,7 +2,11 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { invalidPeriodMessage } from '#core/contract/names.ts';
-import { METHODOLOGY_VERSIONS, type MethodologyVersion } from '#core/methodology-versions.ts';
+import {
+  isMethodologyVersion,
+  METHODOLOGY_VERSIONS,
+  type MethodologyVersion,
+} from '#core/methodology-versions.ts';
 import { type Period, parsePeriod } from '#core/period.ts';
 
 /** The one error a command raises for wrong use: exit code 2, a sentence in Bahasa Indonesia. */
@@ -42,11 +46,11 @@ export function parse<T extends Options>(argv: string[], options: T, allowPositi
 /** `--methodology v1|v2`: a shipped version, or undefined for the default (`PANTAU_METHODOLOGY`, else v2). */
 export function methodologyFlag(flag: string | undefined): MethodologyVersion | undefined {
   if (flag === undefined) return undefined;
-  if (!(METHODOLOGY_VERSIONS as readonly string[]).includes(flag))
+  if (!isMethodologyVersion(flag))
     throw new UsageError(
       `--methodology harus salah satu dari ${METHODOLOGY_VERSIONS.join(', ')}, bukan "${flag}"`,
     );
-  return flag as MethodologyVersion;
+  return flag;
 }
 
 /** The lake folder: `--lake`, else `PANTAU_LAKE`, else `./.pantau`. */

@@ -6,6 +6,10 @@
 export const METHODOLOGY_VERSIONS = ['v2', 'v1'] as const;
 export type MethodologyVersion = (typeof METHODOLOGY_VERSIONS)[number];
 
+/** Whether `name` is a shipped methodology version. */
+export const isMethodologyVersion = (name: string): name is MethodologyVersion =>
+  (METHODOLOGY_VERSIONS as readonly string[]).includes(name);
+
 /** The file of a shipped methodology version. */
 export const methodologyFile = (version: MethodologyVersion): URL =>
   new URL(`../../methodology/${version}.json`, import.meta.url);

@@ -2,12 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Methodology } from './methodology-schema.ts';
-import {
-  METHODOLOGY_VERSIONS,
-  type MethodologyVersion,
-  methodologyFile,
-  SHIPPED_HASHES,
-} from './methodology-versions.ts';
+import { isMethodologyVersion, methodologyFile, SHIPPED_HASHES } from './methodology-versions.ts';
 
 export type { Methodology };
 
@@ -86,9 +81,7 @@ function parseJson(text: string, file: string): unknown {
 
 /** `v1`/`v2` name a shipped file; anything else is a path. */
 function resolveFile(file: string | URL): string | URL {
-  return (METHODOLOGY_VERSIONS as readonly string[]).includes(String(file))
-    ? methodologyFile(file as MethodologyVersion)
-    : file;
+  return typeof file === 'string' && isMethodologyVersion(file) ? methodologyFile(file) : file;
 }
 
 /**

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { attachLake } from '#core/catalog.ts';
 import { lake as lakeKeys } from '#core/contract/lake.ts';
 import { CURATED_TABLES } from '#core/contract/names.ts';
 import { Duck } from '#core/duckdb.ts';
 import type { LocalStore } from '#core/local-store.ts';
 import { loadMethodology } from '#core/methodology.ts';
+import { isMethodologyVersion } from '#core/methodology-versions.ts';
 import { DASHBOARD_MARTS, type DashboardMart, declaredColumns } from './declared.ts';
 import { methodologyDocument } from './markdown.ts';
 import type { DashboardData, MethodologyInfo } from './model.ts';
@@ -21,13 +21,11 @@ export class DashboardError extends Error {
 /** Folder of the dashboard in the lake: `index.html`, one `{period}.html` per period, `unduh/`. */
 export const DASHBOARD_PREFIX = lakeKeys.dashboardPrefix;
 
-/** The methodology of a version (`methodology/{version}.json`), else the one in force; `document` is set later. */
+/** The methodology of a shipped version, else the one in force; `document` is set later. */
 async function methodologyOf(version: string | null): Promise<Omit<MethodologyInfo, 'document'>> {
-  const file =
-    version && /^v\d+$/.test(version)
-      ? new URL(`../../methodology/${version}.json`, import.meta.url)
-      : undefined;
-  const { methodology } = await loadMethodology(file && existsSync(file) ? file : undefined);
+  const { methodology } = await loadMethodology(
+    version !== null && isMethodologyVersion(version) ? version : undefined,
+  );
   const bands = [...methodology.index.bands]
     .reverse()
     .map(({ category, label, min, max }) => ({ category, label, min, max }));
