@@ -1,11 +1,11 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { listValue } from '@duckdb/node-api';
 import { csvField } from '#core/contract/csv.ts';
 import { literal } from '#core/contract/sql.ts';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import type { Duck } from '#core/duckdb.ts';
+import { listValue } from '#core/duckdb.ts';
 import type { HeaderMapping } from './headers.ts';
 import { checkMessage } from './report.ts';
 import type { Staged } from './stage.ts';

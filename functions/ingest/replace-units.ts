@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { listValue } from '@duckdb/node-api';
 import { literal } from '#core/contract/sql.ts';
 import type { Duck } from '#core/duckdb.ts';
+import { listValue } from '#core/duckdb.ts';
 import { type ObjectStore, PreconditionFailedError } from '#core/store.ts';
 import { PARQUET_WRITE } from './limits.ts';
 import { newer, type Version } from './replace.ts';

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { listValue } from '@duckdb/node-api';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
-import { type Duck, ident, literal } from '#core/duckdb.ts';
+import { type Duck, ident, listValue, literal } from '#core/duckdb.ts';
 import { periodEnd, periodStart } from '#core/period.ts';
 import {
   type Check,

@@ -1,8 +1,7 @@
-import { structValue } from '@duckdb/node-api';
 import type { Column } from '#core/datasets/columns.ts';
 import type { Dataset } from '#core/datasets/definition.ts';
 import type { Duck, SqlParams } from '#core/duckdb.ts';
-import { ident, literal } from '#core/duckdb.ts';
+import { ident, literal, structValue } from '#core/duckdb.ts';
 import { headerScore } from '../headers.ts';
 import { STAGED_PARQUET_WRITE } from '../limits.ts';
 import { type ParquetSource, UnreadableFileError } from './source.ts';
