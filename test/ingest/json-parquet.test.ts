@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { structValue } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { type DatasetId, dataset } from '#core/datasets/index.ts';
-import { literal } from '#core/duckdb.ts';
+import { literal, structValue } from '#core/duckdb.ts';
 import { parsePeriod } from '#core/period.ts';
 import { mapHeader } from '#ingest/headers.ts';
 import type { Target } from '#ingest/key.ts';
