@@ -9,6 +9,17 @@ import type {
 } from '@duckdb/node-api';
 
 /**
+ * How the engine's allocator (the jemalloc built into the engine) keeps the pages freed: for 10 s before
+ * handing them back to the system, where the engine's build says 1 s. A transform frees and takes again
+ * hundreds of MB from one model to the next, and on these machines each page taken fresh from the system
+ * costs a fault (~14 µs on the slowest): `bench/transform.ts` on the national lake took 3.6–3.7 s against
+ * 4.4–5.4 s, at a peak RSS 70–140 MB higher (docs/performance.md, "Transform"). jemalloc reads the setting
+ * from the environment when the engine first allocates, after the client below is loaded; one set by the
+ * caller is kept.
+ */
+process.env.DUCKDB_JE_MALLOC_CONF ??= 'dirty_decay_ms:10000,muzzy_decay_ms:10000';
+
+/**
  * The engine's client, required rather than imported: it is CommonJS, and an ES import of it makes Node
  * lex each of its ~120 files for their export names before loading them (~80 ms of the main thread at
  * every process start). The rest of the code takes the client's values from here.
