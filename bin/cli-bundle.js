@@ -5,7 +5,17 @@
 // build it started with after a newer one is made. `current.json` names the latest build and the size and
 // modification time of each source it read.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,17 +31,18 @@ const KEEP = 3;
 /** The bundled CLI's entry as a file URL, built first when missing or stale; null when it cannot be built. */
 export async function bundledCli() {
   const current = readJson(CURRENT);
-  if (Array.isArray(current?.sources) && current.sources.every((s) => sameFile(...s))) {
-    return entryOf(current.build);
-  }
+  const fresh =
+    Array.isArray(current?.sources) &&
+    current.sources.every((s) => sameFile(...s)) &&
+    existsSync(entryOf(current.build));
   try {
-    return entryOf(await buildCli());
+    return pathToFileURL(entryOf(fresh ? current.build : await buildCli())).href;
   } catch {
     return null;
   }
 }
 
-const entryOf = (build) => pathToFileURL(join(CACHE, build, 'main.mjs')).href;
+const entryOf = (build) => join(CACHE, String(build), 'main.mjs');
 
 function readJson(file) {
   try {
@@ -106,10 +117,22 @@ async function buildCli() {
     mkdirSync(dirname(join(tmp, f.name)), { recursive: true });
     writeFileSync(join(tmp, f.name), f.contents);
   }
+  const folder = join(CACHE, name);
   try {
-    renameSync(tmp, join(CACHE, name));
+    renameSync(tmp, folder);
   } catch {
-    rmSync(tmp, { recursive: true, force: true }); // the same build, made by another process
+    // The same build was made before. A folder appears whole, so one without an entry was damaged since:
+    // set aside, then replaced.
+    if (!existsSync(entryOf(name))) {
+      const damaged = join(CACHE, `tmp-${randomUUID()}`);
+      renameSync(folder, damaged);
+      rmSync(damaged, { recursive: true, force: true });
+      renameSync(tmp, folder);
+    } else {
+      rmSync(tmp, { recursive: true, force: true });
+      const now = new Date(); // now the newest, for pruneBuilds
+      utimesSync(folder, now, now);
+    }
   }
   const current = { build: name, sources: [...SETTINGS.map(fileStamp), ...sources] };
   const next = `${CURRENT}.${randomUUID()}`;
@@ -120,6 +143,14 @@ async function buildCli() {
 }
 
 function pruneBuilds(keep) {
+  try {
+    pruneOlder(keep);
+  } catch {
+    // another process pruning at the same time; the next build prunes again
+  }
+}
+
+function pruneOlder(keep) {
   const builds = readdirSync(CACHE, { withFileTypes: true })
     .filter((d) => d.isDirectory() && d.name !== keep && !d.name.startsWith('tmp-'))
     .map((d) => ({ name: d.name, mtime: statSync(join(CACHE, d.name)).mtimeMs }))
