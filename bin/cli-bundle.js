@@ -1,9 +1,10 @@
 // The CLI's TypeScript bundled by esbuild into node_modules/.cache/pantau-cli, built on first use and again
 // whenever one of its sources changed, so that a process starts without the TypeScript loader (~0.3 s of
-// wall time and ~0.45 s of CPU less each: docs/performance.md, "The CLI bundled"). Each build is a folder
+// wall time and ~0.5 s of CPU less each: docs/performance.md, "The CLI bundled"). Each build is a folder
 // named by its contents, never changed once written: a running process may still load a lazy chunk from the
-// build it started with after a newer one is made. `current.json` names the latest build and the size and
-// modification time of each source it read.
+// build it started with after a newer one is made. `current.json` names the latest build, the checkout it
+// was made in (the bundle holds its absolute paths) and the size and modification time of each source it
+// read.
 import { createHash, randomUUID } from 'node:crypto';
 import {
   existsSync,
@@ -30,27 +31,25 @@ const KEEP = 3;
 
 /** The bundled CLI's entry as a file URL, built first when missing or stale; null when it cannot be built. */
 export async function bundledCli() {
-  const current = readJson(CURRENT);
-  const fresh =
-    Array.isArray(current?.sources) &&
-    current.sources.every((s) => sameFile(...s)) &&
-    existsSync(entryOf(current.build));
   try {
-    return pathToFileURL(entryOf(fresh ? current.build : await buildCli())).href;
+    return pathToFileURL(entryOf(currentBuild() ?? (await buildCli()))).href;
+  } catch {
+    return null;
+  }
+}
+
+/** The latest build, if it was made here from the sources as they are. */
+function currentBuild() {
+  try {
+    const { root, build, sources } = JSON.parse(readFileSync(CURRENT, 'utf8'));
+    const fresh = root === ROOT && sources.every((s) => sameFile(...s)) && existsSync(entryOf(build));
+    return fresh ? build : null;
   } catch {
     return null;
   }
 }
 
 const entryOf = (build) => join(CACHE, String(build), 'main.mjs');
-
-function readJson(file) {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
-}
 
 function fileStamp(file) {
   const s = statSync(join(ROOT, file), { throwIfNoEntry: false });
@@ -134,7 +133,7 @@ async function buildCli() {
       utimesSync(folder, now, now);
     }
   }
-  const current = { build: name, sources: [...SETTINGS.map(fileStamp), ...sources] };
+  const current = { root: ROOT, build: name, sources: [...SETTINGS.map(fileStamp), ...sources] };
   const next = `${CURRENT}.${randomUUID()}`;
   writeFileSync(next, JSON.stringify(current));
   renameSync(next, CURRENT);
@@ -151,9 +150,13 @@ function pruneBuilds(keep) {
 }
 
 function pruneOlder(keep) {
-  const builds = readdirSync(CACHE, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name !== keep && !d.name.startsWith('tmp-'))
-    .map((d) => ({ name: d.name, mtime: statSync(join(CACHE, d.name)).mtimeMs }))
-    .sort((a, b) => b.mtime - a.mtime);
-  for (const old of builds.slice(KEEP)) rmSync(join(CACHE, old.name), { recursive: true, force: true });
+  const folders = readdirSync(CACHE, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== keep)
+    .map((d) => ({ name: d.name, mtime: statSync(join(CACHE, d.name)).mtimeMs }));
+  const builds = folders.filter((f) => !f.name.startsWith('tmp-')).sort((a, b) => b.mtime - a.mtime);
+  // a build being written is a few seconds old; one an hour old was left by a process that stopped
+  const abandoned = folders.filter((f) => f.name.startsWith('tmp-') && f.mtime < Date.now() - 3_600_000);
+  for (const old of [...builds.slice(KEEP), ...abandoned]) {
+    rmSync(join(CACHE, old.name), { recursive: true, force: true });
+  }
 }
