@@ -5,7 +5,6 @@
 // build it started with after a newer one is made. `current.json` names the latest build, the checkout it
 // was made in (the bundle holds its absolute paths) and the size and modification time of each source it
 // read.
-import { createHash, randomUUID } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -63,6 +62,7 @@ function sameFile(file, size, mtime) {
 
 async function buildCli() {
   const { build } = await import('esbuild');
+  const { createHash, randomUUID } = await import('node:crypto');
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   // dt-sql-parser's ESM files import each other without extensions, which only a bundler resolves
   const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
