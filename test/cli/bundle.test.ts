@@ -19,7 +19,8 @@ beforeAll(async () => {
     await cp(join(REPO, part), join(dir, part), { recursive: true });
   await mkdir(join(dir, 'node_modules'));
   for (const entry of await readdir(join(REPO, 'node_modules')))
-    if (entry !== '.cache') await symlink(join(REPO, 'node_modules', entry), join(dir, 'node_modules', entry));
+    if (entry !== '.cache')
+      await symlink(join(REPO, 'node_modules', entry), join(dir, 'node_modules', entry));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
