@@ -4,6 +4,7 @@ import type { Duck, SqlParams } from '#core/duckdb.ts';
 import { ident, literal, structValue } from '#core/duckdb.ts';
 import { headerScore } from '../headers.ts';
 import { STAGED_PARQUET_WRITE } from '../limits.ts';
+import { guardJson } from './json-guard.ts';
 import { type ParquetSource, UnreadableFileError } from './source.ts';
 
 /** The record number's column in the converted file (its name is never a header cell). */
@@ -15,10 +16,10 @@ const ROW = '__row';
 const TEXT_BYTES = '__row_bytes';
 
 /**
- * Convert a JSON array of objects, NDJSON or objects one after another spread over lines (pretty-printed)
- * into a Parquet file with DuckDB's JSON reader (streamed), numbering records from 1 and keeping every
- * value as the text of what the reader detected ({@link JSON_CELLS_AS_TEXT}). The object keys are the
- * header. A file that is one object holding its records in a list (an API's `{"data": [...]}`) is refused
+ * Guard the file ({@link guardJson}), then convert a JSON array of objects, NDJSON or objects one after
+ * another spread over lines (pretty-printed) into a Parquet file with DuckDB's JSON reader (streamed),
+ * numbering records from 1 and keeping every value as the text of what the reader detected
+ * ({@link JSON_CELLS_AS_TEXT}). The object keys are the header. A file that is one object holding its records in a list (an API's `{"data": [...]}`) is refused
  * with what to upload instead.
  */
 export async function openJson(
@@ -27,7 +28,10 @@ export async function openJson(
   ds: Dataset<Record<string, Column>>,
   duck: Duck,
   out: string,
+  /** The file's bytes, when in memory. */
+  whole?: Buffer,
 ): Promise<ParquetSource> {
+  const keys = await guardJson(path, undefined, whole);
   const text = head
     .toString('utf8')
     .replace(/^\uFEFF/, '')
@@ -40,7 +44,7 @@ export async function openJson(
   for (const format of formats) {
     const source = `read_json(${literal(path)}, format = ${literal(format)}, ${JSON_READ_OPTIONS})`;
     try {
-      read = { format, source, converted: await convert(duck, { path, format, source }, out) };
+      read = { format, source, converted: await convert(duck, { path, format, source }, keys, out) };
       break;
     } catch (e) {
       failure ??= e;
@@ -92,9 +96,9 @@ interface JsonFile {
 }
 
 /** The records of `file` converted to `out`, or an error when they are no table of objects. */
-async function convert(duck: Duck, file: JsonFile, out: string): Promise<Converted> {
+async function convert(duck: Duck, file: JsonFile, keys: string[] | null, out: string): Promise<Converted> {
   const converted =
-    (await convertByKeys(duck, file, out)) ??
+    (await convertByKeys(duck, file, keys, out)) ??
     (await convertOnce(duck, file.source, out)) ??
     (await convertDescribed(duck, file.source, out));
   if (converted.header.length === 0 || (converted.header.length === 1 && converted.header[0] === 'json'))
@@ -145,44 +149,34 @@ const rowsOf = (source: string) =>
    FROM ${source}`;
 
 /**
- * The quick way, where the keys can be the columns as they are: every record's keys, in the order first met
- * (one pass over the records as JSON), then the records read with those keys as text columns. No type
- * detection, which was about half of a large export's conversion (its sample of 20,480 records read twice);
- * and a key first met after that sample is a column like the others, where the detecting reader refuses
- * the file. Null where the keys cannot be the columns as they are (no record; a record that is no object;
- * two keys the same but for case, which the engine's column names do not tell apart; a key named like the
- * record number's columns) or the reading fails: the reader then detects the columns ({@link convertOnce}).
- * Each value is the reader's text of it: a text without its quote marks, a number as written, a list or an
- * object as its JSON.
+ * The quick way, where the keys can be the columns as they are: every record's keys in the order first met,
+ * as the guard's scan of the bytes found them (json-guard.ts), then the records read with those keys as text
+ * columns. No type detection, which was about half of a large export's conversion (its sample of 20,480
+ * records read twice), and no pass of the engine over the records for their keys (a large export's
+ * conversion took ~18 % less CPU without it); and a key first met after that sample is a column like the
+ * others, where the detecting reader refuses the file. Null where the keys cannot be the columns as they are
+ * (none found: no record, a record that is no object, two keys the same but for case, which the engine's
+ * column names do not tell apart; a key named like the record number's columns) or the reading fails: the
+ * reader then detects the columns ({@link convertOnce}). Each value is the reader's text of it: a text
+ * without its quote marks, a number as written, a list or an object as its JSON.
  */
-async function convertByKeys(duck: Duck, file: JsonFile, out: string): Promise<Converted | null> {
+async function convertByKeys(
+  duck: Duck,
+  file: JsonFile,
+  keys: string[] | null,
+  out: string,
+): Promise<Converted | null> {
+  if (keys === null || keys.some((k) => k.toLowerCase().startsWith(ROW))) return null;
   // the path is a scratch file of ours and the format one of three: literals. The keys are the upload's:
   // a parameter, never pasted into the statement
-  const objects = `read_json_objects(${literal(file.path)}, format = ${literal(file.format)})`;
-  const read = async () => {
-    // the distinct key lists, in the order first met (nearly every export's records share one), then their
-    // keys in that order in JS: a key comes first where the earliest record holding it has it
-    const lists = await duck.rows<{ keys: string[] }>(
-      `SELECT keys FROM (SELECT row_number() OVER () AS n, json_keys(json) AS keys FROM ${objects})
-       GROUP BY keys ORDER BY min(n)`,
-    );
-    const keys = [...new Set(lists.flatMap((l) => l.keys))];
-    const names = keys.map((k) => k.toLowerCase());
-    if (keys.length === 0 || new Set(names).size < keys.length) return null;
-    if (names.some((k) => k.startsWith(ROW))) return null;
-    const columns = structValue(Object.fromEntries(keys.map((k) => [k, 'VARCHAR'])));
-    const source = `read_json(${literal(file.path)}, format = ${literal(file.format)}, records = true, columns = $columns)`;
-    await copy(duck, source, out, { columns });
-    return keys;
-  };
-  let keys: string[] | null;
+  const columns = structValue(Object.fromEntries(keys.map((k) => [k, 'VARCHAR'])));
+  const source = `read_json(${literal(file.path)}, format = ${literal(file.format)}, records = true, columns = $columns)`;
   try {
     // one engine thread, as the detecting conversion (see convertOnce)
-    keys = await duck.withThreads(1, read);
+    await duck.withThreads(1, () => copy(duck, source, out, { columns }));
   } catch {
     return null;
   }
-  if (keys === null) return null;
   const { rows, textBytes } = await written(duck, out, keys);
   return { header: keys, rows, textBytes };
 }

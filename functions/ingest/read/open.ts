@@ -53,12 +53,8 @@ async function open(
       return openXlsx(path, await GuardedZip.open(path, facts.size), ds, join(scratch, 'converted.csv'));
     }
     case 'json': {
-      const [{ openJson }, { guardJson }] = await Promise.all([
-        import('./json.ts'),
-        import('./json-guard.ts'),
-      ]);
-      await guardJson(path, undefined, wholeFile(facts));
-      return openJson(path, facts.head, ds, duck, join(scratch, 'converted.parquet'));
+      const { openJson } = await import('./json.ts');
+      return openJson(path, facts.head, ds, duck, join(scratch, 'converted.parquet'), wholeFile(facts));
     }
     default:
       if (facts.longestLine > LIMITS.maxLineBytes)
