@@ -229,7 +229,9 @@ function noteKey(records: RecordKeys, at: number, bytes: Buffer): void {
   if (records.keys.has(text)) return;
   records.keys.add(text);
   if (records.keys.size > LIMITS.maxColumns)
-    throw reject(`rekaman-rekamannya berisi lebih dari ${LIMITS.maxColumns} kunci berbeda (kolom).`);
+    throw reject(
+      `rekaman-rekamannya berisi lebih dari ${LIMITS.maxColumns} kunci berbeda (kolom). Hapus kunci yang tidak dipakai lalu unggah ulang.`,
+    );
   const folded = text.toLowerCase();
   if (records.folded.has(folded)) records.sameButCase = true;
   records.folded.add(folded);
