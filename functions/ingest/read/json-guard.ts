@@ -42,9 +42,6 @@ interface RecordKeys {
   /** The depth (open containers) inside a record. */
   depth: number;
   keys: Set<string>;
-  /** Keys the same but for case: no column names the engine tells apart. */
-  folded: Set<string>;
-  sameButCase: boolean;
   layout: Buffer[];
   /** The current record's keys so far. */
   index: number;
@@ -80,8 +77,6 @@ export async function guardJson(
       shape: 'unknown',
       depth: 1,
       keys: new Set(),
-      folded: new Set(),
-      sameButCase: false,
       layout: [],
       index: 0,
       stringStart: -1,
@@ -89,9 +84,11 @@ export async function guardJson(
     },
   };
   for (const chunk of fileChunks(path, chunkBytes, whole)) scanChunk(state, chunk);
-  const { records } = state;
-  if (records.shape === 'none' || records.shape === 'unknown' || records.sameButCase) return null;
-  return records.keys.size > 0 ? [...records.keys] : null;
+  const { shape, keys } = state.records;
+  if (shape === 'none' || shape === 'unknown' || keys.size === 0) return null;
+  // keys the same but for case: no column names the engine tells apart
+  const folded = new Set([...keys].map((k) => k.toLowerCase()));
+  return folded.size === keys.size ? [...keys] : null;
 }
 
 /**
@@ -226,15 +223,11 @@ function noteKey(records: RecordKeys, at: number, bytes: Buffer): void {
     records.shape = 'none';
     return;
   }
-  if (records.keys.has(text)) return;
   records.keys.add(text);
   if (records.keys.size > LIMITS.maxColumns)
     throw reject(
       `rekaman-rekamannya berisi lebih dari ${LIMITS.maxColumns} kunci berbeda (kolom). Hapus kunci yang tidak dipakai lalu unggah ulang.`,
     );
-  const folded = text.toLowerCase();
-  if (records.folded.has(folded)) records.sameButCase = true;
-  records.folded.add(folded);
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
