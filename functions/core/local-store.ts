@@ -1,9 +1,8 @@
 import {
-  closeSync,
   createReadStream,
   type Dirent,
+  linkSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -11,6 +10,7 @@ import {
   rmSync,
   type Stats,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { copyFile, readFile, rm } from 'node:fs/promises';
@@ -116,7 +116,7 @@ export class LocalStore implements ObjectStore {
     await intoFolder(path, () => fill(tmp));
     const conditional =
       options.ifMatch !== undefined || options.ifNoneMatch !== undefined || options.metadata !== undefined;
-    const release = conditional ? await lock(path) : undefined;
+    const release = conditional ? await lock(path, tmp) : undefined;
     try {
       if (conditional) {
         const current = this.headNow(key);
@@ -204,12 +204,21 @@ function walk(dir: string): string[] {
   return out;
 }
 
-/** A cross-process lock on one key: an exclusively created lock file, broken when stale. */
-async function lock(path: string): Promise<() => void> {
+/**
+ * A cross-process lock on one key: the lock file, taken as a new link to the writer's own temporary file
+ * (`holder`), so that taking and releasing it creates and frees no inode. An ext4 without a journal (as on
+ * the build machines) searches past every inode freed in the last 30 s for each file it creates: a lock
+ * file created and deleted for each ledger entry and curated file made ingest's new files ever costlier
+ * (docs/performance.md, "Files created and freed"). Dated when taken; broken when stale.
+ */
+async function lock(path: string, holder: string): Promise<() => void> {
   const lockPath = `${path}.lock`;
   for (let attempt = 0; ; attempt++) {
     try {
-      closeSync(openSync(lockPath, 'wx'));
+      linkSync(holder, lockPath);
+      // the holder was written before any wait: dated now, a lock long waited for is not taken for stale
+      const now = new Date();
+      utimesSync(lockPath, now, now);
       return () => rmSync(lockPath, { force: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;

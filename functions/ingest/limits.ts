@@ -34,12 +34,20 @@ export const sizeText = (bytes: number) =>
  */
 const ROW_GROUP_SIZE = 30720;
 
-/** How ingest writes the Parquet files it keeps (curated files). */
-export const PARQUET_WRITE = `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE}`;
+/**
+ * Every file ingest's engine writes is in its own scratch folder, read by no one before the write ends and
+ * often written again under the same name (each waiting upload's folder is reused): written in place, not
+ * to a temporary file renamed over the previous one, which freed an inode each time (see the lock in
+ * local-store.ts for what that costs). A write that fails removes its file.
+ */
+const SCRATCH_WRITE = `ROW_GROUP_SIZE ${ROW_GROUP_SIZE}, USE_TMP_FILE false`;
+
+/** How ingest writes the Parquet files it keeps (curated files, uploaded to the lake once written). */
+export const PARQUET_WRITE = `FORMAT parquet, COMPRESSION zstd, ${SCRATCH_WRITE}`;
 /**
  * How ingest writes its scratch Parquet files (the staged rows, a JSON export's conversion), read back by
  * the same process and then deleted: not compressed. Each column's compressor costs its set-up in every
  * file, most of a small export's write (~0.5 ms of a complaints file's 7 ms validating copy), and saves
  * nothing on a local disk (a JSON conversion wrote and read no faster with LZ4 or snappy).
  */
-export const STAGED_PARQUET_WRITE = `FORMAT parquet, COMPRESSION uncompressed, ROW_GROUP_SIZE ${ROW_GROUP_SIZE}`;
+export const STAGED_PARQUET_WRITE = `FORMAT parquet, COMPRESSION uncompressed, ${SCRATCH_WRITE}`;
