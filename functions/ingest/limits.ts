@@ -45,9 +45,9 @@ const SCRATCH_WRITE = `ROW_GROUP_SIZE ${ROW_GROUP_SIZE}, USE_TMP_FILE false`;
 /** How ingest writes the Parquet files it keeps (curated files, uploaded to the lake once written). */
 export const PARQUET_WRITE = `FORMAT parquet, COMPRESSION zstd, ${SCRATCH_WRITE}`;
 /**
- * How ingest writes its scratch Parquet files (the staged rows, a JSON export's conversion), read back by
- * the same process and then deleted: not compressed. Each column's compressor costs its set-up in every
- * file, most of a small export's write (~0.5 ms of a complaints file's 7 ms validating copy), and saves
- * nothing on a local disk (a JSON conversion wrote and read no faster with LZ4 or snappy).
+ * How ingest writes its scratch Parquet files (the staged rows, a JSON export's conversion), read back only
+ * by the same process: not compressed. Each column's compressor costs its set-up in every file, most of a
+ * small export's write (~0.5 ms of a complaints file's 7 ms validating copy), and saves nothing on a local
+ * disk (a JSON conversion wrote and read no faster with LZ4 or snappy).
  */
 export const STAGED_PARQUET_WRITE = `FORMAT parquet, COMPRESSION uncompressed, ${SCRATCH_WRITE}`;

@@ -1,8 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Duck } from '#core/duckdb.ts';
-import { literal } from '#core/duckdb.ts';
+import { type Duck, literal } from '#core/duckdb.ts';
 import { openIngestEngine } from '#ingest/engine.ts';
 import { PARQUET_WRITE, STAGED_PARQUET_WRITE } from '#ingest/limits.ts';
 import { tempDir } from '../support/lake.ts';
@@ -32,13 +31,13 @@ const count = async (path: string) =>
 describe.each([
   ['curated', PARQUET_WRITE],
   ['staged', STAGED_PARQUET_WRITE],
-])('a %s scratch file written again under its name', (_, options) => {
+])('a %s scratch file written again under its name', (kind, options) => {
   it('holds only the last write, in the same file', async () => {
-    const path = join(tmp.dir, `again-${options.length}.parquet`);
+    const path = join(tmp.dir, `again-${kind}.parquet`);
     await write(rows(100_000), path, options);
     const first = statSync(path);
     await write(rows(3), path, options);
-    const fresh = join(tmp.dir, `fresh-${options.length}.parquet`);
+    const fresh = join(tmp.dir, `fresh-${kind}.parquet`);
     await write(rows(3), fresh, options);
     expect(statSync(path).ino).toBe(first.ino);
     expect(statSync(path).size).toBe(statSync(fresh).size);
@@ -46,7 +45,7 @@ describe.each([
   });
 
   it('is gone after a write that fails, and made anew by the next one', async () => {
-    const path = join(tmp.dir, `failed-${options.length}.parquet`);
+    const path = join(tmp.dir, `failed-${kind}.parquet`);
     await write(rows(50_000), path, options);
     const failing = `SELECT id, CASE WHEN id = 40000 THEN error('stop') ELSE unit_id END AS unit_id FROM (${rows(50_000)})`;
     await expect(write(failing, path, options)).rejects.toThrow(/stop/);
