@@ -19,8 +19,8 @@ const TEXT_BYTES = '__row_bytes';
  * Guard the file ({@link guardJson}), then convert a JSON array of objects, NDJSON or objects one after
  * another spread over lines (pretty-printed) into a Parquet file with DuckDB's JSON reader (streamed),
  * numbering records from 1 and keeping every value as the text of what the reader detected
- * ({@link JSON_CELLS_AS_TEXT}). The object keys are the header. A file that is one object holding its records in a list (an API's `{"data": [...]}`) is refused
- * with what to upload instead.
+ * ({@link JSON_CELLS_AS_TEXT}). The object keys are the header. A file that is one object holding its
+ * records in a list (an API's `{"data": [...]}`) is refused with what to upload instead.
  */
 export async function openJson(
   path: string,
